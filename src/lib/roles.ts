@@ -1,0 +1,8 @@
+export const ROLES = ['district_admin', 'town_officer', 'inspector'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABEL: Record<Role, string> = {
+	district_admin: '区级管理员',
+	town_officer: '街镇工作人员',
+	inspector: '检查评审员'
+};

@@ -1,0 +1,108 @@
+/**
+ * The audit log: every domain write records who, when, what, and the record before and after, in
+ * the transaction of the write itself, so a rolled-back write leaves no entry.
+ */
+import { and, count, desc, eq, gte, like, lt, or, type SQL } from 'drizzle-orm';
+import { db, type Tx } from './db';
+import { auditLog, user } from './db/schema';
+import type { Actor } from './actor';
+
+export type AuditInput = {
+	action: string;
+	entityType: string;
+	entityId?: string | number | null;
+	townId?: number | null;
+	before?: unknown;
+	after?: unknown;
+};
+
+const SECRET_KEYS = new Set(['passwordHash', 'password', 'token', 'secret']);
+
+function scrub(value: unknown): unknown {
+	if (value == null || typeof value !== 'object') return value ?? null;
+	if (value instanceof Date) return value.toISOString();
+	if (Array.isArray(value)) return value.map(scrub);
+	return Object.fromEntries(
+		Object.entries(value as Record<string, unknown>)
+			.filter(([k]) => !SECRET_KEYS.has(k))
+			.map(([k, v]) => [k, scrub(v)])
+	);
+}
+
+export function record(tx: Tx, actor: Actor, input: AuditInput, now = new Date()) {
+	tx.insert(auditLog)
+		.values({
+			at: now,
+			userId: actor.id,
+			actorName: actor.displayName,
+			action: input.action,
+			entityType: input.entityType,
+			entityId: input.entityId == null ? null : String(input.entityId),
+			townId: input.townId ?? null,
+			before: scrub(input.before),
+			after: scrub(input.after)
+		})
+		.run();
+}
+
+export type AuditFilter = {
+	q?: string;
+	entityType?: string;
+	userId?: number;
+	from?: Date;
+	to?: Date;
+	page?: number;
+	pageSize?: number;
+};
+
+export function list(filter: AuditFilter) {
+	const conditions: SQL[] = [];
+	if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
+	if (filter.userId) conditions.push(eq(auditLog.userId, filter.userId));
+	if (filter.from) conditions.push(gte(auditLog.at, filter.from));
+	if (filter.to) conditions.push(lt(auditLog.at, filter.to));
+	if (filter.q) {
+		const pattern = `%${filter.q.replace(/[%_]/g, '')}%`;
+		conditions.push(
+			or(
+				like(auditLog.action, pattern),
+				like(auditLog.actorName, pattern),
+				like(auditLog.entityId, pattern)
+			)!
+		);
+	}
+	const where = conditions.length ? and(...conditions) : undefined;
+	const pageSize = filter.pageSize ?? 50;
+	const page = Math.max(1, filter.page ?? 1);
+	const items = db
+		.select({
+			id: auditLog.id,
+			at: auditLog.at,
+			actorName: auditLog.actorName,
+			username: user.username,
+			action: auditLog.action,
+			entityType: auditLog.entityType,
+			entityId: auditLog.entityId,
+			townId: auditLog.townId,
+			before: auditLog.before,
+			after: auditLog.after
+		})
+		.from(auditLog)
+		.leftJoin(user, eq(user.id, auditLog.userId))
+		.where(where)
+		.orderBy(desc(auditLog.id))
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.all();
+	const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+	return { items, page, pageSize, total };
+}
+
+export function entityTypes(): string[] {
+	return db
+		.selectDistinct({ t: auditLog.entityType })
+		.from(auditLog)
+		.orderBy(auditLog.entityType)
+		.all()
+		.map((r) => r.t);
+}

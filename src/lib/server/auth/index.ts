@@ -1,0 +1,3 @@
+export * from './session';
+export * from './password';
+export * from './rate-limit';

@@ -1,0 +1,99 @@
+/**
+ * Sessions in the way of the Lucia guide: a random token goes to the browser, only its SHA-256 is
+ * stored. A session ends after 12 hours idle and 7 days at most.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import type { RequestEvent } from '@sveltejs/kit';
+import { db } from '../db';
+import { session, user, userTown, type Session, type User } from '../db/schema';
+
+export const SESSION_COOKIE = 'cx_session';
+export const IDLE_MS = 12 * 60 * 60 * 1000;
+export const ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Extend the idle window at most this often, so a busy session does not write on every request. */
+const EXTEND_AFTER_MS = 5 * 60 * 1000;
+
+export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role'> & {
+	townIds: number[];
+};
+
+export function generateSessionToken(): string {
+	const bytes = new Uint8Array(20);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+function idleExpiry(createdAt: number, now: number): Date {
+	return new Date(Math.min(now + IDLE_MS, createdAt + ABSOLUTE_MS));
+}
+
+export function createSession(token: string, userId: number, now = Date.now()): Session {
+	const row: Session = {
+		id: sessionIdFromToken(token),
+		userId,
+		createdAt: new Date(now),
+		expiresAt: idleExpiry(now, now)
+	};
+	db.insert(session).values(row).run();
+	return row;
+}
+
+export type SessionValidation =
+	{ session: Session; user: SessionUser } | { session: null; user: null };
+
+export function validateSessionToken(token: string, now = Date.now()): SessionValidation {
+	const id = sessionIdFromToken(token);
+	const row = db
+		.select({ session, user })
+		.from(session)
+		.innerJoin(user, eq(session.userId, user.id))
+		.where(eq(session.id, id))
+		.get();
+	if (!row) return { session: null, user: null };
+	const s = row.session;
+	if (now >= s.expiresAt.getTime() || row.user.disabledAt) {
+		db.delete(session).where(eq(session.id, id)).run();
+		return { session: null, user: null };
+	}
+	const next = idleExpiry(s.createdAt.getTime(), now);
+	if (next.getTime() - s.expiresAt.getTime() >= EXTEND_AFTER_MS) {
+		s.expiresAt = next;
+		db.update(session).set({ expiresAt: next }).where(eq(session.id, id)).run();
+	}
+	const townIds = db
+		.select({ townId: userTown.townId })
+		.from(userTown)
+		.where(eq(userTown.userId, row.user.id))
+		.all()
+		.map((r) => r.townId);
+	const { id: uid, username, displayName, role } = row.user;
+	return { session: s, user: { id: uid, username, displayName, role, townIds } };
+}
+
+export function invalidateSession(sessionId: string) {
+	db.delete(session).where(eq(session.id, sessionId)).run();
+}
+
+export function invalidateUserSessions(userId: number) {
+	db.delete(session).where(eq(session.userId, userId)).run();
+}
+
+export function setSessionCookie(event: RequestEvent, token: string, expiresAt: Date) {
+	event.cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: event.url.protocol === 'https:',
+		path: '/',
+		expires: expiresAt
+	});
+}
+
+export function deleteSessionCookie(event: RequestEvent) {
+	event.cookies.delete(SESSION_COOKIE, { path: '/' });
+}

@@ -1,0 +1,184 @@
+/** Staff accounts: creation, role and towns, password resets, disabling. */
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { db, type Tx } from './db';
+import { user, userTown, type Role, type User } from './db/schema';
+import * as audit from './audit';
+import { hashPassword, invalidateUserSessions } from './auth';
+import type { Actor } from './actor';
+
+export type UserWithTowns = Omit<User, 'passwordHash'> & { townIds: number[] };
+
+function townIdsOf(tx: Tx | typeof db, userId: number): number[] {
+	return tx
+		.select({ townId: userTown.townId })
+		.from(userTown)
+		.where(eq(userTown.userId, userId))
+		.all()
+		.map((r) => r.townId);
+}
+
+function publicFields(u: User, townIds: number[]): UserWithTowns {
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
+	const { passwordHash, ...rest } = u;
+	return { ...rest, townIds };
+}
+
+export function countUsers(): number {
+	return db.select({ n: count() }).from(user).get()?.n ?? 0;
+}
+
+export function list(): UserWithTowns[] {
+	const users = db.select().from(user).orderBy(asc(user.id)).all();
+	const links = db.select().from(userTown).all();
+	return users.map((u) =>
+		publicFields(
+			u,
+			links.filter((l) => l.userId === u.id).map((l) => l.townId)
+		)
+	);
+}
+
+export function getById(id: number): UserWithTowns | undefined {
+	const u = db.select().from(user).where(eq(user.id, id)).get();
+	return u && publicFields(u, townIdsOf(db, id));
+}
+
+export function getByUsername(username: string): User | undefined {
+	return db.select().from(user).where(eq(user.username, username)).get();
+}
+
+export class UserError extends Error {
+	constructor(
+		message: string,
+		public field?: string
+	) {
+		super(message);
+	}
+}
+
+function checkTowns(role: Role, townIds: number[]) {
+	if (role === 'town_officer' && townIds.length !== 1)
+		throw new UserError('街镇工作人员必须属于且只属于一个街镇', 'townIds');
+	if (role === 'inspector' && townIds.length < 1)
+		throw new UserError('检查评审员至少要分配一个街镇', 'townIds');
+}
+
+function setTowns(tx: Tx, userId: number, role: Role, townIds: number[]) {
+	tx.delete(userTown).where(eq(userTown.userId, userId)).run();
+	const ids = role === 'district_admin' ? [] : [...new Set(townIds)];
+	if (ids.length)
+		tx.insert(userTown)
+			.values(ids.map((townId) => ({ userId, townId })))
+			.run();
+	return ids;
+}
+
+export async function create(
+	actor: Actor,
+	input: { username: string; displayName: string; password: string; role: Role; townIds: number[] }
+): Promise<UserWithTowns> {
+	checkTowns(input.role, input.townIds);
+	if (getByUsername(input.username)) throw new UserError('该用户名已被使用', 'username');
+	const passwordHash = await hashPassword(input.password);
+	return db.transaction((tx) => {
+		const created = tx
+			.insert(user)
+			.values({
+				username: input.username,
+				displayName: input.displayName,
+				passwordHash,
+				role: input.role,
+				createdAt: new Date()
+			})
+			.returning()
+			.get();
+		const townIds = setTowns(tx, created.id, input.role, input.townIds);
+		const after = publicFields(created, townIds);
+		audit.record(tx, actor, {
+			action: 'user.create',
+			entityType: 'user',
+			entityId: created.id,
+			after
+		});
+		return after;
+	});
+}
+
+export function update(
+	actor: Actor,
+	id: number,
+	input: { displayName: string; role: Role; townIds: number[] }
+): UserWithTowns {
+	checkTowns(input.role, input.townIds);
+	const result = db.transaction((tx) => {
+		const row = tx.select().from(user).where(eq(user.id, id)).get();
+		if (!row) throw new UserError('用户不存在');
+		const before = publicFields(row, townIdsOf(tx, id));
+		const updated = tx
+			.update(user)
+			.set({ displayName: input.displayName, role: input.role })
+			.where(eq(user.id, id))
+			.returning()
+			.get();
+		const townIds = setTowns(tx, id, input.role, input.townIds);
+		const after = publicFields(updated, townIds);
+		audit.record(tx, actor, {
+			action: 'user.update',
+			entityType: 'user',
+			entityId: id,
+			before,
+			after
+		});
+		return { before, after };
+	});
+	// A changed role or town takes effect at once: the user signs in again.
+	if (
+		result.before.role !== result.after.role ||
+		result.before.townIds.join() !== result.after.townIds.join()
+	)
+		invalidateUserSessions(id);
+	return result.after;
+}
+
+export async function setPassword(actor: Actor, id: number, password: string) {
+	const passwordHash = await hashPassword(password);
+	db.transaction((tx) => {
+		const row = tx.select().from(user).where(eq(user.id, id)).get();
+		if (!row) throw new UserError('用户不存在');
+		tx.update(user).set({ passwordHash }).where(eq(user.id, id)).run();
+		audit.record(tx, actor, {
+			action: actor.id === id ? 'user.change_password' : 'user.reset_password',
+			entityType: 'user',
+			entityId: id
+		});
+	});
+	invalidateUserSessions(id);
+}
+
+export function setDisabled(actor: Actor, id: number, disabled: boolean) {
+	if (actor.id === id) throw new UserError('不能停用自己的账号');
+	db.transaction((tx) => {
+		const row = tx.select().from(user).where(eq(user.id, id)).get();
+		if (!row) throw new UserError('用户不存在');
+		const disabledAt = disabled ? new Date() : null;
+		tx.update(user).set({ disabledAt }).where(eq(user.id, id)).run();
+		audit.record(tx, actor, {
+			action: disabled ? 'user.disable' : 'user.enable',
+			entityType: 'user',
+			entityId: id,
+			before: { disabledAt: row.disabledAt },
+			after: { disabledAt }
+		});
+	});
+	if (disabled) invalidateUserSessions(id);
+}
+
+export function usersInTowns(townIds: number[]) {
+	if (!townIds.length) return [];
+	return db
+		.selectDistinct({ id: user.id, displayName: user.displayName, role: user.role })
+		.from(user)
+		.innerJoin(userTown, eq(userTown.userId, user.id))
+		.where(and(inArray(userTown.townId, townIds)))
+		.all();
+}
