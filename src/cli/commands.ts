@@ -1,0 +1,79 @@
+import type { ParseArgsConfig } from 'node:util';
+import { db, databasePath } from '../lib/server/db';
+import * as users from '../lib/server/users';
+import * as towns from '../lib/server/towns';
+import { checkPasswordStrength } from '../lib/server/auth';
+import { SYSTEM } from '../lib/server/actor';
+import { ROLES, type Role } from '../lib/roles';
+
+export type Command = {
+	name: string[];
+	usage: string;
+	help: string;
+	options?: ParseArgsConfig['options'];
+	run(args: {
+		values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+		positionals: string[];
+	}): Promise<number | void> | number | void;
+};
+
+function str(v: unknown): string | undefined {
+	return typeof v === 'string' ? v : undefined;
+}
+
+export const commands: Command[] = [
+	{
+		name: ['user', 'add'],
+		usage: 'user add --username U --password P --role ROLE [--town SLUG]... [--name 姓名]',
+		help: `创建用户。ROLE 为 ${ROLES.join(' / ')}；街镇用拼音标识，如 --town sheshan。`,
+		options: {
+			username: { type: 'string' },
+			password: { type: 'string' },
+			role: { type: 'string' },
+			town: { type: 'string', multiple: true },
+			name: { type: 'string' }
+		},
+		async run({ values }) {
+			const username = str(values.username);
+			const password = str(values.password);
+			const role = str(values.role) as Role | undefined;
+			if (!username || !password || !role) throw new Error('需要 --username、--password 和 --role');
+			if (!ROLES.includes(role)) throw new Error(`未知角色 ${role}，应为 ${ROLES.join(' / ')}`);
+			const weak = checkPasswordStrength(password, username);
+			if (weak) throw new Error(weak);
+			const slugs = (values.town as string[] | undefined) ?? [];
+			const townIds = slugs.map((s) => {
+				const t = towns.bySlug(s);
+				if (!t)
+					throw new Error(
+						`未知街镇 ${s}，可用：${towns
+							.list()
+							.map((x) => x.slug)
+							.join(', ')}`
+					);
+				return t.id;
+			});
+			const u = await users.create(SYSTEM, {
+				username,
+				displayName: str(values.name) ?? username,
+				password,
+				role,
+				townIds
+			});
+			console.log(
+				`已创建用户 ${u.username}（${role}${slugs.length ? '，' + slugs.join('、') : ''}）`
+			);
+		}
+	},
+	{
+		name: ['backup'],
+		usage: 'backup FILE',
+		help: '在线备份数据库到 FILE（服务运行时也可以执行）。',
+		async run({ positionals }) {
+			const target = positionals[0];
+			if (!target) throw new Error('请给出备份文件路径');
+			await db.$client.backup(target);
+			console.log(`已将 ${databasePath()} 备份到 ${target}`);
+		}
+	}
+];

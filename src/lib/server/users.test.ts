@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { db } from './db';
+import { auditLog, user } from './db/schema';
+import * as users from './users';
+import * as towns from './towns';
+import { makeUser } from './testing/factories';
+
+describe('users', () => {
+	it('writes every change to the audit log without the password hash', async () => {
+		const admin = await makeUser('district_admin');
+		const created = await users.create(admin, {
+			username: 'officer-audit',
+			displayName: '王芳',
+			password: 'a-long-enough-password',
+			role: 'town_officer',
+			townIds: [towns.bySlug('sijing')!.id]
+		});
+		users.update(admin, created.id, {
+			displayName: '王芳',
+			role: 'inspector',
+			townIds: [towns.bySlug('sijing')!.id, towns.bySlug('sheshan')!.id]
+		});
+		const entries = db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.entityId, String(created.id)))
+			.all();
+		expect(entries.map((e) => e.action)).toEqual(['user.create', 'user.update']);
+		expect(entries[1].userId).toBe(admin.id);
+		expect(JSON.stringify(entries)).not.toContain('argon2');
+		expect((entries[1].after as { townIds: number[] }).townIds).toHaveLength(2);
+	});
+
+	it('requires exactly one town for a town officer and at least one for an inspector', async () => {
+		const admin = await makeUser('district_admin');
+		const base = { displayName: '李明', password: 'a-long-enough-password', townIds: [] };
+		await expect(
+			users.create(admin, { ...base, username: 'no-town', role: 'town_officer' })
+		).rejects.toThrow('只属于一个街镇');
+		await expect(
+			users.create(admin, {
+				...base,
+				username: 'two-towns',
+				role: 'town_officer',
+				townIds: [1, 2]
+			})
+		).rejects.toThrow('只属于一个街镇');
+		await expect(
+			users.create(admin, { ...base, username: 'insp', role: 'inspector' })
+		).rejects.toThrow('至少要分配一个街镇');
+		expect(db.select().from(user).where(eq(user.username, 'no-town')).get()).toBeUndefined();
+	});
+
+	it('keeps the write and its audit entry together', async () => {
+		const admin = await makeUser('district_admin');
+		const before = db.select().from(auditLog).all().length;
+		expect(() => users.setDisabled(admin, 999_999, true)).toThrow('用户不存在');
+		expect(db.select().from(auditLog).all().length).toBe(before);
+	});
+});
