@@ -3,6 +3,7 @@
  * never overwrites what users changed; demo data is written once, unless SEED_DEMO=0.
  */
 import * as towns from '../src/lib/server/towns';
+import * as mapDemo from './map-demo';
 
 export function seedReference() {
 	towns.seed();
@@ -10,5 +11,7 @@ export function seedReference() {
 
 export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
+	const streets = mapDemo.seedDemo();
+	if (streets) done.push(streets);
 	return done;
 }

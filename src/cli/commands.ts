@@ -5,6 +5,7 @@ import * as towns from '../lib/server/towns';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
+import * as mapDemo from '../../seeds/map-demo';
 
 export type Command = {
 	name: string[];
@@ -74,6 +75,36 @@ export const commands: Command[] = [
 			if (!target) throw new Error('请给出备份文件路径');
 			await db.$client.backup(target);
 			console.log(`已将 ${databasePath()} 备份到 ${target}`);
+		}
+	}
+	{
+		name: ['demo', 'streets'],
+		usage: 'demo streets [--streets N] [--per-street N] [--seed N] [--suffix 后缀]',
+		help: '写入演示用的诚信示范街和商户（含等级、标识和公开档案），供演示、压测和测试使用。--streets 给出时按各街镇生成 N 条街。',
+		options: {
+			streets: { type: 'string' },
+			'per-street': { type: 'string' },
+			seed: { type: 'string' },
+			suffix: { type: 'string' }
+		},
+		run({ values }) {
+			const count = str(values.streets);
+			const perStreet = Number(str(values['per-street']) ?? 12);
+			if (!Number.isInteger(perStreet) || perStreet < 0 || perStreet > 5000)
+				throw new Error('--per-street 应为 0 到 5000 之间的整数');
+			const n = count === undefined ? undefined : Number(count);
+			if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 2000))
+				throw new Error('--streets 应为 1 到 2000 之间的整数');
+			const filled = mapDemo.fillStreets({
+				streets: n === undefined ? undefined : mapDemo.benchStreets(n),
+				perStreet,
+				seed: Number(str(values.seed) ?? 20260601),
+				suffix: str(values.suffix)
+			});
+			console.log(
+				`已写入示范街 ${filled.length} 条、商户 ${filled.reduce((a, s) => a + s.merchants, 0)} 家`
+			);
+			for (const s of filled) console.log(`street ${s.streetId}`);
 		}
 	}
 ];

@@ -10,7 +10,10 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] }
 ];
 
-export const PUBLIC_NAV: { href: string; label: string }[] = [{ href: '/', label: '首页' }];
+export const PUBLIC_NAV: { href: string; label: string }[] = [
+	{ href: '/', label: '首页' },
+	{ href: '/map', label: '诚信地图' }
+];
 
 export function navFor(role: Role): NavItem[] {
 	return STAFF_NAV.filter((item) => item.roles.includes(role));

@@ -1,0 +1,125 @@
+/**
+ * What the public map and list show about a merchant, safe for the browser: level and category
+ * labels, the one-letter codes of the compact map data, and the fixed level colours.
+ */
+export type Level = 'model' | 'honest' | 'none';
+export type Category = 'catering' | 'retail' | 'food' | 'service' | 'other';
+export type BadgeState = 'valid' | 'downgraded' | 'suspended' | 'revoked' | 'expired';
+
+export const LEVELS: Level[] = ['model', 'honest', 'none'];
+export const CATEGORIES: Category[] = ['catering', 'retail', 'food', 'service', 'other'];
+
+export const LEVEL_LABEL: Record<Level, string> = {
+	model: '诚信经营模范商户',
+	honest: '诚信经营商户',
+	none: '未达标'
+};
+
+export const LEVEL_SHORT: Record<Level, string> = {
+	model: '模范商户',
+	honest: '诚信商户',
+	none: '未达标'
+};
+
+export const CATEGORY_LABEL: Record<Category, string> = {
+	catering: '餐饮',
+	retail: '零售',
+	food: '食品',
+	service: '服务',
+	other: '其他'
+};
+
+export const BADGE_STATE_LABEL: Record<BadgeState, string> = {
+	valid: '有效',
+	downgraded: '已降级',
+	suspended: '已暂停',
+	revoked: '已撤销',
+	expired: '已过期'
+};
+
+export const STREET_STATUS_LABEL: Record<string, string> = {
+	building: '创建中',
+	awarded: '已授牌',
+	withdrawn: '已摘牌'
+};
+
+/** Short codes in the map data: one letter per level. */
+export const LEVEL_CODE: Record<Level, string> = { model: 'm', honest: 'h', none: 'n' };
+export const LEVEL_BY_CODE: Record<string, Level> = { m: 'model', h: 'honest', n: 'none' };
+
+/** The level colours of src/app.css, for canvas-drawn markers that cannot read CSS variables. */
+export const LEVEL_COLOR: Record<Level, string> = {
+	model: '#a16207',
+	honest: '#1f7a45',
+	none: '#4b5563'
+};
+
+export function isLevel(v: unknown): v is Level {
+	return typeof v === 'string' && (LEVELS as string[]).includes(v);
+}
+
+export function isCategory(v: unknown): v is Category {
+	return typeof v === 'string' && (CATEGORIES as string[]).includes(v);
+}
+
+/**
+ * The compact map data (`/api/v1/map`): arrays, not objects. Coordinates WGS-84, five decimals
+ * (about a metre).
+ */
+export type MapData = {
+	version: string;
+	/** [id, slug, name] */
+	towns: [number, string, string][];
+	/** [id, townId, name, status, 'L' | 'P', coordinates as [lat, lng][] (a polygon's outer ring)] */
+	streets: [number, number, string, string, 'L' | 'P', [number, number][]][];
+	/** [id, streetId, name, lat, lng, level code, category index into CATEGORIES] */
+	merchants: [number, number, string, number, number, string, number][];
+	/** [id, townId, title, lat, lng, start date YYYY-MM-DD] */
+	events: [number, number, string, number, number, string][];
+};
+
+/** The filters shared by the map, the list and their URLs. */
+export type MapFilter = {
+	town?: string;
+	street?: number;
+	level?: Level;
+	category?: Category;
+	q?: string;
+};
+
+export function parseFilter(params: URLSearchParams): MapFilter {
+	const f: MapFilter = {};
+	const town = params.get('town');
+	if (town && /^[a-z0-9-]{1,40}$/.test(town)) f.town = town;
+	const street = Number(params.get('street'));
+	if (Number.isInteger(street) && street > 0) f.street = street;
+	const level = params.get('level');
+	if (isLevel(level)) f.level = level;
+	const category = params.get('category');
+	if (isCategory(category)) f.category = category;
+	const q = params.get('q')?.trim().slice(0, 40);
+	if (q) f.q = q;
+	return f;
+}
+
+export function filterParams(f: MapFilter): URLSearchParams {
+	const p = new URLSearchParams();
+	if (f.town) p.set('town', f.town);
+	if (f.street) p.set('street', String(f.street));
+	if (f.level) p.set('level', f.level);
+	if (f.category) p.set('category', f.category);
+	if (f.q) p.set('q', f.q);
+	return p;
+}
+
+/** Straight-line distance in metres (good enough within a district). */
+export function distanceM(a: [number, number], b: [number, number]): number {
+	const rad = Math.PI / 180;
+	const x = (b[1] - a[1]) * rad * Math.cos(((a[0] + b[0]) / 2) * rad);
+	const y = (b[0] - a[0]) * rad;
+	return Math.sqrt(x * x + y * y) * 6_371_000;
+}
+
+export function formatDistance(m: number): string {
+	return m < 1000 ? `${Math.round(m / 10) * 10} 米` : `${(m / 1000).toFixed(1)} 公里`;
+}

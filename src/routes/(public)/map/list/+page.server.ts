@@ -1,0 +1,8 @@
+import { publicPage } from '$lib/server/public-cache';
+import { browse } from '../browse.server';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	publicPage(event);
+	return browse(event.url);
+};

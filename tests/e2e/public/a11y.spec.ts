@@ -1,0 +1,53 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { busiestStreet, mapData } from './fixtures';
+
+async function serious(page: Page) {
+	const result = await new AxeBuilder({ page }).analyze();
+	return result.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('every public page passes axe-core with no serious or critical violations', async ({
+	page,
+	request
+}) => {
+	const street = busiestStreet(await mapData(request));
+	const merchant = street.merchants[0][0];
+	const pages = [
+		'/',
+		'/map/list',
+		`/map/list?street=${street.id}&level=model`,
+		`/merchants/${merchant}`,
+		'/login'
+	];
+	for (const path of pages) {
+		await page.goto(path);
+		expect(await serious(page), path).toEqual([]);
+	}
+	// The map, once its markers and notice have drawn.
+	await page.goto(`/map?street=${street.id}`);
+	await expect(page.locator('.cx-cluster, .cx-pin').first()).toBeVisible();
+	await page.locator('.cx-pin, .cx-cluster').first().click();
+	expect(await serious(page), '/map').toEqual([]);
+	// And in large-text mode.
+	await page.getByRole('link', { name: '大字模式' }).click();
+	await expect(page.locator('html')).toHaveClass(/large-text/);
+	expect(await serious(page), '/map（大字模式）').toEqual([]);
+	await page.goto('/');
+	expect(await serious(page), '/（大字模式）').toEqual([]);
+});
+
+test('a merchant that does not exist is a Chinese 404', async ({ page }) => {
+	const res = await page.goto('/merchants/999999');
+	expect(res?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+});
+
+test('public pages carry cache headers', async ({ request }) => {
+	for (const path of ['/', '/map', '/map/list']) {
+		const res = await request.get(path);
+		expect(res.headers()['cache-control'], path).toMatch(/public, max-age=\d+/);
+	}
+});
