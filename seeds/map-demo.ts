@@ -269,7 +269,10 @@ export function fillStreets(
 	const year = now.getUTCFullYear();
 	return db.transaction((tx) => {
 		const base =
-			tx.select({ n: sql<number>`coalesce(max(${merchant.id}), 0)` }).from(merchant).get()?.n ?? 0;
+			tx
+				.select({ n: sql<number>`coalesce(max(${merchant.id}), 0)` })
+				.from(merchant)
+				.get()?.n ?? 0;
 		let seq =
 			tx
 				.select({ n: sql<number>`coalesce(max(${badge.seq}), 0)` })
@@ -378,7 +381,10 @@ export function fillStreets(
 							})
 							.returning({ id: badge.id })
 							.get();
-						tx.update(merchant).set({ currentBadgeId: b.id }).where(sql`id = ${m.id}`).run();
+						tx.update(merchant)
+							.set({ currentBadgeId: b.id })
+							.where(sql`id = ${m.id}`)
+							.run();
 						tx.insert(archiveEntry)
 							.values({
 								merchantId: m.id,
@@ -422,7 +428,16 @@ export function fillStreets(
 
 /** Many streets for load tests: every town gets streets named after its roads, filled evenly. */
 export function benchStreets(total: number): StreetSeed[] {
-	const roads = ['人民路', '中山路', '荣乐路', '谷阳路', '新松江路', '玉树路', '广富林路', '文诚路'];
+	const roads = [
+		'人民路',
+		'中山路',
+		'荣乐路',
+		'谷阳路',
+		'新松江路',
+		'玉树路',
+		'广富林路',
+		'文诚路'
+	];
 	const all = towns.list();
 	const out: StreetSeed[] = [];
 	const r = rng(7);
@@ -448,7 +463,11 @@ export function benchStreets(total: number): StreetSeed[] {
 
 /** The demo: the streets above, unless streets were already written by another seed. */
 export function seedDemo(): string | null {
-	const existing = db.select({ n: sql<number>`count(*)` }).from(street).get()?.n ?? 0;
+	const existing =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(street)
+			.get()?.n ?? 0;
 	if (existing > 0) return null;
 	const filled = fillStreets();
 	return `诚信示范街 ${filled.length} 条、商户 ${filled.reduce((a, s) => a + s.merchants, 0)} 家`;

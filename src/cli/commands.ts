@@ -76,7 +76,7 @@ export const commands: Command[] = [
 			await db.$client.backup(target);
 			console.log(`已将 ${databasePath()} 备份到 ${target}`);
 		}
-	}
+	},
 	{
 		name: ['demo', 'streets'],
 		usage: 'demo streets [--streets N] [--per-street N] [--seed N] [--suffix 后缀]',

@@ -3,7 +3,13 @@ import { distanceM, filterParams, formatDistance, parseFilter } from './legend';
 
 describe('map filters in the URL', () => {
 	it('reads what it writes', () => {
-		const f = { town: 'sijing', street: 12, level: 'model' as const, category: 'food' as const, q: '面馆' };
+		const f = {
+			town: 'sijing',
+			street: 12,
+			level: 'model' as const,
+			category: 'food' as const,
+			q: '面馆'
+		};
 		expect(parseFilter(filterParams(f))).toEqual(f);
 	});
 

@@ -17,9 +17,9 @@ describe('public directory', () => {
 		expect(town.total).toBe(30);
 		expect(town.items.every((m) => m.streetId === filled[1].streetId)).toBe(true);
 		const street = directory.list({ street: filled[0].streetId, level: 'model', pageSize: 100 });
-		expect(street.items.every((m) => m.level === 'model' && m.streetId === filled[0].streetId)).toBe(
-			true
-		);
+		expect(
+			street.items.every((m) => m.level === 'model' && m.streetId === filled[0].streetId)
+		).toBe(true);
 		const food = directory.list({ category: 'food', pageSize: 100 });
 		expect(food.items.every((m) => m.category === 'food')).toBe(true);
 		const name = all.items[7].name.slice(0, 3);

@@ -186,10 +186,7 @@ export function streetSummaries(limit = 12) {
 		})
 		.from(street)
 		.innerJoin(town, eq(town.id, street.townId))
-		.leftJoin(
-			merchant,
-			and(eq(merchant.streetId, street.id), ne(merchant.tradingStatus, 'closed'))
-		)
+		.leftJoin(merchant, and(eq(merchant.streetId, street.id), ne(merchant.tradingStatus, 'closed')))
 		.where(inArray(street.status, ['building', 'awarded']))
 		.groupBy(street.id)
 		.orderBy(asc(town.sortOrder), asc(street.name))

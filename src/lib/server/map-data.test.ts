@@ -61,9 +61,9 @@ describe('map data', () => {
 		});
 		const after = mapData.current();
 		expect(after.etag).not.toBe(before.etag);
-		const row = (JSON.parse(after.json.toString()) as ReturnType<typeof mapData.build>).merchants.find(
-			(r) => r[0] === m.id
-		)!;
+		const row = (
+			JSON.parse(after.json.toString()) as ReturnType<typeof mapData.build>
+		).merchants.find((r) => r[0] === m.id)!;
 		expect(row[5]).toBe('n');
 		expect(gunzipSync(after.gzip).equals(after.json)).toBe(true);
 	});

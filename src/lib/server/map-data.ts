@@ -82,8 +82,8 @@ export function build(version = fingerprint()): MapData {
 		.all();
 	return {
 		version,
-		towns: towns.list().map((t) => [t.id, t.slug, t.name]),
-		streets: shownStreets.map((s) => {
+		towns: towns.list().map((t): MapData['towns'][number] => [t.id, t.slug, t.name]),
+		streets: shownStreets.map((s): MapData['streets'][number] => {
 			const g = s.geometry;
 			const ring: [number, number][] = !g
 				? []
@@ -92,7 +92,7 @@ export function build(version = fingerprint()): MapData {
 					);
 			return [s.id, s.townId, s.name, s.status, g?.type === 'Polygon' ? 'P' : 'L', ring];
 		}),
-		merchants: merchants.map((m) => [
+		merchants: merchants.map((m): MapData['merchants'][number] => [
 			m.id,
 			m.streetId,
 			m.name,

@@ -22,7 +22,10 @@ test('a resident on a phone goes from the home page to the nearest street and a 
 	await expect(page.getByRole('heading', { name: '诚信松江', level: 1 })).toBeVisible();
 	await expect(page.getByRole('heading', { name: /红榜/ })).toBeVisible();
 	await noSideways(page);
-	await page.screenshot({ path: `test-results/public/home-${info.project.name}.png`, fullPage: true });
+	await page.screenshot({
+		path: `test-results/public/home-${info.project.name}.png`,
+		fullPage: true
+	});
 
 	await page.getByRole('link', { name: '打开诚信地图' }).click();
 	await expect(page).toHaveURL(/\/map/);
@@ -49,30 +52,31 @@ test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 
 	test('the list works', async ({ page }) => {
-	await page.goto('/map/list');
-	const total = Number(/共 (\d+) 家/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]);
-	expect(total).toBeGreaterThan(0);
-	await page.getByLabel('等级').selectOption({ label: '模范商户' });
-	await page.getByRole('button', { name: '筛选' }).click();
-	await expect(page).toHaveURL(/level=model/);
-	const narrowed = Number(
-		/共 (\d+) 家/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]
-	);
-	expect(narrowed).toBeGreaterThan(0);
-	expect(narrowed).toBeLessThan(total);
-	await noSideways(page);
-	if (narrowed > 20) {
-		await page.getByRole('link', { name: '下一页' }).click();
-		await expect(page).toHaveURL(/page=2/);
-		await expect(page.getByText(/第 2 \/ \d+ 页/)).toBeVisible();
-	}
+		await page.goto('/map/list');
+		const total = Number(
+			/共 (\d+) 家/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]
+		);
+		expect(total).toBeGreaterThan(0);
+		await page.getByLabel('等级').selectOption({ label: '模范商户' });
+		await page.getByRole('button', { name: '筛选' }).click();
+		await expect(page).toHaveURL(/level=model/);
+		const narrowed = Number(
+			/共 (\d+) 家/.exec((await page.getByRole('status').textContent()) ?? '')?.[1]
+		);
+		expect(narrowed).toBeGreaterThan(0);
+		expect(narrowed).toBeLessThan(total);
+		await noSideways(page);
+		if (narrowed > 20) {
+			await page.getByRole('link', { name: '下一页' }).click();
+			await expect(page).toHaveURL(/page=2/);
+			await expect(page.getByText(/第 2 \/ \d+ 页/)).toBeVisible();
+		}
 	});
 });
 
 test('large-text mode is one tap away and stays on', async ({ page }) => {
 	await page.goto('/');
-	const size = () =>
-		page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+	const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
 	const normal = await size();
 	await page.getByRole('link', { name: '大字模式' }).click();
 	await expect(page.locator('html')).toHaveClass(/large-text/);

@@ -62,9 +62,7 @@ test.describe('honesty street map', () => {
 		await other.goto(shared);
 		await expect(other.getByLabel('示范街')).toHaveValue(String(street.id));
 		await expect(other.getByLabel('商户名称')).toHaveValue(one);
-		await expect(
-			other.getByRole('status').filter({ hasText: '地图标出' })
-		).toContainText('共 ');
+		await expect(other.getByRole('status').filter({ hasText: '地图标出' })).toContainText('共 ');
 		await other.close();
 	});
 

@@ -5,5 +5,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	publicPage(event);
-	return { ...browse(event.url), tiles: tileConfig() };
+	return { ...browse(event.url, 10), tiles: tileConfig() };
 };
