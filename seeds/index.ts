@@ -3,15 +3,15 @@
  * never overwrites what users changed; demo data is written once, unless SEED_DEMO=0.
  */
 import * as towns from '../src/lib/server/towns';
-import * as mapDemo from './map-demo';
+import { seedStreetsDemo, seedStreetsReference } from './streets';
 
 export function seedReference() {
 	towns.seed();
+	seedStreetsReference();
 }
 
 export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
-	const streets = mapDemo.seedDemo();
-	if (streets) done.push(streets);
+	done.push(seedStreetsDemo());
 	return done;
 }

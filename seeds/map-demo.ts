@@ -1,8 +1,7 @@
 /**
  * Honesty streets and their merchants for the public map: realistic Songjiang streets with
  * geometry, merchants placed along them with levels, badges and a short public archive.
- * Used by the demo seed (only when no street exists yet), the bench (5,000 merchants) and the
- * end-to-end tests, which add their own streets through the CLI.
+ * Used by the bench (5,000 merchants, through `npm run cli -- demo streets`) and the unit tests.
  */
 import { sql } from 'drizzle-orm';
 import { db } from '../src/lib/server/db';
@@ -459,16 +458,4 @@ export function benchStreets(total: number): StreetSeed[] {
 		});
 	}
 	return out;
-}
-
-/** The demo: the streets above, unless streets were already written by another seed. */
-export function seedDemo(): string | null {
-	const existing =
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(street)
-			.get()?.n ?? 0;
-	if (existing > 0) return null;
-	const filled = fillStreets();
-	return `诚信示范街 ${filled.length} 条、商户 ${filled.reduce((a, s) => a + s.merchants, 0)} 家`;
 }

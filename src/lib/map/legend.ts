@@ -1,47 +1,22 @@
 /**
- * What the public map and list show about a merchant, safe for the browser: level and category
- * labels, the one-letter codes of the compact map data, and the fixed level colours.
+ * What the public map and list show about a merchant, safe for the browser: the one-letter codes
+ * of the compact map data, the fixed level colours, and the filters kept in the URL.
  */
-export type Level = 'model' | 'honest' | 'none';
-export type Category = 'catering' | 'retail' | 'food' | 'service' | 'other';
-export type BadgeState = 'valid' | 'downgraded' | 'suspended' | 'revoked' | 'expired';
+import {
+	BADGE_STATE_LABEL,
+	LEVEL_LABEL,
+	LEVEL_SHORT,
+	type BadgeState,
+	type Level
+} from '../rating';
+import { CATEGORY_LABEL, STREET_STATUS_LABEL } from '../schemas/streets';
+
+export { BADGE_STATE_LABEL, CATEGORY_LABEL, LEVEL_LABEL, LEVEL_SHORT, STREET_STATUS_LABEL };
+export type { BadgeState, Level };
+export type Category = keyof typeof CATEGORY_LABEL;
 
 export const LEVELS: Level[] = ['model', 'honest', 'none'];
 export const CATEGORIES: Category[] = ['catering', 'retail', 'food', 'service', 'other'];
-
-export const LEVEL_LABEL: Record<Level, string> = {
-	model: '诚信经营模范商户',
-	honest: '诚信经营商户',
-	none: '未达标'
-};
-
-export const LEVEL_SHORT: Record<Level, string> = {
-	model: '模范商户',
-	honest: '诚信商户',
-	none: '未达标'
-};
-
-export const CATEGORY_LABEL: Record<Category, string> = {
-	catering: '餐饮',
-	retail: '零售',
-	food: '食品',
-	service: '服务',
-	other: '其他'
-};
-
-export const BADGE_STATE_LABEL: Record<BadgeState, string> = {
-	valid: '有效',
-	downgraded: '已降级',
-	suspended: '已暂停',
-	revoked: '已撤销',
-	expired: '已过期'
-};
-
-export const STREET_STATUS_LABEL: Record<string, string> = {
-	building: '创建中',
-	awarded: '已授牌',
-	withdrawn: '已摘牌'
-};
 
 /** Short codes in the map data: one letter per level. */
 export const LEVEL_CODE: Record<Level, string> = { model: 'm', honest: 'h', none: 'n' };
