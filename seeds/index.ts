@@ -3,12 +3,15 @@
  * never overwrites what users changed; demo data is written once, unless SEED_DEMO=0.
  */
 import * as towns from '../src/lib/server/towns';
+import { seedStreetsDemo, seedStreetsReference } from './streets';
 
 export function seedReference() {
 	towns.seed();
+	seedStreetsReference();
 }
 
 export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
+	done.push(seedStreetsDemo());
 	return done;
 }
