@@ -1,19 +1,14 @@
 /** What a badge's state means to a consumer, in words, for the scan page and the plaques. */
-export type BadgeLevel = 'model' | 'honest';
-export type BadgeState = 'valid' | 'downgraded' | 'suspended' | 'revoked' | 'expired';
+import { BADGE_STATE_LABEL, LEVEL_LABEL, type BadgeLevel, type BadgeState } from './rating';
+
+export type { BadgeLevel, BadgeState };
 
 export const BADGE_LEVEL_LABEL: Record<BadgeLevel, string> = {
-	model: '诚信经营模范商户',
-	honest: '诚信经营商户'
+	model: LEVEL_LABEL.model,
+	honest: LEVEL_LABEL.honest
 };
 
-export const STATE_LABEL: Record<BadgeState, string> = {
-	valid: '有效',
-	downgraded: '已降级',
-	suspended: '已暂停',
-	revoked: '已撤销',
-	expired: '已过期'
-};
+export const STATE_LABEL = BADGE_STATE_LABEL;
 
 /** The sentence under the state's word on the scan page; never names the old level. */
 export const STATE_MEANING: Record<Exclude<BadgeState, 'valid'>, string> = {
@@ -24,11 +19,3 @@ export const STATE_MEANING: Record<Exclude<BadgeState, 'valid'>, string> = {
 };
 
 export const ISSUER = '松江区社会信用体系建设领导小组办公室';
-
-export const MERCHANT_CATEGORY_LABEL: Record<string, string> = {
-	catering: '餐饮',
-	retail: '零售',
-	food: '食品',
-	service: '服务',
-	other: '其他'
-};

@@ -5,6 +5,12 @@ export type NavItem = { href: string; label: string; roles: Role[] };
 /** The staff navigation; each page checks the role again on the server. */
 export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff', label: '工作台', roles: ['district_admin', 'town_officer', 'inspector'] },
+	{
+		href: '/badges',
+		label: '牌匾与扫码',
+		roles: ['district_admin', 'town_officer', 'inspector']
+	},
+	{ href: '/badges/feedback', label: '消费者反馈', roles: ['district_admin', 'town_officer'] },
 	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
 	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
 	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] }

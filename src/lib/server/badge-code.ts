@@ -54,11 +54,7 @@ export function parseCode(raw: string): ParsedCode | null {
 	return { badgeId, tag: bytes.slice(ID_BYTES), code };
 }
 
-export function tagMatches(
-	secret: Uint8Array,
-	parsed: ParsedCode,
-	generation: number
-): boolean {
+export function tagMatches(secret: Uint8Array, parsed: ParsedCode, generation: number): boolean {
 	const expected = tagFor(secret, parsed.badgeId, generation);
 	return parsed.tag.length === expected.length && timingSafeEqual(parsed.tag, expected);
 }

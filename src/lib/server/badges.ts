@@ -67,10 +67,11 @@ export function qrSegments(url: string): QRCode.QRCodeSegment[] {
 	const at = url.lastIndexOf('/B/');
 	const head = url.slice(0, at);
 	const tail = url.slice(at);
-	if (at < 0 || !/^[0-9A-Z $%*+\-./:]+$/.test(tail)) return [{ data: url, mode: 'byte' }];
+	if (at < 0 || !/^[0-9A-Z $%*+\-./:]+$/.test(tail))
+		return [{ data: new TextEncoder().encode(url), mode: 'byte' }];
 	if (/^[0-9A-Z $%*+\-./:]*$/.test(head)) return [{ data: url, mode: 'alphanumeric' }];
 	return [
-		{ data: head, mode: 'byte' },
+		{ data: new TextEncoder().encode(head), mode: 'byte' },
 		{ data: tail, mode: 'alphanumeric' }
 	];
 }
@@ -549,4 +550,3 @@ export function streetMerchants(streetId: number, today = todayISO()) {
 		.orderBy(asc(merchant.address), asc(merchant.id))
 		.all();
 }
-

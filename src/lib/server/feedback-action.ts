@@ -45,7 +45,12 @@ export async function submitFeedback(
 		const photoKey = await photoOf(form);
 		feedback.submit(key, { ...target, ...parsed.data, photoKey });
 	} catch (e) {
-		if (e instanceof UploadError) return fail(400, { form: 'feedback', values, errors: { photo: e.message } });
+		if (e instanceof UploadError)
+			return fail(400, {
+				form: 'feedback',
+				values,
+				errors: { photo: e.message } as Record<string, string>
+			});
 		if (e instanceof feedback.FeedbackError)
 			return fail(429, { form: 'feedback', values, message: e.message });
 		throw e;
@@ -68,7 +73,12 @@ export async function reportForged(event: RequestEvent, code: string) {
 		const photoKey = await photoOf(form);
 		feedback.reportForged(key, { code, ...parsed.data, photoKey });
 	} catch (e) {
-		if (e instanceof UploadError) return fail(400, { form: 'report', values, errors: { photo: e.message } });
+		if (e instanceof UploadError)
+			return fail(400, {
+				form: 'report',
+				values,
+				errors: { photo: e.message } as Record<string, string>
+			});
 		if (e instanceof feedback.FeedbackError)
 			return fail(429, { form: 'report', values, message: e.message });
 		throw e;

@@ -190,7 +190,14 @@ export function submit(clientKey: string, input: SubmitInput, now = new Date()) 
 /** A report of a code that does not verify; it names no merchant, so district admins see it. */
 export function reportForged(
 	clientKey: string,
-	input: { code: string; place: string; body: string; phone: string; photoKey?: string | null; trap?: string },
+	input: {
+		code: string;
+		place: string;
+		body: string;
+		phone: string;
+		photoKey?: string | null;
+		trap?: string;
+	},
 	now = new Date()
 ) {
 	if (input.trap) return null;
@@ -384,7 +391,10 @@ export function decide(
 		let points: number | null = null;
 		let badgeChange: string | null = null;
 		if (input.status === 'verified') {
-			if (!before.merchantId) throw new FeedbackError('举报假冒二维码没有对应商户，不能认定属实扣分，请选择“已调解”并写明处理情况');
+			if (!before.merchantId)
+				throw new FeedbackError(
+					'举报假冒二维码没有对应商户，不能认定属实扣分，请选择“已调解”并写明处理情况'
+				);
 			points = deductions()[before.category];
 			const label = CATEGORY_LABEL[before.category];
 			const result = supervision.record(

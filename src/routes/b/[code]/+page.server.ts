@@ -28,7 +28,11 @@ export const actions: Actions = {
 	feedback: async (event) => {
 		const r = badges.lookup(event.params.code);
 		if (r.kind === 'invalid') error(404, '无效二维码');
-		return submitFeedback(event, { merchantId: r.merchant.id, badgeId: r.badge.id, source: 'scan' });
+		return submitFeedback(event, {
+			merchantId: r.merchant.id,
+			badgeId: r.badge.id,
+			source: 'scan'
+		});
 	},
 	report: async (event) => reportForged(event, event.params.code)
 };

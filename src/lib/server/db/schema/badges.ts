@@ -3,14 +3,7 @@
  * a reprint voids the old code) and its QR drawn once, scan counts per badge per day, and the
  * feedback consumers leave with the officers' decision and the merchant's reply.
  */
-import {
-	blob,
-	index,
-	integer,
-	primaryKey,
-	sqliteTable,
-	text
-} from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { badge, merchant } from './streets';
 import { town } from './towns';
 import { user } from './users';
@@ -60,7 +53,6 @@ export const badgeScan = sqliteTable(
 );
 
 export type BadgeScan = typeof badgeScan.$inferSelect;
-
 
 export { FEEDBACK_CATEGORIES, FEEDBACK_SOURCES, FEEDBACK_STATUSES };
 export type { FeedbackCategory, FeedbackSource, FeedbackStatus };

@@ -15,7 +15,9 @@ export const load: PageServerLoad = (event) => {
 	const townSlug = q.get('town') ?? '';
 	const town = townSlug ? towns.bySlug(townSlug) : undefined;
 	const filter = {
-		status: (FEEDBACK_STATUSES as readonly string[]).includes(status) ? (status as FeedbackStatus) : 'all',
+		status: (FEEDBACK_STATUSES as readonly string[]).includes(status)
+			? (status as FeedbackStatus)
+			: 'all',
 		townId: town && (!scope || scope.includes(town.id)) ? town.id : undefined,
 		overdue: q.get('overdue') === '1',
 		page: Math.max(1, Number(q.get('page')) || 1)
@@ -24,7 +26,10 @@ export const load: PageServerLoad = (event) => {
 		queue: feedback.queue(scope, filter),
 		counts: feedback.counts(scope),
 		filter: { status: filter.status, town: townSlug, overdue: filter.overdue },
-		towns: towns.list().filter((t) => !scope || scope.includes(t.id)).map((t) => ({ slug: t.slug, name: t.name })),
+		towns: towns
+			.list()
+			.filter((t) => !scope || scope.includes(t.id))
+			.map((t) => ({ slug: t.slug, name: t.name })),
 		deductions: u.role === 'district_admin' ? feedback.deductions() : null,
 		overdueDays: feedback.OVERDUE_DAYS
 	};

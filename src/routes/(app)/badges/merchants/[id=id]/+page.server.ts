@@ -3,9 +3,9 @@ import * as badges from '$lib/server/badges';
 import * as feedback from '$lib/server/feedback';
 import * as supervision from '$lib/server/supervision';
 import { requireRole, requireTown } from '$lib/server/access';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-function merchantFor(event: Parameters<PageServerLoad>[0], ...roles: Parameters<typeof requireRole>[1][]) {
+function merchantFor(event: RequestEvent, ...roles: Parameters<typeof requireRole>[1][]) {
 	const u = requireRole(event, ...roles);
 	const m = badges.merchantCard(Number(event.params.id));
 	if (!m) error(404, '商户不存在');
@@ -28,7 +28,12 @@ export const load: PageServerLoad = (event) => {
 			validUntil: m.b.validUntil,
 			stateReason: m.b.stateReason
 		},
-		code: code && { url: code.url, generation: code.generation, version: code.qrVersion, issuedAt: code.issuedAt },
+		code: code && {
+			url: code.url,
+			generation: code.generation,
+			version: code.qrVersion,
+			issuedAt: code.issuedAt
+		},
 		scans: badges.scanCounts(m.m.id, 30),
 		totals: badges.scanTotals(m.m.id),
 		feedback:
@@ -56,7 +61,10 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const reason = String(form.get('reason') ?? '').trim();
 		if (reason.length < 4)
-			return fail(400, { values: { reason }, errors: { reason: '请写明撤销的事由（至少 4 个字），会公开显示' } });
+			return fail(400, {
+				values: { reason },
+				errors: { reason: '请写明撤销的事由（至少 4 个字），会公开显示' }
+			});
 		if (reason.length > 300)
 			return fail(400, { values: { reason }, errors: { reason: '事由不能超过 300 个字' } });
 		if (!m.b || m.b.state === 'revoked') return fail(400, { message: '该商户没有可撤销的牌匾' });

@@ -12,7 +12,10 @@ export const load: PageServerLoad = (event) => {
 		street: { id: s.s.id, name: s.s.name, townName: s.townName },
 		merchants: badges.streetMerchants(s.s.id).map((m) => ({
 			...m,
-			state: m.state && m.validUntil ? badges.stateToday({ state: m.state, validUntil: m.validUntil }) : null
+			state:
+				m.state && m.validUntil
+					? badges.stateToday({ state: m.state, validUntil: m.validUntil })
+					: null
 		}))
 	};
 };
