@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
-import { db, type Tx } from './db';
+import { db, type DB, type Tx } from './db';
 import {
 	badge,
 	badgeCode,
@@ -147,12 +147,19 @@ export async function ensureCode(b: Badge, actor: Actor = SYSTEM): Promise<Badge
 	return writeCode(actor, b, row?.generation ?? 0, row ? 'badge.code.redraw' : 'badge.code.issue');
 }
 
+type CodeSummary = Pick<BadgeCode, 'badgeId' | 'code' | 'url' | 'qrSvg'>;
+
 /** Codes for many badges at once (a street's plaques): only the missing ones are drawn. */
 export async function ensureCodes(badges: Badge[], actor: Actor = SYSTEM) {
-	const out = new Map<number, BadgeCode>();
+	const out = new Map<number, CodeSummary>();
 	if (!badges.length) return out;
 	const rows = db
-		.select()
+		.select({
+			badgeId: badgeCode.badgeId,
+			code: badgeCode.code,
+			url: badgeCode.url,
+			qrSvg: badgeCode.qrSvg
+		})
 		.from(badgeCode)
 		.where(
 			inArray(
@@ -234,11 +241,10 @@ export type ScanResult =
 			instruments: { total: number; overdue: number; nextDue: string | null };
 	  };
 
-/** What a scanned code shows. Never throws for any input. */
-export function lookup(raw: string, today = todayISO()): ScanResult {
-	const parsed = parseCode(raw);
-	if (!parsed) return { kind: 'invalid' };
-	const row = db
+function lookupQuery(target: DB) {
+	const inst = (cond: SQL) =>
+		sql`(select ${cond} from ${instrument} where ${instrument.merchantId} = ${merchant.id} and ${instrument.retired} = 0)`;
+	return target
 		.select({
 			generation: badgeCode.generation,
 			b: {
@@ -262,27 +268,38 @@ export function lookup(raw: string, today = todayISO()): ScanResult {
 				currentBadgeId: merchant.currentBadgeId
 			},
 			s: { id: street.id, name: street.name, convention: street.convention },
-			townName: town.name
+			townName: town.name,
+			instruments: {
+				total: sql<number>`${inst(sql`count(*)`)}`.mapWith(Number),
+				overdue: sql<number>`${inst(
+					sql`coalesce(sum(case when ${instrument.nextDueOn} < ${sql.placeholder('today')} then 1 else 0 end), 0)`
+				)}`.mapWith(Number),
+				nextDue: sql<string | null>`${inst(sql`min(${instrument.nextDueOn})`)}`
+			}
 		})
 		.from(badgeCode)
 		.innerJoin(badge, eq(badge.id, badgeCode.badgeId))
 		.innerJoin(merchant, eq(merchant.id, badge.merchantId))
 		.innerJoin(street, eq(street.id, merchant.streetId))
 		.innerJoin(town, eq(town.id, merchant.townId))
-		.where(eq(badgeCode.badgeId, parsed.badgeId))
-		.get();
+		.where(eq(badgeCode.badgeId, sql.placeholder('id')))
+		.prepare();
+}
+
+/** The scan is the hottest query: prepared once per database connection. */
+const prepared = new WeakMap<object, ReturnType<typeof lookupQuery>>();
+
+/** What a scanned code shows. Never throws for any input. */
+export function lookup(raw: string, today = todayISO()): ScanResult {
+	const parsed = parseCode(raw);
+	if (!parsed) return { kind: 'invalid' };
+	const client = db.$client;
+	let query = prepared.get(client);
+	if (!query) prepared.set(client, (query = lookupQuery(db)));
+	const row = query.get({ id: parsed.badgeId, today });
 	if (!row) return { kind: 'invalid' };
 	const which = verify(secret(), parsed, row.generation);
 	if (which === 'invalid') return { kind: 'invalid' };
-	const inst = db
-		.select({
-			total: sql<number>`count(*)`,
-			overdue: sql<number>`coalesce(sum(case when ${instrument.nextDueOn} < ${today} then 1 else 0 end), 0)`,
-			nextDue: sql<string | null>`min(${instrument.nextDueOn})`
-		})
-		.from(instrument)
-		.where(and(eq(instrument.merchantId, row.m.id), eq(instrument.retired, false)))
-		.get() ?? { total: 0, overdue: 0, nextDue: null };
 	const { currentBadgeId, ...m } = row.m;
 	return {
 		kind: 'badge',
@@ -293,7 +310,7 @@ export function lookup(raw: string, today = todayISO()): ScanResult {
 		merchant: m,
 		street: row.s,
 		townName: row.townName,
-		instruments: inst
+		instruments: row.instruments
 	};
 }
 
@@ -305,22 +322,64 @@ export function isStale(r: ScanResult): boolean {
 	);
 }
 
+/**
+ * Scans waiting to be written, by badge and day. A scan is the hottest path of the app, so counts
+ * are added up in memory and written in one transaction every few seconds (and at exit) instead
+ * of one write per request. Readers flush first, so staff pages always see every scan.
+ */
+const pending = new Map<string, { badgeId: number; day: string; scans: number; stale: number }>();
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+const FLUSH_MS = 2_000;
+let exitHook = false;
+
+export function flushScans() {
+	if (flushTimer) clearTimeout(flushTimer);
+	flushTimer = undefined;
+	if (!pending.size) return;
+	const rows = [...pending.values()];
+	pending.clear();
+	db.transaction((tx) => {
+		for (const r of rows)
+			tx.insert(badgeScan)
+				.values({ badgeId: r.badgeId, day: r.day, scans: r.scans, staleScans: r.stale })
+				.onConflictDoUpdate({
+					target: [badgeScan.badgeId, badgeScan.day],
+					set: {
+						scans: sql`${badgeScan.scans} + ${r.scans}`,
+						staleScans: sql`${badgeScan.staleScans} + ${r.stale}`
+					}
+				})
+				.run();
+	});
+}
+
 /** Counts one scan; no personal data is kept. */
 export function countScan(badgeId: number, stale: boolean, day = todayISO()) {
-	db.insert(badgeScan)
-		.values({ badgeId, day, scans: 1, staleScans: stale ? 1 : 0 })
-		.onConflictDoUpdate({
-			target: [badgeScan.badgeId, badgeScan.day],
-			set: {
-				scans: sql`${badgeScan.scans} + 1`,
-				staleScans: sql`${badgeScan.staleScans} + ${stale ? 1 : 0}`
+	const key = `${badgeId}|${day}`;
+	const e = pending.get(key) ?? { badgeId, day, scans: 0, stale: 0 };
+	e.scans += 1;
+	if (stale) e.stale += 1;
+	pending.set(key, e);
+	if (!exitHook) {
+		exitHook = true;
+		process.once('exit', () => {
+			try {
+				flushScans();
+			} catch {
+				// the database may already be closed
 			}
-		})
-		.run();
+		});
+	}
+	if (pending.size >= 1000) flushScans();
+	else if (!flushTimer) {
+		flushTimer = setTimeout(flushScans, FLUSH_MS);
+		flushTimer.unref?.();
+	}
 }
 
 /** Scans per day for a merchant's badges over the last `days` days, newest first. */
 export function scanCounts(merchantId: number, days = 30, today = todayISO()) {
+	flushScans();
 	const from = shiftDay(today, -(days - 1));
 	return db
 		.select({
@@ -338,6 +397,7 @@ export function scanCounts(merchantId: number, days = 30, today = todayISO()) {
 }
 
 export function scanTotals(merchantId: number) {
+	flushScans();
 	return db
 		.select({
 			badgeId: badge.id,
@@ -365,6 +425,7 @@ export function shiftDay(day: string, delta: number): string {
  * `scope` (null = all): the plaque is still on display and should come down.
  */
 export function flaggedScans(scope: number[] | null, days = 90, today = todayISO()) {
+	flushScans();
 	const conds: SQL[] = [gt(badgeScan.staleScans, 0), gte(badgeScan.day, shiftDay(today, -days))];
 	if (scope) conds.push(inArray(merchant.townId, scope.length ? scope : [-1]));
 	return db
@@ -532,6 +593,7 @@ export function streetsForPrinting(scope: number[] | null, today = todayISO()) {
 
 /** Merchants of a street with their badge and scans over the last 30 days, for the staff list. */
 export function streetMerchants(streetId: number, today = todayISO()) {
+	flushScans();
 	const from = shiftDay(today, -29);
 	return db
 		.select({

@@ -4,7 +4,7 @@
  * complaint applies through dynamic supervision, and the merchant's reply (商户回应).
  */
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { db } from './db';
+import { db, type DB } from './db';
 import { feedback, merchant, street, town, type Feedback } from './db/schema';
 import * as audit from './audit';
 import * as settings from './settings';
@@ -480,7 +480,14 @@ export function reply(actor: Actor, id: number, text: string, now = new Date()) 
  * the reply. The consumer's own text, photo and phone are never public.
  */
 export function publicReplies(merchantId: number, limit = 5) {
-	return db
+	const client = db.$client;
+	let query = repliesQuery.get(client);
+	if (!query) repliesQuery.set(client, (query = prepareReplies(db)));
+	return query.all({ m: merchantId, limit });
+}
+
+function prepareReplies(target: DB) {
+	return target
 		.select({
 			id: feedback.id,
 			category: feedback.category,
@@ -490,8 +497,11 @@ export function publicReplies(merchantId: number, limit = 5) {
 			replyAt: feedback.replyAt
 		})
 		.from(feedback)
-		.where(and(eq(feedback.merchantId, merchantId), ne(feedback.reply, '')))
+		.where(and(eq(feedback.merchantId, sql.placeholder('m')), ne(feedback.reply, '')))
 		.orderBy(desc(feedback.replyAt))
-		.limit(limit)
-		.all();
+		.limit(sql.placeholder('limit'))
+		.prepare();
 }
+
+/** Read on every scan: prepared once per database connection. */
+const repliesQuery = new WeakMap<object, ReturnType<typeof prepareReplies>>();

@@ -3,6 +3,9 @@ import * as badges from '$lib/server/badges';
 import { requireRole, requireTown } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
+/** A document to print: no client-side app, so 200 QR codes are not sent twice for hydration. */
+export const csr = false;
+
 export const load: PageServerLoad = async (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
 	const s = badges.streetCard(Number(event.params.id));
