@@ -4,6 +4,7 @@
  */
 import * as towns from '../src/lib/server/towns';
 import { seedStreetsDemo, seedStreetsReference } from './streets';
+import { seedBadgesDemo } from './badges';
 
 export function seedReference() {
 	towns.seed();
@@ -13,5 +14,6 @@ export function seedReference() {
 export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
 	done.push(seedStreetsDemo());
+	done.push(await seedBadgesDemo());
 	return done;
 }

@@ -6,6 +6,8 @@ import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
 import * as mapDemo from '../../seeds/map-demo';
+import * as badges from '../lib/server/badges';
+import { writeFileSync } from 'node:fs';
 
 export type Command = {
 	name: string[];
@@ -105,6 +107,25 @@ export const commands: Command[] = [
 				`已写入示范街 ${filled.length} 条、商户 ${filled.reduce((a, s) => a + s.merchants, 0)} 家`
 			);
 			for (const s of filled) console.log(`street ${s.streetId}`);
+		}
+	},
+	{
+		name: ['badge', 'qr'],
+		usage: 'badge qr SERIAL [--out FILE.png|FILE.svg]',
+		help: '打印牌匾的扫码地址（使用 ORIGIN），并可把二维码保存为 PNG 或 SVG 文件。',
+		options: { out: { type: 'string' } },
+		async run({ positionals, values }) {
+			const serial = positionals[0];
+			if (!serial) throw new Error('请给出牌匾编号，如 SJ-2026-000001');
+			const b = badges.bySerial(serial);
+			if (!b) throw new Error(`没有编号为 ${serial} 的牌匾`);
+			const code = await badges.ensureCode(b);
+			console.log(code.url);
+			const out = str(values.out);
+			if (out) {
+				writeFileSync(out, out.endsWith('.svg') ? code.qrSvg : code.qrPng);
+				console.log(`二维码已保存到 ${out}`);
+			}
 		}
 	}
 ];

@@ -22,6 +22,12 @@ export const STAFF_NAV: NavItem[] = [
 	},
 	{ href: '/admin/standards', label: '评价标准', roles: ['district_admin'] },
 	{ href: '/admin/ratings', label: '评级设置', roles: ['district_admin'] },
+	{
+		href: '/badges',
+		label: '牌匾与扫码',
+		roles: ['district_admin', 'town_officer', 'inspector']
+	},
+	{ href: '/badges/feedback', label: '消费者反馈', roles: ['district_admin', 'town_officer'] },
 	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
 	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
 	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] }

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as merchants from '$lib/server/merchants';
+import * as feedback from '$lib/server/feedback';
 import { publicPage } from '$lib/server/public-cache';
 import type { PageServerLoad } from './$types';
 
@@ -7,5 +8,5 @@ export const load: PageServerLoad = (event) => {
 	const m = merchants.publicDetail(Number(event.params.id));
 	if (!m) error(404, '商户不存在');
 	publicPage(event);
-	return { m };
+	return { m, replies: feedback.publicReplies(m.id, 10) };
 };
