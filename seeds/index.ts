@@ -3,6 +3,7 @@
  * never overwrites what users changed; demo data is written once, unless SEED_DEMO=0.
  */
 import * as towns from '../src/lib/server/towns';
+import { seedCampaignDemo } from './campaign';
 
 export function seedReference() {
 	towns.seed();
@@ -10,5 +11,6 @@ export function seedReference() {
 
 export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
+	done.push(seedCampaignDemo());
 	return done;
 }

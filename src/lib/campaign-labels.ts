@@ -1,5 +1,10 @@
 /** Labels of the commitment campaign, shared by pages and server. */
-export const DEFAULT_COMMITMENT_TYPES = ['诚信经营承诺', '告知承诺', '行业自律承诺', '信用修复承诺'];
+export const DEFAULT_COMMITMENT_TYPES = [
+	'诚信经营承诺',
+	'告知承诺',
+	'行业自律承诺',
+	'信用修复承诺'
+];
 
 export const CHANNELS = ['信用松江网站', '企业门户', '现场公示', '其他'] as const;
 
