@@ -22,7 +22,8 @@ CREATE TABLE `commitment` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `commitment_natural_idx` ON `commitment` (`enterprise_id`,`year`,`type`,`disclosed_on`);--> statement-breakpoint
 CREATE INDEX `commitment_year_status_idx` ON `commitment` (`year`,`status`,`enterprise_id`,`disclosed_on`);--> statement-breakpoint
-CREATE INDEX `commitment_year_date_idx` ON `commitment` (`year`,`disclosed_on`);--> statement-breakpoint
+CREATE INDEX `commitment_year_date_idx` ON `commitment` (`year`,`status`,`disclosed_on`);--> statement-breakpoint
+CREATE INDEX `commitment_status_date_idx` ON `commitment` (`status`,`disclosed_on`);--> statement-breakpoint
 CREATE TABLE `count_report` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`town_id` integer NOT NULL,

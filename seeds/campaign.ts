@@ -192,6 +192,21 @@ export function generateScale(opts: {
 			result.commitments += res.changes;
 		}
 	})();
-	campaign.invalidate();
+	const list2 = towns.list();
+	const w = weights(
+		list2.length,
+		list2.map((t) => t.slug)
+	);
+	const cTargets = split(campaign.DEFAULT_COMMITMENT_TARGET, w);
+	const rTargets = split(campaign.DEFAULT_REPORT_TARGET, w);
+	campaign.setTargets(SYSTEM, opts.year, {
+		commitmentTarget: campaign.DEFAULT_COMMITMENT_TARGET,
+		reportTarget: campaign.DEFAULT_REPORT_TARGET,
+		towns: list2.map((t, i) => ({
+			townId: t.id,
+			commitmentTarget: cTargets[i],
+			reportTarget: rTargets[i]
+		}))
+	});
 	return result;
 }

@@ -98,7 +98,7 @@ function importCommand(kind: 'commitments' | 'reports'): Command {
 							rows as importer.ReportImportRow[]
 						);
 			console.log(importer.describe(result, noun));
-			return 0;
+			return checked.bad.length ? 3 : 0;
 		}
 	};
 }

@@ -41,6 +41,7 @@ const cache = new Map<string, unknown>();
 export function invalidate() {
 	version += 1;
 	cache.clear();
+	totals.clear();
 }
 
 function dataVersion(): number {
@@ -53,6 +54,19 @@ function cached<T>(key: string, make: () => T): T {
 	if (cache.size > 50) cache.clear();
 	const value = make();
 	cache.set(k, value);
+	return value;
+}
+
+const totals = new Map<string, number>();
+
+/** Totals of list filters, kept like the aggregates: paging through a long list counts it once. */
+function cachedTotal(key: string, make: () => number): number {
+	const k = `${key}|${version}|${dataVersion()}`;
+	const hit = totals.get(k);
+	if (hit !== undefined) return hit;
+	if (totals.size > 500) totals.clear();
+	const value = make();
+	totals.set(k, value);
 	return value;
 }
 
@@ -145,13 +159,14 @@ export type YearTargets = {
 };
 
 export function listYears(now = new Date()): number[] {
-	const years = new Set(
+	const stored = cached('years', () =>
 		db
 			.select({ y: campaignYear.year })
 			.from(campaignYear)
 			.all()
 			.map((r) => r.y)
 	);
+	const years = new Set(stored);
 	years.add(currentYear(now));
 	return [...years].sort((a, b) => b - a);
 }
@@ -355,13 +370,16 @@ export function listCommitments(f: ListFilter) {
 		.limit(pageSize)
 		.offset((page - 1) * pageSize)
 		.all();
-	const total =
-		db
-			.select({ n: count() })
-			.from(commitment)
-			.innerJoin(enterprise, eq(enterprise.id, commitment.enterpriseId))
-			.where(commitmentWhere(f))
-			.get()?.n ?? 0;
+	const total = cachedTotal(
+		`c:${JSON.stringify({ ...f, page: 0, pageSize: 0 })}`,
+		() =>
+			db
+				.select({ n: count() })
+				.from(commitment)
+				.innerJoin(enterprise, eq(enterprise.id, commitment.enterpriseId))
+				.where(commitmentWhere(f))
+				.get()?.n ?? 0
+	);
 	return { items, page, pageSize, total };
 }
 
@@ -475,13 +493,16 @@ export function listReports(f: ListFilter) {
 		.limit(pageSize)
 		.offset((page - 1) * pageSize)
 		.all();
-	const total =
-		db
-			.select({ n: count() })
-			.from(creditReport)
-			.innerJoin(enterprise, eq(enterprise.id, creditReport.enterpriseId))
-			.where(reportWhere(f))
-			.get()?.n ?? 0;
+	const total = cachedTotal(
+		`r:${JSON.stringify({ ...f, page: 0, pageSize: 0 })}`,
+		() =>
+			db
+				.select({ n: count() })
+				.from(creditReport)
+				.innerJoin(enterprise, eq(enterprise.id, creditReport.enterpriseId))
+				.where(reportWhere(f))
+				.get()?.n ?? 0
+	);
 	return { items, page, pageSize, total };
 }
 

@@ -4,6 +4,9 @@ import * as campaign from '$lib/server/campaign';
 import { parseYear } from '$lib/server/campaign-query';
 import type { PageServerLoad } from './$types';
 
+// A read-only page watched by many: server-rendered HTML only, no hydration data or scripts to send.
+export const csr = false;
+
 export const load: PageServerLoad = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
 	const year = parseYear(event.url.searchParams.get('year'));

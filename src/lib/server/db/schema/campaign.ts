@@ -79,7 +79,8 @@ export const commitment = sqliteTable(
 	(t) => [
 		uniqueIndex('commitment_natural_idx').on(t.enterpriseId, t.year, t.type, t.disclosedOn),
 		index('commitment_year_status_idx').on(t.year, t.status, t.enterpriseId, t.disclosedOn),
-		index('commitment_year_date_idx').on(t.year, t.disclosedOn)
+		index('commitment_year_date_idx').on(t.year, t.status, t.disclosedOn),
+		index('commitment_status_date_idx').on(t.status, t.disclosedOn)
 	]
 );
 
