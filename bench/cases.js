@@ -2,6 +2,7 @@
 import { fmt, load, ratio, scratchDir, startServer } from './lib.js';
 import { publicCases } from './cases/public.js';
 import { badgeCases } from './cases/badges.js';
+import campaign from './cases/campaign.js';
 
 export const cases = [
 	{
@@ -29,5 +30,6 @@ export const cases = [
 		}
 	},
 	...publicCases,
-	...badgeCases
+	...badgeCases,
+	...campaign
 ];

@@ -5,6 +5,7 @@
 import * as towns from '../src/lib/server/towns';
 import { seedStreetsDemo, seedStreetsReference } from './streets';
 import { seedBadgesDemo } from './badges';
+import { seedCampaignDemo } from './campaign';
 
 export function seedReference() {
 	towns.seed();
@@ -15,5 +16,6 @@ export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
 	done.push(seedStreetsDemo());
 	done.push(await seedBadgesDemo());
+	done.push(seedCampaignDemo());
 	return done;
 }

@@ -28,6 +28,12 @@ export const STAFF_NAV: NavItem[] = [
 		roles: ['district_admin', 'town_officer', 'inspector']
 	},
 	{ href: '/badges/feedback', label: '消费者反馈', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign', label: '承诺进度', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/enterprises', label: '企业与承诺', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/reports', label: '信用报告', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/import', label: '批量导入', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/counts', label: '进度填报', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/targets', label: '年度目标', roles: ['district_admin'] },
 	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
 	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
 	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] }
@@ -36,7 +42,8 @@ export const STAFF_NAV: NavItem[] = [
 export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/', label: '首页' },
 	{ href: '/map', label: '诚信地图' },
-	{ href: '/redlist', label: '诚信红榜' }
+	{ href: '/redlist', label: '诚信红榜' },
+	{ href: '/disclosures', label: '信用承诺公示' }
 ];
 
 export function navFor(role: Role): NavItem[] {
