@@ -3,12 +3,15 @@
  * never overwrites what users changed; demo data is written once, unless SEED_DEMO=0.
  */
 import * as towns from '../src/lib/server/towns';
+import { seedEventDemo, seedEventOptions } from './events';
 
 export function seedReference() {
 	towns.seed();
+	seedEventOptions();
 }
 
 export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
+	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
 	return done;
 }

@@ -5,12 +5,17 @@ export type NavItem = { href: string; label: string; roles: Role[] };
 /** The staff navigation; each page checks the role again on the server. */
 export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff', label: '工作台', roles: ['district_admin', 'town_officer', 'inspector'] },
+	{ href: '/staff/events', label: '宣传教育活动', roles: ['district_admin', 'town_officer'] },
 	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
 	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
-	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] }
+	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] },
+	{ href: '/admin/event-options', label: '活动主题与形式', roles: ['district_admin'] }
 ];
 
-export const PUBLIC_NAV: { href: string; label: string }[] = [{ href: '/', label: '首页' }];
+export const PUBLIC_NAV: { href: string; label: string }[] = [
+	{ href: '/', label: '首页' },
+	{ href: '/events', label: '宣传教育活动' }
+];
 
 export function navFor(role: Role): NavItem[] {
 	return STAFF_NAV.filter((item) => item.roles.includes(role));
