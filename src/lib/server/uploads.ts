@@ -3,7 +3,7 @@
  * (metadata and any hidden payload dropped, orientation applied) in a large and a small size.
  * PDFs are checked by their header and kept as sent.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -34,7 +34,7 @@ export async function storeImage(file: File): Promise<string> {
 	if (!file.size) throw new UploadError('请选择图片');
 	if (file.size > MAX_IMAGE_BYTES) throw new UploadError('图片不能超过 10 MB，请压缩后再上传');
 	const input = Buffer.from(await file.arrayBuffer());
-	let image: sharp.Sharp;
+	let image: Sharp;
 	try {
 		image = sharp(input, { limitInputPixels: 50_000_000 }).rotate();
 		const meta = await image.metadata();

@@ -2,4 +2,5 @@ export * from './towns';
 export * from './users';
 export * from './audit';
 export * from './settings';
+export * from './streets';
 export * from './events';

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** An optional WGS-84 point from `${name}Lat` / `${name}Lng`, within reach of Songjiang. */
+export function locationFields(name = 'location') {
+	return z
+		.object({
+			[`${name}Lat`]: z.string().trim().optional(),
+			[`${name}Lng`]: z.string().trim().optional()
+		})
+		.transform((v, ctx) => {
+			const lat = v[`${name}Lat`];
+			const lng = v[`${name}Lng`];
+			if (!lat && !lng) return null;
+			const la = Number(lat);
+			const ln = Number(lng);
+			if (!lat || !lng || !Number.isFinite(la) || !Number.isFinite(ln)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: [name],
+					message: '请同时填写纬度和经度，或在地图上点选'
+				});
+				return z.NEVER;
+			}
+			if (la < 30.5 || la > 31.5 || ln < 120.8 || ln > 121.8) {
+				ctx.addIssue({
+					code: 'custom',
+					path: [name],
+					message: '这个位置不在松江区附近，请在地图上重新点选'
+				});
+				return z.NEVER;
+			}
+			return { lat: la, lng: ln };
+		});
+}

@@ -1,0 +1,369 @@
+/**
+ * Honesty demonstration streets (诚信示范街): streets, their merchants, versioned standards,
+ * inspections scored item by item, badges, the honesty archive with its point changes, and the
+ * merchants' measuring instruments.
+ */
+import {
+	index,
+	integer,
+	primaryKey,
+	real,
+	sqliteTable,
+	text,
+	uniqueIndex,
+	type AnySQLiteColumn
+} from 'drizzle-orm/sqlite-core';
+import { town } from './towns';
+import { user } from './users';
+
+export const STREET_STATUSES = ['building', 'awarded', 'withdrawn'] as const;
+export type StreetStatus = (typeof STREET_STATUSES)[number];
+
+/** A GeoJSON geometry as stored: a line or a polygon, coordinates [lng, lat] in WGS-84. */
+export type StreetGeometry =
+	| { type: 'LineString'; coordinates: [number, number][] }
+	| { type: 'Polygon'; coordinates: [number, number][][] };
+
+export const street = sqliteTable(
+	'street',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		townId: integer()
+			.notNull()
+			.references(() => town.id),
+		name: text().notNull(),
+		geometry: text({ mode: 'json' }).$type<StreetGeometry>(),
+		status: text({ enum: STREET_STATUSES }).notNull().default('building'),
+		/** 自律公约: the street's self-discipline convention, shown publicly. */
+		convention: text().notNull().default(''),
+		description: text().notNull().default(''),
+		committeeContact: text().notNull().default(''),
+		committeePhone: text().notNull().default(''),
+		awardedOn: text(),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('street_town_idx').on(t.townId),
+		uniqueIndex('street_town_name_uq').on(t.townId, t.name)
+	]
+);
+
+export type Street = typeof street.$inferSelect;
+
+export const MERCHANT_CATEGORIES = ['catering', 'retail', 'food', 'service', 'other'] as const;
+export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
+export const TRADING_STATUSES = ['open', 'paused', 'closed'] as const;
+export type TradingStatus = (typeof TRADING_STATUSES)[number];
+/** A merchant's current level; `none` is 未达标 or not yet rated. */
+export const LEVELS = ['model', 'honest', 'none'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const merchant = sqliteTable(
+	'merchant',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		streetId: integer()
+			.notNull()
+			.references(() => street.id),
+		/** The street's town, kept here so town scoping and the open-data filters need no join. */
+		townId: integer()
+			.notNull()
+			.references(() => town.id),
+		name: text().notNull(),
+		uscc: text().notNull(),
+		address: text().notNull().default(''),
+		/** WGS-84. */
+		lat: real(),
+		lng: real(),
+		category: text({ enum: MERCHANT_CATEGORIES }).notNull().default('other'),
+		photoKey: text(),
+		tradingStatus: text({ enum: TRADING_STATUSES }).notNull().default('open'),
+		contactName: text().notNull().default(''),
+		contactPhone: text().notNull().default(''),
+		/** Derived, kept current by every inspection and supervision event. */
+		level: text({ enum: LEVELS }).notNull().default('none'),
+		/** Running score: last inspection total + the point changes since; null before any inspection. */
+		score: real(),
+		lastInspectionId: integer().references((): AnySQLiteColumn => inspection.id),
+		lastInspectedOn: text(),
+		currentBadgeId: integer().references((): AnySQLiteColumn => badge.id),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('merchant_uscc_uq').on(t.uscc),
+		index('merchant_street_idx').on(t.streetId),
+		index('merchant_town_level_idx').on(t.townId, t.level),
+		index('merchant_level_idx').on(t.level)
+	]
+);
+
+export type Merchant = typeof merchant.$inferSelect;
+
+export const STANDARD_KINDS = ['merchant', 'street'] as const;
+export type StandardKind = (typeof STANDARD_KINDS)[number];
+export const STANDARD_STATUSES = ['draft', 'published', 'retired'] as const;
+export type StandardStatus = (typeof STANDARD_STATUSES)[number];
+
+/** One version of a checklist. Published versions are never edited; a change is a new version. */
+export const standard = sqliteTable(
+	'standard',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		kind: text({ enum: STANDARD_KINDS }).notNull(),
+		version: integer().notNull(),
+		name: text().notNull(),
+		note: text().notNull().default(''),
+		status: text({ enum: STANDARD_STATUSES }).notNull().default('draft'),
+		publishedAt: integer({ mode: 'timestamp_ms' }),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		createdBy: integer().references(() => user.id)
+	},
+	(t) => [uniqueIndex('standard_kind_version_uq').on(t.kind, t.version)]
+);
+
+export type Standard = typeof standard.$inferSelect;
+
+export const standardItem = sqliteTable(
+	'standard_item',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		standardId: integer()
+			.notNull()
+			.references(() => standard.id, { onDelete: 'cascade' }),
+		code: text().notNull(),
+		groupName: text().notNull(),
+		text: text().notNull(),
+		guidance: text().notNull().default(''),
+		/** Points for a scored item; 0 for a veto item, which is only hit or not. */
+		maxPoints: real().notNull().default(0),
+		veto: integer({ mode: 'boolean' }).notNull().default(false),
+		/** The metrology item: the inspector sees the merchant's instruments beside it. */
+		metrology: integer({ mode: 'boolean' }).notNull().default(false),
+		sortOrder: integer().notNull().default(0)
+	},
+	(t) => [
+		uniqueIndex('standard_item_code_uq').on(t.standardId, t.code),
+		index('standard_item_standard_idx').on(t.standardId, t.sortOrder)
+	]
+);
+
+export type StandardItem = typeof standardItem.$inferSelect;
+
+export const INSPECTION_STATUSES = ['draft', 'submitted'] as const;
+export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
+
+/** 检查评审 of a merchant (merchant standard) or of a whole street (street creation standard). */
+export const inspection = sqliteTable(
+	'inspection',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		kind: text({ enum: STANDARD_KINDS }).notNull().default('merchant'),
+		merchantId: integer().references(() => merchant.id),
+		streetId: integer()
+			.notNull()
+			.references(() => street.id),
+		townId: integer()
+			.notNull()
+			.references(() => town.id),
+		/** The version scored against, kept for good. */
+		standardId: integer()
+			.notNull()
+			.references(() => standard.id),
+		inspectedOn: text().notNull(),
+		status: text({ enum: INSPECTION_STATUSES }).notNull().default('draft'),
+		total: real(),
+		vetoHits: integer().notNull().default(0),
+		result: text({ enum: LEVELS }),
+		summary: text().notNull().default(''),
+		createdBy: integer().references(() => user.id),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		submittedAt: integer({ mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('inspection_merchant_idx').on(t.merchantId, t.inspectedOn),
+		index('inspection_street_idx').on(t.streetId),
+		index('inspection_town_idx').on(t.townId, t.inspectedOn)
+	]
+);
+
+export type Inspection = typeof inspection.$inferSelect;
+
+/** The inspectors who took part (one or more). */
+export const inspectionInspector = sqliteTable(
+	'inspection_inspector',
+	{
+		inspectionId: integer()
+			.notNull()
+			.references(() => inspection.id, { onDelete: 'cascade' }),
+		userId: integer()
+			.notNull()
+			.references(() => user.id)
+	},
+	(t) => [primaryKey({ columns: [t.inspectionId, t.userId] })]
+);
+
+export const inspectionScore = sqliteTable(
+	'inspection_score',
+	{
+		inspectionId: integer()
+			.notNull()
+			.references(() => inspection.id, { onDelete: 'cascade' }),
+		itemId: integer()
+			.notNull()
+			.references(() => standardItem.id),
+		points: real().notNull().default(0),
+		vetoHit: integer({ mode: 'boolean' }).notNull().default(false),
+		note: text().notNull().default(''),
+		/** Upload keys of photo evidence (uploads.storeImage). */
+		photoKeys: text({ mode: 'json' }).$type<string[]>().notNull().default([])
+	},
+	(t) => [primaryKey({ columns: [t.inspectionId, t.itemId] })]
+);
+
+export type InspectionScore = typeof inspectionScore.$inferSelect;
+
+export const BADGE_LEVELS = ['model', 'honest'] as const;
+export type BadgeLevel = (typeof BADGE_LEVELS)[number];
+/** 有效, 已降级, 已暂停, 已撤销, 已过期. */
+export const BADGE_STATES = ['valid', 'downgraded', 'suspended', 'revoked', 'expired'] as const;
+export type BadgeState = (typeof BADGE_STATES)[number];
+
+export const badge = sqliteTable(
+	'badge',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		merchantId: integer()
+			.notNull()
+			.references(() => merchant.id),
+		/** The level granted; a downgraded badge keeps it and shows its state instead. */
+		level: text({ enum: BADGE_LEVELS }).notNull(),
+		state: text({ enum: BADGE_STATES }).notNull().default('valid'),
+		grantedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		/** Last day of validity (inclusive), YYYY-MM-DD in Asia/Shanghai. */
+		validUntil: text().notNull(),
+		/** SJ-YYYY-NNNNNN, issued in sequence per year. */
+		serial: text().notNull(),
+		year: integer().notNull(),
+		seq: integer().notNull(),
+		inspectionId: integer().references(() => inspection.id),
+		stateReason: text().notNull().default(''),
+		stateChangedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		uniqueIndex('badge_serial_uq').on(t.serial),
+		uniqueIndex('badge_year_seq_uq').on(t.year, t.seq),
+		index('badge_merchant_idx').on(t.merchantId),
+		index('badge_state_idx').on(t.state, t.validUntil)
+	]
+);
+
+export type Badge = typeof badge.$inferSelect;
+
+export const INSTRUMENT_TYPES = [
+	'price_scale',
+	'platform_scale',
+	'fuel_dispenser',
+	'other'
+] as const;
+export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
+
+/** 诚信计量: a merchant's measuring instruments and their verification. */
+export const instrument = sqliteTable(
+	'instrument',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		merchantId: integer()
+			.notNull()
+			.references(() => merchant.id),
+		type: text({ enum: INSTRUMENT_TYPES }).notNull(),
+		serial: text().notNull(),
+		/** YYYY-MM-DD. */
+		lastVerifiedOn: text(),
+		nextDueOn: text(),
+		certificateNo: text().notNull().default(''),
+		retired: integer({ mode: 'boolean' }).notNull().default(false),
+		note: text().notNull().default(''),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('instrument_merchant_idx').on(t.merchantId),
+		index('instrument_due_idx').on(t.nextDueOn)
+	]
+);
+
+export type Instrument = typeof instrument.$inferSelect;
+
+/**
+ * Kinds of archive entry. The supervision kinds (complaint … commendation, veto) carry point
+ * changes; the others record what happened.
+ */
+export const ARCHIVE_KINDS = [
+	'inspection',
+	'badge_granted',
+	'badge_state',
+	'complaint',
+	'penalty',
+	'spot_check_failed',
+	'rectification',
+	'commendation',
+	'veto',
+	'instrument_check',
+	'note'
+] as const;
+export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
+export const SUPERVISION_KINDS = [
+	'complaint',
+	'penalty',
+	'spot_check_failed',
+	'rectification',
+	'commendation',
+	'veto'
+] as const satisfies readonly ArchiveKind[];
+export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
+
+/** 诚信档案: one timeline per merchant. */
+export const archiveEntry = sqliteTable(
+	'archive_entry',
+	{
+		id: integer().primaryKey({ autoIncrement: true }),
+		merchantId: integer()
+			.notNull()
+			.references(() => merchant.id),
+		townId: integer()
+			.notNull()
+			.references(() => town.id),
+		kind: text({ enum: ARCHIVE_KINDS }).notNull(),
+		occurredAt: integer({ mode: 'timestamp_ms' }).notNull(),
+		/** Point change for the running score (0 when none). */
+		points: real().notNull().default(0),
+		scoreAfter: real(),
+		levelAfter: text({ enum: LEVELS }),
+		title: text().notNull(),
+		/** Shown on the public archive. */
+		publicNote: text().notNull().default(''),
+		/** Staff only. */
+		internalNote: text().notNull().default(''),
+		/** Complainant name / contact: staff only, never public. */
+		complainant: text().notNull().default(''),
+		/** Where the entry came from, e.g. 'feedback' + its id. */
+		sourceType: text(),
+		sourceId: text(),
+		inspectionId: integer().references(() => inspection.id),
+		badgeId: integer().references(() => badge.id),
+		instrumentId: integer().references(() => instrument.id),
+		/** Whether the public archive shows it at all. */
+		public: integer({ mode: 'boolean' }).notNull().default(true),
+		createdBy: integer().references(() => user.id),
+		createdAt: integer({ mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('archive_merchant_idx').on(t.merchantId, t.occurredAt),
+		index('archive_kind_idx').on(t.kind, t.occurredAt),
+		index('archive_source_idx').on(t.sourceType, t.sourceId)
+	]
+);
+
+export type ArchiveEntry = typeof archiveEntry.$inferSelect;
