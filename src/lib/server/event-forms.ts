@@ -10,6 +10,8 @@ import * as towns from './towns';
 import { parseDate } from './tabular';
 import { storeImage, UploadError } from './uploads';
 import { eventSchema, type EventInput } from '../schemas/events';
+import { locationFields } from '../schemas/location';
+import { tileConfig } from './map-config';
 import { fieldErrors, formValues } from '../schemas';
 import { todayISO } from '../format';
 
@@ -54,7 +56,8 @@ export function choices(u: SessionUser) {
 			.filter((t) => !scope || scope.includes(t.id))
 			.map((t) => ({ id: t.id, name: t.name })),
 		themes: events.options('theme').map((o) => ({ id: o.id, name: o.name })),
-		forms: events.options('form').map((o) => ({ id: o.id, name: o.name }))
+		forms: events.options('form').map((o) => ({ id: o.id, name: o.name })),
+		tiles: tileConfig()
 	};
 }
 
@@ -91,10 +94,18 @@ export async function readEventForm(event: RequestEvent): Promise<Read> {
 		.getAll('removePhoto')
 		.map(Number)
 		.filter((n) => Number.isInteger(n) && n > 0);
-	const parsed = eventSchema.safeParse(values);
+	const location = locationFields('location').safeParse(values);
+	const parsed = eventSchema.safeParse({
+		...values,
+		lat: location.data?.lat ?? '',
+		lng: location.data?.lng ?? ''
+	});
 	const again = files.length ? '（照片需要重新选择）' : '';
-	if (!parsed.success) {
-		const errors = fieldErrors(parsed.error);
+	if (!parsed.success || !location.success) {
+		const errors = {
+			...(location.success ? {} : fieldErrors(location.error)),
+			...(parsed.success ? {} : fieldErrors(parsed.error))
+		};
 		if (again) errors.photos = `请改正上面的问题后再提交${again}`;
 		return { ok: false, values, errors };
 	}
@@ -125,8 +136,8 @@ export function valuesOf(e: NonNullable<ReturnType<typeof events.get>>): Record<
 		themeId: String(e.themeId),
 		formId: String(e.formId),
 		venue: e.venue,
-		lat: e.lat == null ? '' : String(e.lat),
-		lng: e.lng == null ? '' : String(e.lng),
+		locationLat: e.lat == null ? '' : String(e.lat),
+		locationLng: e.lng == null ? '' : String(e.lng),
 		startDate: e.startDate,
 		startTime: e.startTime ?? '',
 		endDate: e.endDate,
