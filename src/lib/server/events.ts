@@ -441,7 +441,7 @@ export function monthRange(month: string): { from: string; to: string } {
 }
 
 /** The events overlapping a month, for the calendar. */
-export function month(monthStr: string, f: Omit<EventFilter, 'from' | 'to'>) {
+export function month(monthStr: string, f: EventFilter) {
 	return all({ ...f, ...monthRange(monthStr) }, 5000);
 }
 

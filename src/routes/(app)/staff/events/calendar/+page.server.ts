@@ -6,10 +6,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
-	const {
-		filter: { from: _from, to: _to, ...filter },
-		values
-	} = readFilter(event.url, u);
+	const { filter, values } = readFilter(event.url, u);
 	const raw = event.url.searchParams.get('month') ?? '';
 	const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(raw) ? raw : todayISO().slice(0, 7);
 	const items = events.month(month, filter).map((e) => ({
