@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as events from '$lib/server/events';
+import { tileConfig } from '$lib/server/map-config';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -22,7 +23,9 @@ export const load: PageServerLoad = ({ params }) => {
 			participants: e.participants,
 			materials: e.materials,
 			summary: e.summary,
-			photos: e.photos.map((p) => ({ url: p.url, small: p.small }))
-		}
+			photos: e.photos.map((p) => ({ url: p.url, small: p.small })),
+			location: e.lat != null && e.lng != null ? { lat: e.lat, lng: e.lng } : null
+		},
+		tiles: tileConfig()
 	};
 };
