@@ -30,6 +30,7 @@ CREATE INDEX `event_start_idx` ON `event` (`start_date`);--> statement-breakpoin
 CREATE INDEX `event_end_idx` ON `event` (`end_date`);--> statement-breakpoint
 CREATE INDEX `event_theme_idx` ON `event` (`theme_id`);--> statement-breakpoint
 CREATE INDEX `event_public_idx` ON `event` (`is_public`,`start_date`);--> statement-breakpoint
+CREATE INDEX `event_public_end_idx` ON `event` (`is_public`,`end_date`);--> statement-breakpoint
 CREATE TABLE `event_option` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`kind` text NOT NULL,

@@ -174,7 +174,8 @@ export type EventFilter = {
 	endedBefore?: string;
 	page?: number;
 	pageSize?: number;
-	order?: 'asc' | 'desc';
+	/** Newest start first (default), oldest start first, or most recently ended first. */
+	order?: 'asc' | 'desc' | 'ended';
 };
 
 function conditions(f: Omit<EventFilter, 'page' | 'pageSize' | 'order'>): SQL | undefined {
@@ -246,7 +247,9 @@ export function list(f: EventFilter) {
 	const order =
 		f.order === 'asc'
 			? [asc(event.startDate), asc(event.id)]
-			: [desc(event.startDate), desc(event.id)];
+			: f.order === 'ended'
+				? [desc(event.endDate), desc(event.id)]
+				: [desc(event.startDate), desc(event.id)];
 	const items = baseQuery(where)
 		.orderBy(...order)
 		.limit(pageSize)

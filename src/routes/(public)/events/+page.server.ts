@@ -26,7 +26,7 @@ export const load: PageServerLoad = ({ url }) => {
 	});
 	const upcoming = events.list({ ...base, from: today, pageSize: 12, order: 'asc' });
 	// An event still running today is listed with the upcoming ones; past means it has ended.
-	const past = events.list({ ...base, endedBefore: today, pageSize: 12, page });
+	const past = events.list({ ...base, endedBefore: today, pageSize: 12, page, order: 'ended' });
 	return {
 		upcoming: upcoming.items.map(card),
 		upcomingTotal: upcoming.total,

@@ -58,7 +58,8 @@ export const event = sqliteTable(
 		index('event_start_idx').on(t.startDate),
 		index('event_end_idx').on(t.endDate),
 		index('event_theme_idx').on(t.themeId),
-		index('event_public_idx').on(t.isPublic, t.startDate)
+		index('event_public_idx').on(t.isPublic, t.startDate),
+		index('event_public_end_idx').on(t.isPublic, t.endDate)
 	]
 );
 
