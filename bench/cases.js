@@ -3,6 +3,7 @@ import { fmt, load, ratio, scratchDir, startServer } from './lib.js';
 import { publicCases } from './cases/public.js';
 import { badgeCases } from './cases/badges.js';
 import campaign from './cases/campaign.js';
+import { events } from './cases/events.js';
 
 export const cases = [
 	{
@@ -31,5 +32,6 @@ export const cases = [
 	},
 	...publicCases,
 	...badgeCases,
-	...campaign
+	...campaign,
+	...events
 ];

@@ -6,10 +6,12 @@ import * as towns from '../src/lib/server/towns';
 import { seedStreetsDemo, seedStreetsReference } from './streets';
 import { seedBadgesDemo } from './badges';
 import { seedCampaignDemo } from './campaign';
+import { seedEventDemo, seedEventOptions } from './events';
 
 export function seedReference() {
 	towns.seed();
 	seedStreetsReference();
+	seedEventOptions();
 }
 
 export async function seedDemo(): Promise<string[]> {
@@ -17,5 +19,6 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(seedStreetsDemo());
 	done.push(await seedBadgesDemo());
 	done.push(seedCampaignDemo());
+	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
 	return done;
 }

@@ -34,16 +34,19 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/campaign/import', label: '批量导入', roles: ['district_admin', 'town_officer'] },
 	{ href: '/campaign/counts', label: '进度填报', roles: ['district_admin', 'town_officer'] },
 	{ href: '/campaign/targets', label: '年度目标', roles: ['district_admin'] },
+	{ href: '/staff/events', label: '宣传教育活动', roles: ['district_admin', 'town_officer'] },
 	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
 	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
-	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] }
+	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] },
+	{ href: '/admin/event-options', label: '活动主题与形式', roles: ['district_admin'] }
 ];
 
 export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/', label: '首页' },
 	{ href: '/map', label: '诚信地图' },
 	{ href: '/redlist', label: '诚信红榜' },
-	{ href: '/disclosures', label: '信用承诺公示' }
+	{ href: '/disclosures', label: '信用承诺公示' },
+	{ href: '/events', label: '宣传教育活动' }
 ];
 
 export function navFor(role: Role): NavItem[] {

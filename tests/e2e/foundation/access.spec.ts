@@ -76,6 +76,8 @@ test('disabling a user ends their session at once', async ({ request, browser })
 	await page.getByLabel('用户名').fill('admin');
 	await page.getByLabel('密码').fill(process.env.E2E_ADMIN_PASSWORD!);
 	await page.getByRole('button', { name: '登录' }).click();
+	// Navigating away before the login response arrives would drop its session cookie.
+	await expect(page).toHaveURL(/\/staff/);
 	await page.goto('/admin/users');
 	await page
 		.getByRole('row', { name: officer.username })

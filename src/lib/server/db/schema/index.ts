@@ -5,3 +5,4 @@ export * from './settings';
 export * from './streets';
 export * from './badges';
 export * from './campaign';
+export * from './events';
