@@ -49,8 +49,8 @@ export type MapData = {
 	streets: [number, number, string, string, 'L' | 'P', [number, number][]][];
 	/** [id, streetId, name, lat, lng, level code, category index into CATEGORIES] */
 	merchants: [number, number, string, number, number, string, number][];
-	/** [id, townId, title, lat, lng, start date YYYY-MM-DD] */
-	events: [number, number, string, number, number, string][];
+	/** Public events of the last year and upcoming: [id, title, lat, lng, start date YYYY-MM-DD, theme] */
+	events: [number, string, number, number, string, string][];
 };
 
 /** The filters shared by the map, the list and their URLs. */

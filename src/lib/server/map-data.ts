@@ -4,7 +4,7 @@
  *
  * The version is a fingerprint of the tables the map reads, taken with one cheap query: merchant
  * and street counts and last updates, the newest archive entry (every rating change writes one)
- * and the newest badge change. Any write that changes what the map shows moves it, so the ETag
+ * the newest badge change and the public events. Any write that changes what the map shows moves it, so the ETag
  * changes with it and no module that writes has to remember to invalidate anything.
  */
 import { createHash } from 'node:crypto';
@@ -13,15 +13,15 @@ import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { db } from './db';
 import { merchant, street } from './db/schema';
 import * as towns from './towns';
+import * as events from './events';
+import { todayISO } from '../format';
 import { CATEGORIES, LEVEL_CODE, type MapData } from '../map/legend';
 
-type Extra = { fingerprint(): string; events(): MapData['events'] };
+/** Public events from this many days ago onwards go on the events layer (and all upcoming ones). */
+const EVENT_DAYS = 365;
 
-/** Other areas (events) add their layer here, with a fingerprint of their own data. */
-const extras: Extra[] = [];
-
-export function addLayer(extra: Extra) {
-	extras.push(extra);
+function eventsFrom(now = new Date()) {
+	return todayISO(new Date(now.getTime() - EVENT_DAYS * 86_400_000));
 }
 
 export function fingerprint(): string {
@@ -35,11 +35,13 @@ export function fingerprint(): string {
 				(select coalesce(max(id), 0) from archive_entry) as ae,
 				(select coalesce(max(state_changed_at), 0) from badge) as bs,
 				(select count(*) from badge) as bc,
+				(select count(*) from event) as ec,
+				(select coalesce(max(updated_at), 0) from event) as eu,
 				(select group_concat(name || active, ',') from town) as tn`
 		)
 		.get() as Record<string, number | string>;
-	const parts = Object.values(row).map(String);
-	for (const e of extras) parts.push(e.fingerprint());
+	// The day moves the window of the events layer.
+	const parts = [...Object.values(row).map(String), eventsFrom()];
 	return createHash('sha1').update(parts.join('|')).digest('base64url').slice(0, 16);
 }
 
@@ -101,7 +103,16 @@ export function build(version = fingerprint()): MapData {
 			LEVEL_CODE[m.level],
 			Math.max(0, CATEGORIES.indexOf(m.category))
 		]),
-		events: extras.flatMap((e) => e.events())
+		events: events
+			.mapPoints({ from: eventsFrom() })
+			.map((e): MapData['events'][number] => [
+				e.id,
+				e.title,
+				r5(e.lat),
+				r5(e.lng),
+				e.startDate,
+				e.theme ?? ''
+			])
 	};
 }
 

@@ -1,13 +1,43 @@
+import * as campaign from '$lib/server/campaign';
 import * as directory from '$lib/server/directory';
+import * as events from '$lib/server/events';
 import * as mapData from '$lib/server/map-data';
 import { publicPage } from '$lib/server/public-cache';
+import { todayISO } from '$lib/format';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	publicPage(event);
+	const today = todayISO();
+	const brief = (e: events.EventRow) => ({
+		id: e.id,
+		title: e.title,
+		townName: e.townName,
+		themeName: e.themeName,
+		startDate: e.startDate,
+		endDate: e.endDate
+	});
+	const base = { scope: null, publicOnly: true, pageSize: 4 } as const;
+	const upcoming = events.list({ ...base, from: today, order: 'asc' }).items.map(brief);
+	const recent = events.list({ ...base, endedBefore: today, order: 'ended' }).items.map(brief);
+	const p = campaign.progress(campaign.currentYear());
 	return {
 		counts: mapData.counts(),
 		redList: directory.redList(8),
-		streets: directory.streetSummaries(8)
+		streets: directory.streetSummaries(8),
+		progress: {
+			year: p.year,
+			district: p.district,
+			towns: p.towns.map((t) => ({
+				slug: t.slug,
+				name: t.name,
+				commitments: t.commitments,
+				reports: t.reports
+			}))
+		},
+		events: {
+			upcoming: upcoming.slice(0, 3),
+			recent: recent.slice(0, 4 - Math.min(3, upcoming.length))
+		}
 	};
 };
