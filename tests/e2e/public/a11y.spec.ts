@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { busiestStreet, mapData } from './fixtures';
+import { busiestStreet, mapData, scanPath } from './fixtures';
 
 async function serious(page: Page) {
 	const result = await new AxeBuilder({ page }).analyze();
@@ -13,13 +13,22 @@ test('every public page passes axe-core with no serious or critical violations',
 	page,
 	request
 }) => {
-	const street = busiestStreet(await mapData(request));
+	const data = await mapData(request);
+	const street = busiestStreet(data);
 	const merchant = street.merchants[0][0];
+	const model = data.merchants.find((m) => m[5] === 'm')![0];
+	const event = data.events[0]?.[0];
 	const pages = [
 		'/',
 		'/map/list',
 		`/map/list?street=${street.id}&level=model`,
 		`/merchants/${merchant}`,
+		`/merchants/${merchant}/feedback`,
+		await scanPath(request, model),
+		'/redlist',
+		'/disclosures',
+		'/events',
+		...(event ? [`/events/${event}`] : []),
 		'/login'
 	];
 	for (const path of pages) {
@@ -50,4 +59,14 @@ test('public pages carry cache headers', async ({ request }) => {
 		const res = await request.get(path);
 		expect(res.headers()['cache-control'], path).toMatch(/public, max-age=\d+/);
 	}
+});
+
+test('screenshots of the scan page for the record', async ({ page, request }) => {
+	const data = await mapData(request);
+	const model = data.merchants.find((m) => m[5] === 'm')!;
+	await page.goto(await scanPath(request, model[0]));
+	await expect(page.getByText(model[2]).first()).toBeVisible();
+	await page.screenshot({ path: 'test-results/public/scan-desktop.png', fullPage: true });
+	await page.setViewportSize({ width: 360, height: 740 });
+	await page.screenshot({ path: 'test-results/public/scan-phone.png', fullPage: true });
 });

@@ -1,4 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import type { MapData } from '../../../src/lib/map/legend';
 
 /** What the demo data holds, read the way the map reads it. */
@@ -20,4 +21,21 @@ export function busiestStreet(data: MapData) {
 		townId: s[1],
 		merchants: data.merchants.filter((m) => m[1] === id)
 	};
+}
+
+/** The scan page of a merchant's badge: its serial read from the merchant page, its code from the CLI. */
+export async function scanPath(request: APIRequestContext, merchantId: number): Promise<string> {
+	const html = await (await request.get(`/merchants/${merchantId}`)).text();
+	const serial = /SJ-\d{4}-\d{6}/.exec(html)?.[0];
+	if (!serial) throw new Error(`商户 ${merchantId} 没有牌匾`);
+	const out = execFileSync(process.execPath, ['scripts/cli.js', 'badge', 'qr', serial], {
+		env: {
+			...process.env,
+			DATABASE_URL: process.env.E2E_DATABASE_URL,
+			DATA_DIR: process.env.E2E_DATA_DIR,
+			ORIGIN: process.env.E2E_ORIGIN
+		},
+		encoding: 'utf8'
+	});
+	return new URL(out.trim().split('\n').pop()!).pathname;
 }
