@@ -113,3 +113,28 @@ test('importing events: bad rows are shown with their line, good rows land once'
 	await expect(page.getByRole('link', { name: '车墩诚信进园区宣讲' })).toBeVisible();
 	await expect(page.getByRole('link', { name: '车墩诚信故事汇' })).toBeVisible();
 });
+
+test('a district admin adds and retires a theme, and the event form follows', async ({ page }) => {
+	await loginAsAdmin(page);
+	await page.goto('/admin/event-options');
+	await page.getByLabel('新活动主题').fill('诚信计量示范');
+	await page.getByRole('button', { name: '添加' }).first().click();
+	await expect(page.getByText('已添加「诚信计量示范」')).toBeVisible();
+	await page.getByLabel('新活动主题').fill('诚信计量示范');
+	await page.getByRole('button', { name: '添加' }).first().click();
+	await expect(page.getByText('已有同名的活动主题')).toBeVisible();
+
+	await page.goto('/staff/events/new');
+	await expect(
+		page.getByLabel('活动主题').locator('option', { hasText: '诚信计量示范' })
+	).toHaveCount(1);
+
+	await page.goto('/admin/event-options');
+	await page.getByLabel('启用「诚信计量示范」').uncheck();
+	await page.getByRole('button', { name: '保存「诚信计量示范」' }).click();
+	await expect(page.getByText('已保存「诚信计量示范」')).toBeVisible();
+	await page.goto('/staff/events/new');
+	await expect(
+		page.getByLabel('活动主题').locator('option', { hasText: '诚信计量示范' })
+	).toHaveCount(0);
+});
