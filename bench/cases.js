@@ -1,5 +1,6 @@
 /** The benchmark cases; each returns rows of { label, value, target?, pass? }. */
 import { fmt, load, ratio, scratchDir, startServer } from './lib.js';
+import { streetCases } from './cases/streets.js';
 
 export const cases = [
 	{
@@ -25,5 +26,6 @@ export const cases = [
 				await server.stop();
 			}
 		}
-	}
+	},
+	...streetCases
 ];
