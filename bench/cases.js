@@ -4,6 +4,7 @@ import { publicCases } from './cases/public.js';
 import { badgeCases } from './cases/badges.js';
 import campaign from './cases/campaign.js';
 import { events } from './cases/events.js';
+import { streetCases } from './cases/streets.js';
 
 export const cases = [
 	{
@@ -33,5 +34,6 @@ export const cases = [
 	...publicCases,
 	...badgeCases,
 	...campaign,
-	...events
+	...events,
+	...streetCases
 ];
