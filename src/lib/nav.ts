@@ -6,17 +6,37 @@ export type NavItem = { href: string; label: string; roles: Role[] };
 export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff', label: '工作台', roles: ['district_admin', 'town_officer', 'inspector'] },
 	{
+		href: '/staff/streets',
+		label: '示范街',
+		roles: ['district_admin', 'town_officer', 'inspector']
+	},
+	{
+		href: '/staff/merchants',
+		label: '商户',
+		roles: ['district_admin', 'town_officer', 'inspector']
+	},
+	{
+		href: '/staff/inspections',
+		label: '检查评审',
+		roles: ['district_admin', 'town_officer', 'inspector']
+	},
+	{
 		href: '/badges',
 		label: '牌匾与扫码',
 		roles: ['district_admin', 'town_officer', 'inspector']
 	},
 	{ href: '/badges/feedback', label: '消费者反馈', roles: ['district_admin', 'town_officer'] },
+	{ href: '/admin/standards', label: '评价标准', roles: ['district_admin'] },
+	{ href: '/admin/ratings', label: '评级设置', roles: ['district_admin'] },
 	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
 	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
 	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] }
 ];
 
-export const PUBLIC_NAV: { href: string; label: string }[] = [{ href: '/', label: '首页' }];
+export const PUBLIC_NAV: { href: string; label: string }[] = [
+	{ href: '/', label: '首页' },
+	{ href: '/redlist', label: '诚信红榜' }
+];
 
 export function navFor(role: Role): NavItem[] {
 	return STAFF_NAV.filter((item) => item.roles.includes(role));

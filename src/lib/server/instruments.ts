@@ -75,7 +75,11 @@ function checkEntry(actor: Actor, merchantId: number, townId: number, i: Instrum
 		merchantId,
 		townId,
 		kind: 'instrument_check' as const,
-		occurredAt: now,
+		// Dated on the verification day (Shanghai midnight), never in the future.
+		occurredAt:
+			i.lastVerifiedOn && Date.parse(`${i.lastVerifiedOn}T00:00:00+08:00`) < now.getTime()
+				? new Date(`${i.lastVerifiedOn}T00:00:00+08:00`)
+				: now,
 		points: 0,
 		title: `${INSTRUMENT_TYPE_LABEL[i.type]} ${i.serial} 检定合格`,
 		publicNote: `检定日期 ${i.lastVerifiedOn ?? '—'}，下次检定 ${i.nextDueOn ?? '—'}${i.certificateNo ? `，证书 ${i.certificateNo}` : ''}`,

@@ -12,6 +12,9 @@ import type { Checked } from './imports';
 import type { Sheet } from './tabular';
 import { merchantSchema, CATEGORY_LABEL, type MerchantInput } from '../schemas/streets';
 import { imageUrl } from './uploads';
+import * as instruments from './instruments';
+import * as supervision from './supervision';
+import { todayISO } from '../format';
 
 export class MerchantError extends Error {
 	constructor(
@@ -371,3 +374,44 @@ export function badges(merchantId: number) {
 export function photoUrl(m: Pick<Merchant, 'photoKey'>, small = false) {
 	return imageUrl(m.photoKey, small);
 }
+
+/** One merchant as the public sees it: level, badge, metrology, and the public archive. */
+export function publicDetail(id: number) {
+	const d = detail(id);
+	if (!d) return undefined;
+	const m = d.merchant;
+	const today = todayISO();
+	const list = instruments
+		.forMerchant(id, today)
+		.filter((i) => !i.retired)
+		.map((i) => ({ type: i.type, nextDueOn: i.nextDueOn, status: i.status }));
+	return {
+		id: m.id,
+		name: m.name,
+		uscc: m.uscc,
+		category: m.category,
+		address: m.address,
+		tradingStatus: m.tradingStatus,
+		level: m.level,
+		score: m.score,
+		lastInspectedOn: m.lastInspectedOn,
+		location: m.lat != null && m.lng != null ? { lat: m.lat, lng: m.lng } : null,
+		photo: imageUrl(m.photoKey),
+		photoSmall: imageUrl(m.photoKey, true),
+		street: { id: d.street.id, name: d.street.name, convention: d.street.convention },
+		town: { slug: d.townSlug, name: d.townName },
+		badge: d.badge
+			? {
+					serial: d.badge.serial,
+					level: d.badge.level,
+					state: d.badge.state,
+					validUntil: d.badge.validUntil,
+					stateReason: d.badge.stateReason
+				}
+			: null,
+		instruments: list,
+		archive: supervision.archive(id, 'public')
+	};
+}
+
+export type PublicMerchant = NonNullable<ReturnType<typeof publicDetail>>;

@@ -14,7 +14,7 @@ import {
 	type StandardKind
 } from './db/schema';
 import * as audit from './audit';
-import { SYSTEM, type Actor } from './actor';
+import type { Actor } from './actor';
 
 export const KIND_LABEL: Record<StandardKind, string> = {
 	merchant: '商户诚信经营评价标准',
@@ -386,7 +386,10 @@ export function discardDraft(actor: Actor, id: number) {
 	});
 }
 
-/** Reference data: version 1 of each kind, published, unless any version of it exists. */
+/**
+ * Reference data, like the towns: version 1 of each kind, published, unless any version of it
+ * exists. Later versions are user edits and are audited.
+ */
 export function seed() {
 	db.transaction((tx) => {
 		for (const kind of ['merchant', 'street'] as const) {
@@ -414,12 +417,6 @@ export function seed() {
 				created.id,
 				kind === 'merchant' ? DEFAULT_MERCHANT_ITEMS : DEFAULT_STREET_ITEMS
 			);
-			audit.record(tx, SYSTEM, {
-				action: 'standard.seed',
-				entityType: 'standard',
-				entityId: created.id,
-				after: created
-			});
 		}
 	});
 }

@@ -7,20 +7,7 @@
  * Other areas apply a point change with `record(actor, merchantId, { kind, … })`, optionally inside
  * their own transaction.
  */
-import {
-	and,
-	asc,
-	desc,
-	eq,
-	inArray,
-	isNotNull,
-	lt,
-	lte,
-	max,
-	or,
-	sql,
-	type SQL
-} from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from './db';
 import {
 	archiveEntry,
@@ -566,11 +553,14 @@ export function revokedNotices(limit = 50) {
 		.all();
 }
 
-/** 红榜: merchants whose current badge is a valid model badge. */
-export function redList(filter: { townId?: number } = {}) {
-	const conds: SQL[] = [eq(merchant.level, 'model'), isNotNull(merchant.currentBadgeId)];
+/** 红榜: merchants whose current badge is a valid model badge, a page at a time. */
+export function redList(filter: { townId?: number; page?: number; pageSize?: number } = {}) {
+	const conds: SQL[] = [eq(merchant.level, 'model'), eq(badge.state, 'valid')];
 	if (filter.townId) conds.push(eq(merchant.townId, filter.townId));
-	return db
+	const pageSize = filter.pageSize ?? 60;
+	const page = Math.max(1, filter.page ?? 1);
+	const where = and(...conds);
+	const items = db
 		.select({
 			merchantId: merchant.id,
 			name: merchant.name,
@@ -586,7 +576,17 @@ export function redList(filter: { townId?: number } = {}) {
 		.innerJoin(badge, eq(badge.id, merchant.currentBadgeId))
 		.innerJoin(street, eq(street.id, merchant.streetId))
 		.innerJoin(town, eq(town.id, merchant.townId))
-		.where(and(...conds, eq(badge.state, 'valid')))
-		.orderBy(asc(town.sortOrder), asc(street.name), sql`${merchant.score} desc`)
+		.where(where)
+		.orderBy(asc(town.sortOrder), asc(street.name), sql`${merchant.score} desc`, asc(merchant.id))
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
 		.all();
+	const total =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(merchant)
+			.innerJoin(badge, eq(badge.id, merchant.currentBadgeId))
+			.where(where)
+			.get()?.n ?? 0;
+	return { items, page, pageSize, total };
 }

@@ -1,0 +1,30 @@
+import { requireUser } from '$lib/server/access';
+import * as streets from '$lib/server/streets';
+import * as merchants from '$lib/server/merchants';
+import * as towns from '$lib/server/towns';
+import { streetFor } from '$lib/server/guards';
+import { tileConfig } from '$lib/server/map-config';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const u = requireUser(event);
+	const street = streetFor(u, Number(event.params.id));
+	const list = merchants.list(null, { streetId: street.id, pageSize: 1000 });
+	const all = merchants.publicList({ streetId: street.id, pageSize: 200 }).items;
+	return {
+		street,
+		townName: towns.byId(street.townId)?.name ?? '',
+		merchants: list.items,
+		points: all.map((m) => ({
+			id: m.id,
+			name: m.name,
+			level: m.level,
+			lat: m.location?.lat ?? null,
+			lng: m.location?.lng ?? null,
+			href: `/staff/merchants/${m.id}`
+		})),
+		overdue: streets.overdueInstruments(street.id),
+		tiles: tileConfig(),
+		canEdit: u.role !== 'inspector'
+	};
+};
