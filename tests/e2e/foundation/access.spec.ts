@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { createUser } from '../helpers';
+import { createUser, loginAsAdmin } from '../helpers';
 
 /** Logs in through the real form post and returns a request context carrying the cookie. */
 async function session(request: APIRequestContext, username: string, password: string) {
@@ -72,10 +72,7 @@ test('disabling a user ends their session at once', async ({ request, browser })
 
 	const adminContext = await browser.newContext();
 	const page = await adminContext.newPage();
-	await page.goto('/login');
-	await page.getByLabel('用户名').fill('admin');
-	await page.getByLabel('密码').fill(process.env.E2E_ADMIN_PASSWORD!);
-	await page.getByRole('button', { name: '登录' }).click();
+	await loginAsAdmin(page);
 	await page.goto('/admin/users');
 	await page
 		.getByRole('row', { name: officer.username })
