@@ -2,6 +2,7 @@
 import { fmt, load, ratio, scratchDir, startServer } from './lib.js';
 import { badgeCases } from './cases/badges.js';
 import { streetCases } from './cases/streets.js';
+import { events } from './cases/events.js';
 
 export const cases = [
 	{
@@ -29,5 +30,6 @@ export const cases = [
 		}
 	},
 	...streetCases,
-	...badgeCases
+	...badgeCases,
+	...events
 ];
