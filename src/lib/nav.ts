@@ -20,14 +20,14 @@ export const STAFF_NAV: NavItem[] = [
 		label: '检查评审',
 		roles: ['district_admin', 'town_officer', 'inspector']
 	},
-	{ href: '/admin/standards', label: '评价标准', roles: ['district_admin'] },
-	{ href: '/admin/ratings', label: '评级设置', roles: ['district_admin'] },
 	{
 		href: '/badges',
 		label: '牌匾与扫码',
 		roles: ['district_admin', 'town_officer', 'inspector']
 	},
 	{ href: '/badges/feedback', label: '消费者反馈', roles: ['district_admin', 'town_officer'] },
+	{ href: '/admin/standards', label: '评价标准', roles: ['district_admin'] },
+	{ href: '/admin/ratings', label: '评级设置', roles: ['district_admin'] },
 	{ href: '/campaign', label: '承诺进度', roles: ['district_admin', 'town_officer'] },
 	{ href: '/campaign/enterprises', label: '企业与承诺', roles: ['district_admin', 'town_officer'] },
 	{ href: '/campaign/reports', label: '信用报告', roles: ['district_admin', 'town_officer'] },

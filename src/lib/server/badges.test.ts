@@ -70,6 +70,10 @@ describe('badge QR', () => {
 		expect(badges.isStale(old)).toBe(true);
 		const cur = badges.lookup(next.code);
 		expect(cur.kind === 'badge' && cur.code).toBe('current');
+		const oldPage = await scanPage(code.code);
+		expect(oldPage).toContain('此二维码已作废');
+		expect(oldPage).not.toContain('牌匾有效');
+		expect(await scanPage(next.code)).toContain('牌匾有效');
 		const log = audit.list({ entityType: 'badge', q: 'badge.code.reissue' });
 		expect(log.items.some((e) => e.entityId === String(badge.id))).toBe(true);
 	});

@@ -467,7 +467,6 @@ export type Plaque = {
 	streetName: string;
 	townName: string;
 	qrSvg: string;
-	url: string;
 };
 
 export type NotPrinted = { merchantId: number; merchantName: string; why: string };
@@ -509,8 +508,7 @@ async function plaquesFor(where: SQL, actor: Actor, today = todayISO()) {
 			address: r.address,
 			streetName: r.streetName,
 			townName: r.townName,
-			qrSvg: c.qrSvg,
-			url: c.url
+			qrSvg: c.qrSvg
 		};
 	});
 	const skipped: NotPrinted[] = rows

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		title: m.m.name,
 		back: `/badges/merchants/${m.m.id}`,
-		plaques: plaques.map(({ url: _url, ...p }) => p),
+		plaques,
 		skipped
 	};
 };

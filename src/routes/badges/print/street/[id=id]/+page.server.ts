@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		title: `${s.s.name}（${s.townName}）`,
 		back: `/badges/streets/${s.s.id}`,
-		plaques: plaques.map(({ url: _url, ...p }) => p),
+		plaques,
 		skipped
 	};
 };
