@@ -35,7 +35,7 @@ export async function startServer({ dir, port = 4310, env = {} }) {
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`服务器启动失败：\n${output}`);
 		try {
-			if ((await fetch(`${origin}/healthz`)).ok) break;
+			if ((await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(5000) })).ok) break;
 		} catch {
 			// not yet listening
 		}

@@ -29,7 +29,7 @@ export default async function globalSetup() {
 	for (;;) {
 		if (server.exitCode !== null) throw new Error(`服务器启动失败：\n${output}`);
 		try {
-			const res = await fetch(`${origin}/healthz`);
+			const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(5000) });
 			if (res.ok) break;
 		} catch {
 			// not listening yet
