@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { createUser, loginAsAdmin } from '../helpers';
+import { createUser } from '../helpers';
 
 /** Logs in through the real form post and returns a request context carrying the cookie. */
 async function session(request: APIRequestContext, username: string, password: string) {
