@@ -38,7 +38,9 @@ test('every public page passes axe-core with no serious or critical violations',
 	// The map, once its markers and notice have drawn.
 	await page.goto(`/map?street=${street.id}`);
 	await expect(page.locator('.cx-cluster, .cx-pin').first()).toBeVisible();
-	await page.locator('.cx-pin, .cx-cluster').first().click();
+	await page.getByRole('button', { name: '在地图上查看' }).first().click();
+	// Checked once the popup has faded in, as a reader sees it.
+	await expect(page.locator('.leaflet-popup')).toHaveCSS('opacity', '1');
 	expect(await serious(page), '/map').toEqual([]);
 	// And in large-text mode.
 	await page.getByRole('link', { name: '大字模式' }).click();
