@@ -68,6 +68,15 @@ describe('map data', () => {
 		expect(gunzipSync(after.gzip).equals(after.json)).toBe(true);
 	});
 
+	it('keeps a memo until the data changes', () => {
+		let runs = 0;
+		const count = () => mapData.memo('test', () => ++runs);
+		expect(count()).toBe(1);
+		expect(count()).toBe(1);
+		fillStreets({ streets: STREETS.slice(5, 6), perStreet: 1, seed: 5 });
+		expect(count()).toBe(2);
+	});
+
 	it('keeps 5,000 merchants under 200 KB gzipped', () => {
 		fillStreets({ streets: benchStreets(100), perStreet: 50, seed: 4 });
 		const data = mapData.current();

@@ -128,6 +128,21 @@ export function current(): Cached {
 	return cached;
 }
 
+const memos = new Map<string, { version: string; value: unknown }>();
+
+/**
+ * A value computed from the streets, merchants, badges and events, kept until the version moves:
+ * the home page's figures and lists are then one fingerprint query away.
+ */
+export function memo<T>(name: string, compute: () => T): T {
+	const version = fingerprint();
+	const hit = memos.get(name);
+	if (hit?.version === version) return hit.value as T;
+	const value = compute();
+	memos.set(name, { version, value });
+	return value;
+}
+
 /** Streets by town for the filter lists (streets of withdrawn status are left out). */
 export function streetOptions() {
 	return db

@@ -18,13 +18,23 @@ export const load: PageServerLoad = (event) => {
 		endDate: e.endDate
 	});
 	const base = { scope: null, publicOnly: true, pageSize: 4 } as const;
-	const upcoming = events.list({ ...base, from: today, order: 'asc' }).items.map(brief);
-	const recent = events.list({ ...base, endedBefore: today, order: 'ended' }).items.map(brief);
+	// The day is part of the key: "upcoming" and "past" move with it.
+	const shown = mapData.memo(`home:${today}`, () => {
+		const upcoming = events.list({ ...base, from: today, order: 'asc' }).items.map(brief);
+		const recent = events.list({ ...base, endedBefore: today, order: 'ended' }).items.map(brief);
+		return {
+			counts: mapData.counts(),
+			redList: directory.redList(8),
+			streets: directory.streetSummaries(8),
+			events: {
+				upcoming: upcoming.slice(0, 3),
+				recent: recent.slice(0, 4 - Math.min(3, upcoming.length))
+			}
+		};
+	});
 	const p = campaign.progress(campaign.currentYear());
 	return {
-		counts: mapData.counts(),
-		redList: directory.redList(8),
-		streets: directory.streetSummaries(8),
+		...shown,
 		progress: {
 			year: p.year,
 			district: p.district,
@@ -34,10 +44,6 @@ export const load: PageServerLoad = (event) => {
 				commitments: t.commitments,
 				reports: t.reports
 			}))
-		},
-		events: {
-			upcoming: upcoming.slice(0, 3),
-			recent: recent.slice(0, 4 - Math.min(3, upcoming.length))
 		}
 	};
 };
