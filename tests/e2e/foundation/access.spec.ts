@@ -72,10 +72,12 @@ test('disabling a user ends their session at once', async ({ request, browser })
 
 	const adminContext = await browser.newContext();
 	const page = await adminContext.newPage();
-	await page.goto('/login');
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('用户名').fill('admin');
 	await page.getByLabel('密码').fill(process.env.E2E_ADMIN_PASSWORD!);
 	await page.getByRole('button', { name: '登录' }).click();
+	// Going on before the login's own redirect lands can cancel it and lose the session cookie.
+	await page.waitForURL(/\/staff/);
 	await page.goto('/admin/users');
 	await page
 		.getByRole('row', { name: officer.username })
