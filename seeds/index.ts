@@ -4,6 +4,7 @@
  */
 import * as towns from '../src/lib/server/towns';
 import { seedEventDemo, seedEventOptions } from './events';
+import { seedCampaignDemo } from './campaign';
 
 export function seedReference() {
 	towns.seed();
@@ -13,5 +14,6 @@ export function seedReference() {
 export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
 	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
+	done.push(seedCampaignDemo());
 	return done;
 }

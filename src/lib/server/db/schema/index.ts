@@ -4,3 +4,4 @@ export * from './audit';
 export * from './settings';
 export * from './streets';
 export * from './events';
+export * from './campaign';
