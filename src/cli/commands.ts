@@ -4,15 +4,13 @@ import { db, databasePath } from '../lib/server/db';
 import * as users from '../lib/server/users';
 import * as towns from '../lib/server/towns';
 import * as events from '../lib/server/events';
-import { missingColumns, readSheet } from '../lib/server/tabular';
+import { missingColumns, readSheet, TabularError } from '../lib/server/tabular';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as campaign from '../lib/server/campaign';
 import * as importer from '../lib/server/campaign-import';
-import { readSheet, missingColumns, TabularError } from '../lib/server/tabular';
 import { COMMITMENT_REQUIRED, REPORT_REQUIRED } from '../lib/campaign-labels';
 import { generateScale } from '../../seeds/campaign';
 
@@ -180,10 +178,7 @@ export const commands: Command[] = [
 		options: { commit: { type: 'boolean' } },
 		async run({ values, positionals }) {
 			const file = positionals[0];
-			if (!file) throw new Error('请给出要导入的文件路径');
-			const sheet = await readSheet(new Uint8Array(await readFile(file)), file);
-			const missing = missingColumns(sheet, events.IMPORT_REQUIRED);
-			if (missing.length) throw new Error(`缺少必填列：${missing.join('、')}`);
+			const sheet = await readImportFile(file, events.IMPORT_REQUIRED);
 			const checked = events.checkImport(SYSTEM, sheet);
 			for (const b of checked.bad) console.log(`第 ${b.line} 行：${b.reason}（${b.summary}）`);
 			console.log(
