@@ -1,6 +1,7 @@
 /** The benchmark cases; each returns rows of { label, value, target?, pass? }. */
 import { fmt, load, ratio, scratchDir, startServer } from './lib.js';
 import { streetCases } from './cases/streets.js';
+import { events } from './cases/events.js';
 
 export const cases = [
 	{
@@ -27,5 +28,6 @@ export const cases = [
 			}
 		}
 	},
-	...streetCases
+	...streetCases,
+	...events
 ];

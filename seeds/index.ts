@@ -4,14 +4,17 @@
  */
 import * as towns from '../src/lib/server/towns';
 import { seedStreetsDemo, seedStreetsReference } from './streets';
+import { seedEventDemo, seedEventOptions } from './events';
 
 export function seedReference() {
 	towns.seed();
 	seedStreetsReference();
+	seedEventOptions();
 }
 
 export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
 	done.push(seedStreetsDemo());
+	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
 	return done;
 }

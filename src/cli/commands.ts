@@ -1,15 +1,16 @@
 import type { ParseArgsConfig } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import { db, databasePath } from '../lib/server/db';
 import * as users from '../lib/server/users';
 import * as towns from '../lib/server/towns';
+import * as events from '../lib/server/events';
+import { missingColumns, readSheet } from '../lib/server/tabular';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
 import * as merchants from '../lib/server/merchants';
 import * as streets from '../lib/server/streets';
 import * as supervision from '../lib/server/supervision';
-import { missingColumns, readSheet } from '../lib/server/tabular';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 export type Command = {
@@ -69,6 +70,33 @@ export const commands: Command[] = [
 			console.log(
 				`已创建用户 ${u.username}（${role}${slugs.length ? '，' + slugs.join('、') : ''}）`
 			);
+		}
+	},
+	{
+		name: ['events', 'import'],
+		usage: 'events import FILE [--commit]',
+		help: '从 CSV 或 Excel 导入宣传教育活动（可导入任何街镇）。不加 --commit 只校验并列出有问题的行；同一街镇同一天同名的活动不会重复写入。',
+		options: { commit: { type: 'boolean' } },
+		async run({ values, positionals }) {
+			const file = positionals[0];
+			if (!file) throw new Error('请给出要导入的文件路径');
+			const sheet = await readSheet(new Uint8Array(await readFile(file)), file);
+			const missing = missingColumns(sheet, events.IMPORT_REQUIRED);
+			if (missing.length) throw new Error(`缺少必填列：${missing.join('、')}`);
+			const checked = events.checkImport(SYSTEM, sheet);
+			for (const b of checked.bad) console.log(`第 ${b.line} 行：${b.reason}（${b.summary}）`);
+			console.log(
+				`共 ${checked.total} 行：${checked.good.length} 行可以导入，${checked.bad.length} 行有问题。`
+			);
+			if (!values.commit) {
+				console.log('尚未写入。确认无误后加 --commit 导入可以导入的行。');
+				return checked.bad.length ? 1 : 0;
+			}
+			const r = events.commitImport(
+				SYSTEM,
+				checked.good.map((g) => g.value)
+			);
+			console.log(`已导入 ${r.inserted} 场活动；${r.skipped} 场此前已导入过，未重复写入。`);
 		}
 	},
 	{

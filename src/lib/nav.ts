@@ -22,14 +22,17 @@ export const STAFF_NAV: NavItem[] = [
 	},
 	{ href: '/admin/standards', label: '评价标准', roles: ['district_admin'] },
 	{ href: '/admin/ratings', label: '评级设置', roles: ['district_admin'] },
+	{ href: '/staff/events', label: '宣传教育活动', roles: ['district_admin', 'town_officer'] },
 	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
 	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
-	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] }
+	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] },
+	{ href: '/admin/event-options', label: '活动主题与形式', roles: ['district_admin'] }
 ];
 
 export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/', label: '首页' },
-	{ href: '/redlist', label: '诚信红榜' }
+	{ href: '/redlist', label: '诚信红榜' },
+	{ href: '/events', label: '宣传教育活动' }
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { createUser, loginAsAdmin } from '../helpers';
+import { createUser } from '../helpers';
 
 /** Logs in through the real form post and returns a request context carrying the cookie. */
 async function session(request: APIRequestContext, username: string, password: string) {
@@ -72,7 +72,12 @@ test('disabling a user ends their session at once', async ({ request, browser })
 
 	const adminContext = await browser.newContext();
 	const page = await adminContext.newPage();
-	await loginAsAdmin(page);
+	await page.goto('/login');
+	await page.getByLabel('用户名').fill('admin');
+	await page.getByLabel('密码').fill(process.env.E2E_ADMIN_PASSWORD!);
+	await page.getByRole('button', { name: '登录' }).click();
+	// Navigating away before the login response arrives would drop its session cookie.
+	await expect(page).toHaveURL(/\/staff/);
 	await page.goto('/admin/users');
 	await page
 		.getByRole('row', { name: officer.username })

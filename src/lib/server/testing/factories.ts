@@ -22,3 +22,5 @@ export async function makeUser(
 	});
 	return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, townIds };
 }
+
+export { makeEvent, makeEventInput } from '../../../../seeds/events';

@@ -3,3 +3,4 @@ export * from './users';
 export * from './audit';
 export * from './settings';
 export * from './streets';
+export * from './events';

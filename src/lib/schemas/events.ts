@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+const date = (label: string) =>
+	z
+		.string()
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, `请选择${label}`)
+		.refine((s) => !Number.isNaN(Date.parse(s)), `${label}不是有效的日期`);
+
+const time = z
+	.string()
+	.trim()
+	.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 时:分，如 09:30')
+	.optional()
+	.or(z.literal('').transform(() => undefined));
+
+const coordinate = (min: number, max: number, label: string) =>
+	z
+		.union([z.literal('').transform(() => null), z.coerce.number().min(min).max(max)])
+		.optional()
+		.transform((v) => v ?? null)
+		.refine((v) => v === null || Number.isFinite(v), `${label}不正确`);
+
+export const eventSchema = z
+	.object({
+		title: z
+			.string()
+			.trim()
+			.min(2, '请填写活动名称（至少 2 个字）')
+			.max(80, '活动名称不能超过 80 个字'),
+		townId: z.coerce.number({ message: '请选择街镇' }).int().positive('请选择街镇'),
+		themeId: z.coerce.number({ message: '请选择活动主题' }).int().positive('请选择活动主题'),
+		formId: z.coerce.number({ message: '请选择活动形式' }).int().positive('请选择活动形式'),
+		venue: z.string().trim().max(100, '活动地点不能超过 100 个字').default(''),
+		lat: coordinate(-90, 90, '纬度'),
+		lng: coordinate(-180, 180, '经度'),
+		startDate: date('开始日期'),
+		startTime: time,
+		endDate: z
+			.string()
+			.trim()
+			.optional()
+			.transform((v) => v || undefined)
+			.pipe(date('结束日期').optional()),
+		endTime: time,
+		organisers: z.string().trim().max(200, '主办单位不能超过 200 个字').default(''),
+		participants: z.coerce
+			.number({ message: '参与人数应为数字' })
+			.int('参与人数应为整数')
+			.min(0, '参与人数不能为负数')
+			.max(1_000_000, '参与人数过大，请核对'),
+		materials: z.string().trim().max(200, '发放资料不能超过 200 个字').default(''),
+		summary: z.string().trim().max(2000, '活动简介不能超过 2000 个字').default(''),
+		isPublic: z
+			.union([z.literal('on'), z.literal('1'), z.literal('true'), z.literal('')])
+			.optional()
+			.transform((v) => v === 'on' || v === '1' || v === 'true')
+	})
+	.transform((v) => ({ ...v, endDate: v.endDate ?? v.startDate }))
+	.superRefine((v, ctx) => {
+		if (v.endDate < v.startDate)
+			ctx.addIssue({ code: 'custom', path: ['endDate'], message: '结束日期不能早于开始日期' });
+		else if (v.endDate === v.startDate && v.startTime && v.endTime && v.endTime < v.startTime)
+			ctx.addIssue({ code: 'custom', path: ['endTime'], message: '结束时间不能早于开始时间' });
+		if ((v.lat === null) !== (v.lng === null))
+			ctx.addIssue({ code: 'custom', path: ['lat'], message: '请在地图上重新选择位置' });
+	});
+
+export type EventInput = z.output<typeof eventSchema>;
+
+export const optionSchema = z.object({
+	name: z.string().trim().min(2, '名称至少 2 个字').max(30, '名称不能超过 30 个字')
+});

@@ -1,0 +1,18 @@
+import { requireRole } from '$lib/server/access';
+import * as events from '$lib/server/events';
+import { choices, readFilter } from '$lib/server/event-forms';
+import { imageUrl } from '$lib/server/uploads';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const u = requireRole(event, 'district_admin', 'town_officer');
+	const { filter, values } = readFilter(event.url, u);
+	const result = events.list(filter);
+	return {
+		...result,
+		items: result.items.map((e) => ({ ...e, coverUrl: imageUrl(e.cover, true) })),
+		values,
+		...choices(u),
+		isAdmin: u.role === 'district_admin'
+	};
+};
