@@ -2,6 +2,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { bootstrap } from '$lib/server/bootstrap';
+import * as supervision from '$lib/server/supervision';
 import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
 import {
 	SESSION_COOKIE,
@@ -11,7 +12,11 @@ import {
 } from '$lib/server/auth';
 
 export const init: ServerInit = async () => {
-	if (!building) await bootstrap();
+	if (building) return;
+	await bootstrap();
+	// Badges past their last day become 已过期 at start and then hourly.
+	supervision.expireDue();
+	setInterval(() => supervision.expireDue(), 3_600_000).unref();
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {

@@ -11,6 +11,23 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/campaign/import', label: '批量导入', roles: ['district_admin', 'town_officer'] },
 	{ href: '/campaign/counts', label: '进度填报', roles: ['district_admin', 'town_officer'] },
 	{ href: '/campaign/targets', label: '年度目标', roles: ['district_admin'] },
+	{
+		href: '/staff/streets',
+		label: '示范街',
+		roles: ['district_admin', 'town_officer', 'inspector']
+	},
+	{
+		href: '/staff/merchants',
+		label: '商户',
+		roles: ['district_admin', 'town_officer', 'inspector']
+	},
+	{
+		href: '/staff/inspections',
+		label: '检查评审',
+		roles: ['district_admin', 'town_officer', 'inspector']
+	},
+	{ href: '/admin/standards', label: '评价标准', roles: ['district_admin'] },
+	{ href: '/admin/ratings', label: '评级设置', roles: ['district_admin'] },
 	{ href: '/staff/events', label: '宣传教育活动', roles: ['district_admin', 'town_officer'] },
 	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
 	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
@@ -20,6 +37,7 @@ export const STAFF_NAV: NavItem[] = [
 
 export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/', label: '首页' },
+	{ href: '/redlist', label: '诚信红榜' },
 	{ href: '/events', label: '宣传教育活动' },
 	{ href: '/disclosures', label: '信用承诺公示' }
 ];

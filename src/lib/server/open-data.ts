@@ -1,0 +1,30 @@
+/** Open-data responses: JSON, cacheable for a few minutes, errors as `{ "error": "…" }`. */
+import { json } from '@sveltejs/kit';
+
+const CACHE = 'public, max-age=300, stale-while-revalidate=600';
+
+export function ok(body: unknown) {
+	return json(body, {
+		headers: { 'cache-control': CACHE, 'access-control-allow-origin': '*' }
+	});
+}
+
+export function apiError(status: number, message: string) {
+	return json(
+		{ error: message },
+		{ status, headers: { 'cache-control': 'no-store', 'access-control-allow-origin': '*' } }
+	);
+}
+
+/** A positive integer query parameter, undefined when absent, or an error message. */
+export function positiveInt(
+	url: URL,
+	name: string,
+	max = 1_000_000
+): { value?: number; error?: string } {
+	const raw = url.searchParams.get(name);
+	if (raw == null || raw === '') return {};
+	if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
+		return { error: `参数 ${name} 应为 1 到 ${max} 之间的整数` };
+	return { value: Number(raw) };
+}

@@ -1,0 +1,35 @@
+import { redirect } from '@sveltejs/kit';
+import { requireRole, townScope } from '$lib/server/access';
+import * as merchants from '$lib/server/merchants';
+import * as streets from '$lib/server/streets';
+import { merchantFor } from '$lib/server/guards';
+import { tileConfig } from '$lib/server/map-config';
+import { imageUrl } from '$lib/server/uploads';
+import { merchantFailure, readMerchantForm } from '$lib/server/merchant-forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const u = requireRole(event, 'district_admin', 'town_officer');
+	const d = merchantFor(u, Number(event.params.id));
+	return {
+		merchant: d.merchant,
+		photoUrl: imageUrl(d.merchant.photoKey, true),
+		streets: streets.options(townScope(u)),
+		tiles: tileConfig()
+	};
+};
+
+export const actions: Actions = {
+	update: async (event) => {
+		const u = requireRole(event, 'district_admin', 'town_officer');
+		const d = merchantFor(u, Number(event.params.id));
+		const r = await readMerchantForm(event.request, u);
+		if (r.failure) return r.failure;
+		try {
+			merchants.update(u, d.merchant.id, r.input);
+		} catch (e) {
+			return merchantFailure(e, r.values);
+		}
+		redirect(303, `/staff/merchants/${d.merchant.id}`);
+	}
+};
