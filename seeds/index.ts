@@ -4,12 +4,13 @@
  */
 import * as towns from '../src/lib/server/towns';
 import { seedStreetsDemo, seedStreetsReference } from './streets';
-import { seedBadgesDemo } from './badges';
+import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
 
 export function seedReference() {
 	towns.seed();
 	seedStreetsReference();
+	seedBadgesReference();
 	seedEventOptions();
 }
 
