@@ -3,6 +3,7 @@ import { fmt, load, ratio, scratchDir, startServer } from './lib.js';
 import { badgeCases } from './cases/badges.js';
 import { streetCases } from './cases/streets.js';
 import { events } from './cases/events.js';
+import campaign from './cases/campaign.js';
 
 export const cases = [
 	{
@@ -31,5 +32,6 @@ export const cases = [
 	},
 	...streetCases,
 	...badgeCases,
-	...events
+	...events,
+	...campaign
 ];

@@ -6,6 +6,7 @@ import * as towns from '../src/lib/server/towns';
 import { seedStreetsDemo, seedStreetsReference } from './streets';
 import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
+import { seedCampaignDemo } from './campaign';
 
 export function seedReference() {
 	towns.seed();
@@ -19,5 +20,6 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(seedStreetsDemo());
 	done.push(await seedBadgesDemo());
 	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
+	done.push(seedCampaignDemo());
 	return done;
 }

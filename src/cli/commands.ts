@@ -10,6 +10,13 @@ import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
 import * as badges from '../lib/server/badges';
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import * as campaign from '../lib/server/campaign';
+import * as importer from '../lib/server/campaign-import';
+import { readSheet, missingColumns, TabularError } from '../lib/server/tabular';
+import { COMMITMENT_REQUIRED, REPORT_REQUIRED } from '../lib/campaign-labels';
+import { generateScale } from '../../seeds/campaign';
 
 export type Command = {
 	name: string[];
@@ -26,7 +33,105 @@ function str(v: unknown): string | undefined {
 	return typeof v === 'string' ? v : undefined;
 }
 
+function yearOption(v: unknown): number {
+	const year = Number(str(v));
+	if (!Number.isInteger(year) || year < 2000 || year > 2100)
+		throw new Error('请用 --year 给出年度，如 --year 2026');
+	return year;
+}
+
+async function readImportFile(path: string | undefined, required: string[]) {
+	if (!path) throw new Error('请给出要导入的文件路径');
+	const bytes = new Uint8Array(await readFile(path));
+	try {
+		const sheet = await readSheet(bytes, path);
+		const missing = missingColumns(sheet, required);
+		if (missing.length)
+			throw new Error(`缺少必填列：${missing.join('、')}。请使用导入模板，第一行为列名。`);
+		return sheet;
+	} catch (e) {
+		if (e instanceof TabularError) throw new Error(e.message);
+		throw e;
+	}
+}
+
+/** The CLI import: the same checks and summary as the web preview, then the same commit. */
+function importCommand(kind: 'commitments' | 'reports'): Command {
+	const noun = kind === 'commitments' ? '信用承诺' : '补充信息及信用报告';
+	return {
+		name: ['import', kind],
+		usage: `import ${kind} FILE --year YYYY [--dry-run]`,
+		help: `从 CSV（UTF-8 / GBK）或 .xlsx 导入${noun}，列与网页导入模板相同；--dry-run 只检查不写入。`,
+		options: { year: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+		async run({ values, positionals }) {
+			const year = yearOption(values.year);
+			const file = positionals[0];
+			const sheet = await readImportFile(
+				file,
+				kind === 'commitments' ? COMMITMENT_REQUIRED : REPORT_REQUIRED
+			);
+			const checked =
+				kind === 'commitments'
+					? importer.checkCommitments(sheet, {
+							year,
+							scope: null,
+							types: campaign.commitmentTypes()
+						})
+					: importer.checkReports(sheet, { year, scope: null });
+			for (const line of importer.summaryLines(checked)) console.log(line);
+			if (values['dry-run']) {
+				console.log('（--dry-run：只检查，未写入）');
+				return checked.bad.length ? 3 : 0;
+			}
+			if (!checked.good.length) {
+				console.log('没有可以导入的行。');
+				return 3;
+			}
+			const rows = checked.good.map((g) => g.value);
+			const result =
+				kind === 'commitments'
+					? importer.commitCommitments(
+							SYSTEM,
+							null,
+							basename(file!),
+							rows as importer.CommitmentImportRow[]
+						)
+					: importer.commitReports(
+							SYSTEM,
+							null,
+							basename(file!),
+							rows as importer.ReportImportRow[]
+						);
+			console.log(importer.describe(result, noun));
+			return checked.bad.length ? 3 : 0;
+		}
+	};
+}
+
 export const commands: Command[] = [
+	importCommand('commitments'),
+	importCommand('reports'),
+	{
+		name: ['campaign', 'generate'],
+		usage: 'campaign generate [--enterprises 200000] [--commitments 50000] [--year YYYY]',
+		help: '生成设计规模的测试数据（用于性能测试），追加到当前数据库。',
+		options: {
+			enterprises: { type: 'string' },
+			commitments: { type: 'string' },
+			year: { type: 'string' }
+		},
+		run({ values }) {
+			const started = Date.now();
+			const result = generateScale({
+				enterprises: Number(str(values.enterprises) ?? 200_000),
+				commitments: Number(str(values.commitments) ?? 50_000),
+				year: values.year ? yearOption(values.year) : campaign.currentYear()
+			});
+			console.log(
+				`已生成企业 ${result.enterprises} 家、信用承诺 ${result.commitments} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`
+			);
+		}
+	},
 	{
 		name: ['user', 'add'],
 		usage: 'user add --username U --password P --role ROLE [--town SLUG]... [--name 姓名]',

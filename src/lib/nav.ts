@@ -5,6 +5,12 @@ export type NavItem = { href: string; label: string; roles: Role[] };
 /** The staff navigation; each page checks the role again on the server. */
 export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff', label: '工作台', roles: ['district_admin', 'town_officer', 'inspector'] },
+	{ href: '/campaign', label: '承诺进度', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/enterprises', label: '企业与承诺', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/reports', label: '信用报告', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/import', label: '批量导入', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/counts', label: '进度填报', roles: ['district_admin', 'town_officer'] },
+	{ href: '/campaign/targets', label: '年度目标', roles: ['district_admin'] },
 	{
 		href: '/staff/streets',
 		label: '示范街',
@@ -38,7 +44,8 @@ export const STAFF_NAV: NavItem[] = [
 export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/', label: '首页' },
 	{ href: '/redlist', label: '诚信红榜' },
-	{ href: '/events', label: '宣传教育活动' }
+	{ href: '/events', label: '宣传教育活动' },
+	{ href: '/disclosures', label: '信用承诺公示' }
 ];
 
 export function navFor(role: Role): NavItem[] {

@@ -29,9 +29,8 @@ export function createUser(role: Role, towns: string[] = []) {
 }
 
 export async function login(page: Page, username: string, password: string) {
-	await page.goto('/login');
-	// Typing before hydration can be undone when the inputs hydrate; wait until the page is live.
-	await page.waitForLoadState('networkidle');
+	// Wait for hydration: a field typed into before it can be cleared by the page taking over.
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录' }).click();

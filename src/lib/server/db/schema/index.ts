@@ -5,3 +5,4 @@ export * from './settings';
 export * from './streets';
 export * from './badges';
 export * from './events';
+export * from './campaign';

@@ -1,0 +1,24 @@
+import { error } from '@sveltejs/kit';
+import * as campaign from '$lib/server/campaign';
+import { parseListQuery } from '$lib/server/campaign-query';
+import { download } from '$lib/server/tabular';
+import { commitmentExportColumns } from '$lib/server/campaign-exports';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = ({ url }) => {
+	const q = parseListQuery(url, { allYears: true });
+	if ('error' in q) error(400, q.error);
+	const rows = campaign.allCommitments({
+		townIds: null,
+		status: 'published',
+		year: q.year || undefined,
+		townId: q.townId,
+		q: q.q
+	});
+	return download(
+		url.searchParams.get('format'),
+		'信用承诺公示',
+		commitmentExportColumns(false),
+		rows
+	);
+};
