@@ -1,20 +1,18 @@
 import type { ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { db, databasePath } from '../lib/server/db';
 import * as users from '../lib/server/users';
 import * as towns from '../lib/server/towns';
 import * as events from '../lib/server/events';
-import { missingColumns, readSheet } from '../lib/server/tabular';
+import * as badges from '../lib/server/badges';
+import { missingColumns, readSheet, TabularError } from '../lib/server/tabular';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
-import * as badges from '../lib/server/badges';
-import { writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as campaign from '../lib/server/campaign';
 import * as importer from '../lib/server/campaign-import';
-import { readSheet, missingColumns, TabularError } from '../lib/server/tabular';
 import { COMMITMENT_REQUIRED, REPORT_REQUIRED } from '../lib/campaign-labels';
 import { generateScale } from '../../seeds/campaign';
 
