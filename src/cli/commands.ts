@@ -6,6 +6,9 @@ import * as users from '../lib/server/users';
 import * as towns from '../lib/server/towns';
 import * as events from '../lib/server/events';
 import * as badges from '../lib/server/badges';
+import * as merchants from '../lib/server/merchants';
+import * as streets from '../lib/server/streets';
+import * as supervision from '../lib/server/supervision';
 import { missingColumns, readSheet, TabularError } from '../lib/server/tabular';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
@@ -212,8 +215,8 @@ export const commands: Command[] = [
 		}
 	},
 	{
-		name: ['badge', 'qr'],
-		usage: 'badge qr SERIAL [--out FILE.png|FILE.svg]',
+		name: ['badges', 'qr'],
+		usage: 'badges qr SERIAL [--out FILE.png|FILE.svg]',
 		help: '打印牌匾的扫码地址（使用 ORIGIN），并可把二维码保存为 PNG 或 SVG 文件。',
 		options: { out: { type: 'string' } },
 		async run({ positionals, values }) {
@@ -228,6 +231,43 @@ export const commands: Command[] = [
 				writeFileSync(out, out.endsWith('.svg') ? code.qrSvg : code.qrPng);
 				console.log(`二维码已保存到 ${out}`);
 			}
+		}
+	},
+	{
+		name: ['merchants', 'import'],
+		usage: 'merchants import --street ID FILE.csv|FILE.xlsx [--dry-run]',
+		help: '把一个示范街的商户从 CSV / Excel 导入（列同导入模板）；有问题的行列出原因，不写入。',
+		options: { street: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+		async run({ values, positionals }) {
+			const streetId = Number(str(values.street));
+			const file = positionals[0];
+			if (!streetId || !file) throw new Error('需要 --street 示范街编号 和文件路径');
+			const street = streets.byId(streetId);
+			if (!street) throw new Error(`示范街 ${streetId} 不存在`);
+			const sheet = await readSheet(new Uint8Array(await readFile(file)), basename(file));
+			const missing = missingColumns(sheet, [...merchants.IMPORT_COLUMNS]);
+			if (missing.length) throw new Error(`缺少必填列：${missing.join('、')}`);
+			const checked = merchants.checkImport(sheet, streetId);
+			for (const b of checked.bad) console.log(`第 ${b.line} 行：${b.reason}（${b.summary}）`);
+			console.log(
+				`${street.name}：共 ${checked.total} 行，可导入 ${checked.good.length} 行，有问题 ${checked.bad.length} 行`
+			);
+			if (values['dry-run']) return 0;
+			const r = merchants.commitImport(
+				SYSTEM,
+				streetId,
+				checked.good.map((g) => g.value)
+			);
+			console.log(`新增 ${r.added} 家，更新 ${r.updated} 家，${r.unchanged} 家无变化`);
+			return checked.bad.length ? 1 : 0;
+		}
+	},
+	{
+		name: ['badges', 'expire'],
+		usage: 'badges expire',
+		help: '把已过有效期的牌匾标记为已过期（服务器每小时也会自动执行）。',
+		run() {
+			console.log(`已过期牌匾：${supervision.expireDue()} 块`);
 		}
 	}
 ];

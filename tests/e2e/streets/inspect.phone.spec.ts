@@ -2,6 +2,10 @@ import { expect, test, type Browser } from '@playwright/test';
 import { createUser, login, loginAsAdmin } from '../helpers';
 import { withCheckCharacter } from '../../../src/lib/uscc';
 
+// An 8×8 red PNG.
+const PNG =
+	'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEklEQVR4nGP4z8CAFWEXHbQSACj/P8Fu7N9hAAAAAElFTkSuQmCC';
+
 /** A new merchant on a demo street, added by a district admin through the staff form. */
 async function newMerchant(browser: Browser, street: string) {
 	const ctx = await browser.newContext();
@@ -17,6 +21,20 @@ async function newMerchant(browser: Browser, street: string) {
 	await page.getByLabel('经营地址').fill('中山中路 150 号');
 	await page.getByLabel('纬度').fill('31.0117');
 	await page.getByLabel('经度').fill('121.2275');
+	// Not an image: refused with the reason, and what was typed stays.
+	await page.getByLabel('门头照片').setInputFiles({
+		name: 'shop.jpg',
+		mimeType: 'image/jpeg',
+		buffer: Buffer.from('this is not a picture')
+	});
+	await page.getByRole('button', { name: '保存商户' }).click();
+	await expect(page.getByText('这个文件不是有效的图片')).toBeVisible();
+	await expect(page.getByLabel('商户名称')).toHaveValue(name);
+	await page.getByLabel('门头照片').setInputFiles({
+		name: 'shop.png',
+		mimeType: 'image/png',
+		buffer: Buffer.from(PNG, 'base64')
+	});
 	await page.getByRole('button', { name: '保存商户' }).click();
 	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 	const id = Number(/\/staff\/merchants\/(\d+)/.exec(page.url())![1]);
@@ -71,6 +89,7 @@ test('an inspector rates a merchant on a phone, a penalty downgrades it, the pub
 	const pub = await browser.newContext({ viewport: { width: 360, height: 740 } });
 	const anon = await pub.newPage();
 	await anon.goto(`/merchants/${m.id}`);
+	await expect(anon.getByRole('img', { name: `${m.name}门头照片` })).toBeVisible();
 	await expect(anon.getByText('牌匾已降级')).toBeVisible();
 	await expect(anon.getByText('因价格标示不规范受到行政处罚')).toBeVisible();
 	await expect(anon.getByText('动态分 85 低于模范商户分数线 90').first()).toBeVisible();

@@ -82,6 +82,13 @@ test('a town officer only sees and changes streets of the own town', async ({ pa
 	expect((await page.goto(`/staff/streets/${other}/edit`))?.status()).toBe(403);
 	await page.goto('/staff/streets/new');
 	await expect(page.getByLabel('所属街镇').locator('option')).toHaveText(['佘山镇']);
+
+	const csv = await (await page.request.get('/staff/streets/export?format=csv')).text();
+	expect(csv).toContain('佘山林荫新路商业街');
+	expect(csv).not.toContain('中山中路商业街');
+	const merchantsCsv = await (await page.request.get('/staff/merchants/export?format=csv')).text();
+	expect(merchantsCsv).toContain('佘山茶叶店');
+	expect(merchantsCsv).not.toContain('仓城糕团店');
 });
 
 test('a new standard version leaves scored inspections on their own version', async ({ page }) => {

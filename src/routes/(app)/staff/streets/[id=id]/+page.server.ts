@@ -1,10 +1,12 @@
-import { requireUser } from '$lib/server/access';
+import { fail, redirect } from '@sveltejs/kit';
+import { requireRole, requireUser } from '$lib/server/access';
+import * as inspections from '$lib/server/inspections';
 import * as streets from '$lib/server/streets';
 import * as merchants from '$lib/server/merchants';
 import * as towns from '$lib/server/towns';
 import { streetFor } from '$lib/server/guards';
 import { tileConfig } from '$lib/server/map-config';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const u = requireUser(event);
@@ -25,6 +27,25 @@ export const load: PageServerLoad = (event) => {
 		})),
 		overdue: streets.overdueInstruments(street.id),
 		tiles: tileConfig(),
-		canEdit: u.role !== 'inspector'
+		inspections: inspections
+			.list(null, { streetId: street.id, limit: 50 })
+			.filter((i) => i.kind === 'street'),
+		canEdit: u.role !== 'inspector',
+		canInspect: u.role !== 'town_officer'
 	};
+};
+
+export const actions: Actions = {
+	inspect: async (event) => {
+		const u = requireRole(event, 'district_admin', 'inspector');
+		const street = streetFor(u, Number(event.params.id));
+		let id: number;
+		try {
+			id = inspections.start(u, { streetId: street.id }).id;
+		} catch (e) {
+			if (e instanceof inspections.InspectionError) return fail(400, { error: e.message });
+			throw e;
+		}
+		redirect(303, `/staff/inspections/${id}`);
+	}
 };
