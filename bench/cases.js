@@ -1,5 +1,6 @@
 /** The benchmark cases; each returns rows of { label, value, target?, pass? }. */
 import { fmt, load, ratio, scratchDir, startServer } from './lib.js';
+import { badgeCases } from './cases/badges.js';
 import { streetCases } from './cases/streets.js';
 import { events } from './cases/events.js';
 import campaign from './cases/campaign.js';
@@ -31,5 +32,6 @@ export const cases = [
 	},
 	...events,
 	...campaign,
-	...streetCases
+	...streetCases,
+	...badgeCases
 ];

@@ -4,18 +4,21 @@
  */
 import * as towns from '../src/lib/server/towns';
 import { seedStreetsDemo, seedStreetsReference } from './streets';
+import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
 import { seedCampaignDemo } from './campaign';
 
 export function seedReference() {
 	towns.seed();
 	seedStreetsReference();
+	seedBadgesReference();
 	seedEventOptions();
 }
 
 export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
 	done.push(seedStreetsDemo());
+	done.push(await seedBadgesDemo());
 	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
 	done.push(seedCampaignDemo());
 	return done;

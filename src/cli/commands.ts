@@ -1,9 +1,14 @@
 import type { ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { db, databasePath } from '../lib/server/db';
 import * as users from '../lib/server/users';
 import * as towns from '../lib/server/towns';
 import * as events from '../lib/server/events';
+import * as badges from '../lib/server/badges';
+import * as merchants from '../lib/server/merchants';
+import * as streets from '../lib/server/streets';
+import * as supervision from '../lib/server/supervision';
 import { missingColumns, readSheet, TabularError } from '../lib/server/tabular';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
@@ -13,9 +18,6 @@ import * as campaign from '../lib/server/campaign';
 import * as importer from '../lib/server/campaign-import';
 import { COMMITMENT_REQUIRED, REPORT_REQUIRED } from '../lib/campaign-labels';
 import { generateScale } from '../../seeds/campaign';
-import * as merchants from '../lib/server/merchants';
-import * as streets from '../lib/server/streets';
-import * as supervision from '../lib/server/supervision';
 
 export type Command = {
 	name: string[];
@@ -207,6 +209,25 @@ export const commands: Command[] = [
 			if (!target) throw new Error('请给出备份文件路径');
 			await db.$client.backup(target);
 			console.log(`已将 ${databasePath()} 备份到 ${target}`);
+		}
+	},
+	{
+		name: ['badges', 'qr'],
+		usage: 'badges qr SERIAL [--out FILE.png|FILE.svg]',
+		help: '打印牌匾的扫码地址（使用 ORIGIN），并可把二维码保存为 PNG 或 SVG 文件。',
+		options: { out: { type: 'string' } },
+		async run({ positionals, values }) {
+			const serial = positionals[0];
+			if (!serial) throw new Error('请给出牌匾编号，如 SJ-2026-000001');
+			const b = badges.bySerial(serial);
+			if (!b) throw new Error(`没有编号为 ${serial} 的牌匾`);
+			const code = await badges.ensureCode(b);
+			console.log(code.url);
+			const out = str(values.out);
+			if (out) {
+				writeFileSync(out, out.endsWith('.svg') ? code.qrSvg : code.qrPng);
+				console.log(`二维码已保存到 ${out}`);
+			}
 		}
 	},
 	{

@@ -28,6 +28,8 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/streets', label: '示范街', roles: ALL, group: 'streets' },
 	{ href: '/staff/merchants', label: '商户', roles: ALL, group: 'streets' },
 	{ href: '/staff/inspections', label: '检查评审', roles: ALL, group: 'streets' },
+	{ href: '/badges', label: '牌匾与扫码', roles: ALL, group: 'streets' },
+	{ href: '/badges/feedback', label: '消费者反馈', roles: OFFICE, group: 'streets' },
 	{ href: '/admin/standards', label: '评价标准', roles: ADMIN, group: 'streets' },
 	{ href: '/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/events', label: '宣传教育活动', roles: OFFICE, group: 'events' },

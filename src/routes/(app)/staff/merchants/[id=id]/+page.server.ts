@@ -4,6 +4,7 @@ import * as supervision from '$lib/server/supervision';
 import * as instruments from '$lib/server/instruments';
 import * as inspections from '$lib/server/inspections';
 import * as merchants from '$lib/server/merchants';
+import * as badges from '$lib/server/badges';
 import { merchantFor } from '$lib/server/guards';
 import { imageUrl } from '$lib/server/uploads';
 import { invalid } from '$lib/server/forms';
@@ -26,6 +27,7 @@ export const load: PageServerLoad = (event) => {
 		instruments: instruments.forMerchant(id),
 		inspections: inspections.list(null, { merchantId: id, limit: 20 }),
 		points: supervision.pointAmounts(),
+		scans30: badges.scanCounts(id, 30).reduce((n, s) => n + s.scans, 0),
 		canEdit: u.role !== 'inspector',
 		canInspect: u.role !== 'town_officer'
 	};

@@ -1,0 +1,21 @@
+/** What a badge's state means to a consumer, in words, for the scan page and the plaques. */
+import { BADGE_STATE_LABEL, LEVEL_LABEL, type BadgeLevel, type BadgeState } from './rating';
+
+export type { BadgeLevel, BadgeState };
+
+export const BADGE_LEVEL_LABEL: Record<BadgeLevel, string> = {
+	model: LEVEL_LABEL.model,
+	honest: LEVEL_LABEL.honest
+};
+
+export const STATE_LABEL = BADGE_STATE_LABEL;
+
+/** The sentence under the state's word on the scan page; never names the old level. */
+export const STATE_MEANING: Record<Exclude<BadgeState, 'valid'>, string> = {
+	downgraded: '这块牌匾已降级，不再有效，请勿相信牌匾上的等级。',
+	suspended: '这块牌匾已暂停使用，商户正在整改，目前不具备诚信商户资格。',
+	revoked: '这块牌匾已撤销（摘牌），商户不再是诚信示范街认定商户。',
+	expired: '这块牌匾已过有效期，商户尚未通过年度复审。'
+};
+
+export const ISSUER = '松江区社会信用体系建设领导小组办公室';

@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import * as merchants from '$lib/server/merchants';
+import * as feedback from '$lib/server/feedback';
+import { submitFeedback } from '$lib/server/feedback-action';
+import type { Actions, PageServerLoad } from './$types';
+
+function merchantOf(id: string) {
+	const d = merchants.detail(Number(id));
+	if (!d) error(404, '商户不存在');
+	return d;
+}
+
+export const load: PageServerLoad = ({ params }) => {
+	const d = merchantOf(params.id);
+	return {
+		merchant: {
+			id: d.merchant.id,
+			name: d.merchant.name,
+			address: d.merchant.address,
+			streetName: d.street.name,
+			townName: d.townName
+		},
+		replies: feedback.publicReplies(d.merchant.id, 20)
+	};
+};
+
+export const actions: Actions = {
+	feedback: async (event) => {
+		const d = merchantOf(event.params.id);
+		return submitFeedback(event, {
+			merchantId: d.merchant.id,
+			badgeId: d.merchant.currentBadgeId,
+			source: 'merchant_page'
+		});
+	}
+};

@@ -1,0 +1,38 @@
+import * as badges from '$lib/server/badges';
+import * as feedback from '$lib/server/feedback';
+import { imageUrl } from '$lib/server/uploads';
+import { reportForged, submitFeedback } from '$lib/server/feedback-action';
+import { error } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The consumer's page: plain HTML, no JavaScript, small enough for a weak signal. */
+export const csr = false;
+
+export const load: PageServerLoad = ({ params, request, setHeaders }) => {
+	const r = badges.lookup(params.code);
+	// Every scan is counted and the state may change at any moment: never cached.
+	setHeaders({ 'cache-control': 'no-store' });
+	if (r.kind === 'invalid') return { result: r, code: params.code.slice(0, 64) };
+	if (request.method === 'GET') badges.countScan(r.badge.id, badges.isStale(r));
+	return {
+		code: params.code,
+		result: {
+			...r,
+			photo: imageUrl(r.merchant.photoKey, true)
+		},
+		replies: feedback.publicReplies(r.merchant.id)
+	};
+};
+
+export const actions: Actions = {
+	feedback: async (event) => {
+		const r = badges.lookup(event.params.code);
+		if (r.kind === 'invalid') error(404, '无效二维码');
+		return submitFeedback(event, {
+			merchantId: r.merchant.id,
+			badgeId: r.badge.id,
+			source: 'scan'
+		});
+	},
+	report: async (event) => reportForged(event, event.params.code)
+};
