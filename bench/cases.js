@@ -1,10 +1,10 @@
 /** The benchmark cases; each returns rows of { label, value, target?, pass? }. */
 import { fmt, load, ratio, scratchDir, startServer } from './lib.js';
-import { publicCases } from './cases/public.js';
 import { badgeCases } from './cases/badges.js';
-import campaign from './cases/campaign.js';
-import { events } from './cases/events.js';
 import { streetCases } from './cases/streets.js';
+import { events } from './cases/events.js';
+import campaign from './cases/campaign.js';
+import { publicCases } from './cases/public.js';
 
 export const cases = [
 	{
@@ -31,9 +31,9 @@ export const cases = [
 			}
 		}
 	},
-	...publicCases,
-	...badgeCases,
-	...campaign,
 	...events,
-	...streetCases
+	...campaign,
+	...streetCases,
+	...badgeCases,
+	...publicCases
 ];

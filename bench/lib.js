@@ -24,6 +24,7 @@ export async function startServer({ dir, port = 4310, env = {} }) {
 			ORIGIN: origin,
 			DATABASE_URL: join(dir, 'bench.db'),
 			DATA_DIR: dir,
+			BODY_SIZE_LIMIT: '25M',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

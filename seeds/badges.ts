@@ -12,6 +12,15 @@ import { todayISO } from '../src/lib/format';
 import { inspectMerchant, makeMerchant, makeStreet } from './streets';
 import type { FeedbackCategory } from '../src/lib/feedback';
 
+/**
+ * At every start: the badge secret is read (and generated and kept the first time), so that a
+ * BADGE_SECRET that is too short stops the start instead of every scan.
+ */
+export function seedBadgesReference() {
+	badges.resetSecretCache();
+	badges.secret();
+}
+
 /** A street in the town and a merchant on it inspected at `total`, with its badge's code. */
 export async function makeBadgedMerchant(actor: Actor, townSlug = 'yueyang', total = 95) {
 	const s = makeStreet(actor, townSlug);

@@ -4,13 +4,20 @@
  */
 import * as towns from '../src/lib/server/towns';
 import { seedStreetsDemo, seedStreetsReference } from './streets';
-import { seedBadgesDemo } from './badges';
-import { seedCampaignDemo } from './campaign';
+import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
+import { seedCampaignDemo } from './campaign';
+import { inArray } from 'drizzle-orm';
+import { db } from '../src/lib/server/db';
+import { merchant } from '../src/lib/server/db/schema';
+import * as enterprises from '../src/lib/server/enterprises';
+import * as campaign from '../src/lib/server/campaign';
+import { SYSTEM } from '../src/lib/server/actor';
 
 export function seedReference() {
 	towns.seed();
 	seedStreetsReference();
+	seedBadgesReference();
 	seedEventOptions();
 }
 
@@ -18,7 +25,41 @@ export async function seedDemo(): Promise<string[]> {
 	const done: string[] = [];
 	done.push(seedStreetsDemo());
 	done.push(await seedBadgesDemo());
-	done.push(seedCampaignDemo());
 	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
+	done.push(seedCampaignDemo());
+	done.push(seedMerchantCommitments());
 	return done;
+}
+
+/** Rated demo merchants have published a credit commitment too, as the campaign asks of them. */
+function seedMerchantCommitments(year = campaign.currentYear()): string {
+	const rated = db
+		.select()
+		.from(merchant)
+		.where(inArray(merchant.level, ['model', 'honest']))
+		.all();
+	for (const [i, m] of rated.entries()) {
+		const e =
+			enterprises.byUscc(m.uscc) ??
+			enterprises.create(SYSTEM, {
+				uscc: m.uscc,
+				name: m.name,
+				townId: m.townId,
+				address: m.address
+			});
+		const month = String((i % 9) + 1).padStart(2, '0');
+		try {
+			campaign.addCommitment(SYSTEM, {
+				enterpriseId: e.id,
+				year,
+				type: '诚信经营承诺',
+				disclosedOn: `${year}-${month}-15`,
+				channel: '现场公示',
+				link: null
+			});
+		} catch (err) {
+			if (!(err instanceof campaign.DuplicateCommitment)) throw err;
+		}
+	}
+	return `示范街商户信用承诺 ${rated.length} 条`;
 }

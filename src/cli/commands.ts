@@ -1,19 +1,22 @@
 import type { ParseArgsConfig } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { db, databasePath } from '../lib/server/db';
 import * as users from '../lib/server/users';
 import * as towns from '../lib/server/towns';
 import * as events from '../lib/server/events';
+import * as badges from '../lib/server/badges';
+import * as merchants from '../lib/server/merchants';
+import * as streets from '../lib/server/streets';
+import * as supervision from '../lib/server/supervision';
+import { missingColumns, readSheet, TabularError } from '../lib/server/tabular';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
 import * as mapDemo from '../../seeds/map-demo';
-import * as badges from '../lib/server/badges';
-import { writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import * as campaign from '../lib/server/campaign';
 import * as importer from '../lib/server/campaign-import';
-import { readSheet, missingColumns, TabularError } from '../lib/server/tabular';
 import { COMMITMENT_REQUIRED, REPORT_REQUIRED } from '../lib/campaign-labels';
 import { generateScale } from '../../seeds/campaign';
 
@@ -181,10 +184,7 @@ export const commands: Command[] = [
 		options: { commit: { type: 'boolean' } },
 		async run({ values, positionals }) {
 			const file = positionals[0];
-			if (!file) throw new Error('请给出要导入的文件路径');
-			const sheet = await readSheet(new Uint8Array(await readFile(file)), file);
-			const missing = missingColumns(sheet, events.IMPORT_REQUIRED);
-			if (missing.length) throw new Error(`缺少必填列：${missing.join('、')}`);
+			const sheet = await readImportFile(file, events.IMPORT_REQUIRED);
 			const checked = events.checkImport(SYSTEM, sheet);
 			for (const b of checked.bad) console.log(`第 ${b.line} 行：${b.reason}（${b.summary}）`);
 			console.log(
@@ -210,6 +210,62 @@ export const commands: Command[] = [
 			if (!target) throw new Error('请给出备份文件路径');
 			await db.$client.backup(target);
 			console.log(`已将 ${databasePath()} 备份到 ${target}`);
+		}
+	},
+	{
+		name: ['badges', 'qr'],
+		usage: 'badges qr SERIAL [--out FILE.png|FILE.svg]',
+		help: '打印牌匾的扫码地址（使用 ORIGIN），并可把二维码保存为 PNG 或 SVG 文件。',
+		options: { out: { type: 'string' } },
+		async run({ positionals, values }) {
+			const serial = positionals[0];
+			if (!serial) throw new Error('请给出牌匾编号，如 SJ-2026-000001');
+			const b = badges.bySerial(serial);
+			if (!b) throw new Error(`没有编号为 ${serial} 的牌匾`);
+			const code = await badges.ensureCode(b);
+			console.log(code.url);
+			const out = str(values.out);
+			if (out) {
+				writeFileSync(out, out.endsWith('.svg') ? code.qrSvg : code.qrPng);
+				console.log(`二维码已保存到 ${out}`);
+			}
+		}
+	},
+	{
+		name: ['merchants', 'import'],
+		usage: 'merchants import --street ID FILE.csv|FILE.xlsx [--dry-run]',
+		help: '把一个示范街的商户从 CSV / Excel 导入（列同导入模板）；有问题的行列出原因，不写入。',
+		options: { street: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+		async run({ values, positionals }) {
+			const streetId = Number(str(values.street));
+			const file = positionals[0];
+			if (!streetId || !file) throw new Error('需要 --street 示范街编号 和文件路径');
+			const street = streets.byId(streetId);
+			if (!street) throw new Error(`示范街 ${streetId} 不存在`);
+			const sheet = await readSheet(new Uint8Array(await readFile(file)), basename(file));
+			const missing = missingColumns(sheet, [...merchants.IMPORT_COLUMNS]);
+			if (missing.length) throw new Error(`缺少必填列：${missing.join('、')}`);
+			const checked = merchants.checkImport(sheet, streetId);
+			for (const b of checked.bad) console.log(`第 ${b.line} 行：${b.reason}（${b.summary}）`);
+			console.log(
+				`${street.name}：共 ${checked.total} 行，可导入 ${checked.good.length} 行，有问题 ${checked.bad.length} 行`
+			);
+			if (values['dry-run']) return 0;
+			const r = merchants.commitImport(
+				SYSTEM,
+				streetId,
+				checked.good.map((g) => g.value)
+			);
+			console.log(`新增 ${r.added} 家，更新 ${r.updated} 家，${r.unchanged} 家无变化`);
+			return checked.bad.length ? 1 : 0;
+		}
+	},
+	{
+		name: ['badges', 'expire'],
+		usage: 'badges expire',
+		help: '把已过有效期的牌匾标记为已过期（服务器每小时也会自动执行）。',
+		run() {
+			console.log(`已过期牌匾：${supervision.expireDue()} 块`);
 		}
 	},
 	{
@@ -240,25 +296,6 @@ export const commands: Command[] = [
 				`已写入示范街 ${filled.length} 条、商户 ${filled.reduce((a, s) => a + s.merchants, 0)} 家`
 			);
 			for (const s of filled) console.log(`street ${s.streetId}`);
-		}
-	},
-	{
-		name: ['badge', 'qr'],
-		usage: 'badge qr SERIAL [--out FILE.png|FILE.svg]',
-		help: '打印牌匾的扫码地址（使用 ORIGIN），并可把二维码保存为 PNG 或 SVG 文件。',
-		options: { out: { type: 'string' } },
-		async run({ positionals, values }) {
-			const serial = positionals[0];
-			if (!serial) throw new Error('请给出牌匾编号，如 SJ-2026-000001');
-			const b = badges.bySerial(serial);
-			if (!b) throw new Error(`没有编号为 ${serial} 的牌匾`);
-			const code = await badges.ensureCode(b);
-			console.log(code.url);
-			const out = str(values.out);
-			if (out) {
-				writeFileSync(out, out.endsWith('.svg') ? code.qrSvg : code.qrPng);
-				console.log(`二维码已保存到 ${out}`);
-			}
 		}
 	}
 ];

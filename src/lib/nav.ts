@@ -1,54 +1,69 @@
 import type { Role } from '$lib/roles';
 
-export type NavItem = { href: string; label: string; roles: Role[] };
+export type NavGroup = { id: string; label: string };
+export type NavItem = { href: string; label: string; roles: Role[]; group: string };
+
+const ALL: Role[] = ['district_admin', 'town_officer', 'inspector'];
+const OFFICE: Role[] = ['district_admin', 'town_officer'];
+const ADMIN: Role[] = ['district_admin'];
+
+/** Top-level sections of the staff area; each shows its own entries as a second row. */
+export const STAFF_GROUPS: NavGroup[] = [
+	{ id: 'home', label: '工作台' },
+	{ id: 'campaign', label: '信用承诺' },
+	{ id: 'streets', label: '诚信示范街' },
+	{ id: 'events', label: '宣传教育' },
+	{ id: 'admin', label: '系统管理' }
+];
 
 /** The staff navigation; each page checks the role again on the server. */
 export const STAFF_NAV: NavItem[] = [
-	{ href: '/staff', label: '工作台', roles: ['district_admin', 'town_officer', 'inspector'] },
-	{
-		href: '/staff/streets',
-		label: '示范街',
-		roles: ['district_admin', 'town_officer', 'inspector']
-	},
-	{
-		href: '/staff/merchants',
-		label: '商户',
-		roles: ['district_admin', 'town_officer', 'inspector']
-	},
-	{
-		href: '/staff/inspections',
-		label: '检查评审',
-		roles: ['district_admin', 'town_officer', 'inspector']
-	},
-	{
-		href: '/badges',
-		label: '牌匾与扫码',
-		roles: ['district_admin', 'town_officer', 'inspector']
-	},
-	{ href: '/badges/feedback', label: '消费者反馈', roles: ['district_admin', 'town_officer'] },
-	{ href: '/admin/standards', label: '评价标准', roles: ['district_admin'] },
-	{ href: '/admin/ratings', label: '评级设置', roles: ['district_admin'] },
-	{ href: '/campaign', label: '承诺进度', roles: ['district_admin', 'town_officer'] },
-	{ href: '/campaign/enterprises', label: '企业与承诺', roles: ['district_admin', 'town_officer'] },
-	{ href: '/campaign/reports', label: '信用报告', roles: ['district_admin', 'town_officer'] },
-	{ href: '/campaign/import', label: '批量导入', roles: ['district_admin', 'town_officer'] },
-	{ href: '/campaign/counts', label: '进度填报', roles: ['district_admin', 'town_officer'] },
-	{ href: '/campaign/targets', label: '年度目标', roles: ['district_admin'] },
-	{ href: '/staff/events', label: '宣传教育活动', roles: ['district_admin', 'town_officer'] },
-	{ href: '/admin/users', label: '用户管理', roles: ['district_admin'] },
-	{ href: '/admin/towns', label: '街镇园区', roles: ['district_admin'] },
-	{ href: '/admin/audit', label: '操作日志', roles: ['district_admin'] },
-	{ href: '/admin/event-options', label: '活动主题与形式', roles: ['district_admin'] }
+	{ href: '/staff', label: '工作台', roles: ALL, group: 'home' },
+	{ href: '/campaign', label: '承诺进度', roles: OFFICE, group: 'campaign' },
+	{ href: '/campaign/enterprises', label: '企业与承诺', roles: OFFICE, group: 'campaign' },
+	{ href: '/campaign/reports', label: '信用报告', roles: OFFICE, group: 'campaign' },
+	{ href: '/campaign/import', label: '批量导入', roles: OFFICE, group: 'campaign' },
+	{ href: '/campaign/counts', label: '进度填报', roles: OFFICE, group: 'campaign' },
+	{ href: '/campaign/targets', label: '年度目标', roles: ADMIN, group: 'campaign' },
+	{ href: '/staff/streets', label: '示范街', roles: ALL, group: 'streets' },
+	{ href: '/staff/merchants', label: '商户', roles: ALL, group: 'streets' },
+	{ href: '/staff/inspections', label: '检查评审', roles: ALL, group: 'streets' },
+	{ href: '/badges', label: '牌匾与扫码', roles: ALL, group: 'streets' },
+	{ href: '/badges/feedback', label: '消费者反馈', roles: OFFICE, group: 'streets' },
+	{ href: '/admin/standards', label: '评价标准', roles: ADMIN, group: 'streets' },
+	{ href: '/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },
+	{ href: '/staff/events', label: '宣传教育活动', roles: OFFICE, group: 'events' },
+	{ href: '/admin/event-options', label: '活动主题与形式', roles: ADMIN, group: 'events' },
+	{ href: '/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
+	{ href: '/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
+	{ href: '/admin/audit', label: '操作日志', roles: ADMIN, group: 'admin' }
 ];
 
 export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/', label: '首页' },
 	{ href: '/map', label: '诚信地图' },
 	{ href: '/redlist', label: '诚信红榜' },
-	{ href: '/disclosures', label: '信用承诺公示' },
-	{ href: '/events', label: '宣传教育活动' }
+	{ href: '/events', label: '宣传教育活动' },
+	{ href: '/disclosures', label: '信用承诺公示' }
 ];
 
 export function navFor(role: Role): NavItem[] {
 	return STAFF_NAV.filter((item) => item.roles.includes(role));
+}
+
+/** The sections a role sees, each linking to its first entry. */
+export function groupsFor(items: NavItem[]) {
+	return STAFF_GROUPS.flatMap((g) => {
+		const entries = items.filter((i) => i.group === g.id);
+		return entries.length ? [{ ...g, href: entries[0].href, items: entries }] : [];
+	});
+}
+
+/** The entry with the longest path containing the page, so nested entries don't both light up. */
+export function currentEntry(items: NavItem[], pathname: string): NavItem | undefined {
+	const hits = items.filter(
+		(item) =>
+			pathname === item.href || (item.href !== '/staff' && pathname.startsWith(item.href + '/'))
+	);
+	return hits.sort((a, b) => b.href.length - a.href.length)[0];
 }

@@ -18,7 +18,9 @@ export default async function globalSetup() {
 		ORIGIN: origin,
 		DATABASE_URL: join(dir, 'e2e.db'),
 		DATA_DIR: dir,
-		SEED_DEMO: process.env.E2E_SEED_DEMO ?? '1'
+		SEED_DEMO: process.env.E2E_SEED_DEMO ?? '1',
+		// as `npm start` sets it: uploads of spreadsheets, photos and PDFs exceed adapter-node's 512K
+		BODY_SIZE_LIMIT: '25M'
 	};
 	const server = spawn(process.execPath, ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	let output = '';

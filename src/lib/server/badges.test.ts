@@ -7,6 +7,8 @@ import * as badges from './badges';
 import * as supervision from './supervision';
 import * as audit from './audit';
 import * as settings from './settings';
+import * as campaign from './campaign';
+import * as enterprises from './enterprises';
 import { SYSTEM } from './actor';
 import { makeUser } from './testing/factories';
 import { makeBadgedMerchant } from '../../../seeds/badges';
@@ -135,6 +137,26 @@ describe('scan page', () => {
 		const s = await scanPage(susp.code.code);
 		expect(s).toContain('已暂停');
 		expect(s).toContain('verdict void');
+	});
+
+	it('shows the credit commitments the merchant has published', async () => {
+		const officer = await makeUser('town_officer', ['yueyang']);
+		const b = await makeBadgedMerchant(officer, 'yueyang', 93);
+		expect(await scanPage(b.code.code)).toContain('暂未查到信用承诺公示记录');
+		const e = enterprises.create(officer, {
+			uscc: b.merchant.uscc,
+			name: b.merchant.name,
+			townId: b.merchant.townId
+		});
+		campaign.addCommitment(officer, {
+			enterpriseId: e.id,
+			year: 2026,
+			type: '诚信经营承诺',
+			disclosedOn: '2026-03-15',
+			channel: '现场公示',
+			link: null
+		});
+		expect(await scanPage(b.code.code)).toContain('2026 年诚信经营承诺（2026-03-15 公示）');
 	});
 
 	it('says 无效二维码 for forged, unknown and malformed codes, without a 500', async () => {

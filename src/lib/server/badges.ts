@@ -230,6 +230,7 @@ export type ScanResult =
 				id: number;
 				name: string;
 				address: string;
+				uscc: string;
 				photoKey: string | null;
 				category: string;
 				tradingStatus: string;
@@ -260,6 +261,7 @@ function lookupQuery(target: DB) {
 				id: merchant.id,
 				name: merchant.name,
 				address: merchant.address,
+				uscc: merchant.uscc,
 				photoKey: merchant.photoKey,
 				category: merchant.category,
 				tradingStatus: merchant.tradingStatus,

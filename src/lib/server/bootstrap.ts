@@ -41,7 +41,7 @@ async function run({
 		const password = generatePassword();
 		await users.create(SYSTEM, {
 			username: 'admin',
-			displayName: '区级管理员',
+			displayName: '系统管理员',
 			password,
 			role: 'district_admin',
 			townIds: []

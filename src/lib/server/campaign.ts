@@ -245,6 +245,18 @@ export type CommitmentInput = {
 
 export class DuplicateCommitment extends Error {}
 
+/** Published commitments of the enterprise with this code, newest first (shown on a badge's scan page). */
+export function publishedCommitmentsOf(uscc: string, limit = 3) {
+	return db
+		.select({ year: commitment.year, type: commitment.type, disclosedOn: commitment.disclosedOn })
+		.from(commitment)
+		.innerJoin(enterprise, eq(enterprise.id, commitment.enterpriseId))
+		.where(and(eq(enterprise.uscc, uscc), eq(commitment.status, 'published')))
+		.orderBy(desc(commitment.disclosedOn))
+		.limit(limit)
+		.all();
+}
+
 export function commitmentById(id: number): Commitment | undefined {
 	return db.select().from(commitment).where(eq(commitment.id, id)).get();
 }

@@ -12,6 +12,25 @@ import { fieldErrors, formValues } from '../schemas';
 /** The honeypot's name: a field people never see, which form-filling bots fill. */
 export const TRAP_FIELD = 'website';
 
+/** adapter-node's BODY_SIZE_LIMIT (default 512K), to say why a large upload was cut off. */
+function bodyLimit(): number {
+	const raw = (process.env.BODY_SIZE_LIMIT ?? '512K').trim().toUpperCase();
+	if (raw === 'INFINITY') return Infinity;
+	const m = /^(\d+)([KMG]?)$/.exec(raw);
+	if (!m) return 512 * 1024;
+	return Number(m[1]) * ({ '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as const)[m[2] as '' | 'K'];
+}
+
+function unreadable(event: RequestEvent, form: 'feedback' | 'report') {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	const limit = bodyLimit();
+	const message =
+		length > limit
+			? `照片太大，无法提交（整份反馈不能超过 ${Math.floor(limit / 1024)} KB）。请换一张小一些的照片，或不附照片再提交。`
+			: '提交的内容无法读取，请重试';
+	return fail(length > limit ? 413 : 400, { form, message });
+}
+
 function clientKey(event: RequestEvent) {
 	try {
 		return event.getClientAddress();
@@ -31,7 +50,7 @@ export async function submitFeedback(
 	target: { merchantId: number; badgeId?: number | null; source: 'scan' | 'merchant_page' }
 ) {
 	const form = await event.request.formData().catch(() => null);
-	if (!form) return fail(400, { form: 'feedback', message: '提交的内容无法读取，请重试' });
+	if (!form) return unreadable(event, 'feedback');
 	const values = formValues(form, [TRAP_FIELD]);
 	const parsed = feedbackSchema.safeParse(values);
 	if (!parsed.success)
@@ -60,7 +79,7 @@ export async function submitFeedback(
 
 export async function reportForged(event: RequestEvent, code: string) {
 	const form = await event.request.formData().catch(() => null);
-	if (!form) return fail(400, { form: 'report', message: '提交的内容无法读取，请重试' });
+	if (!form) return unreadable(event, 'report');
 	const values = formValues(form, [TRAP_FIELD]);
 	const parsed = forgedReportSchema.safeParse(values);
 	if (!parsed.success)

@@ -51,6 +51,14 @@ test('print a street’s plaques, scan one from the screenshot, leave feedback, 
 	await consumer.getByLabel('计量/短斤少两').check();
 	await consumer.getByLabel('具体情况').fill('买了一斤半核桃，回家复称只有一斤二两。');
 	await consumer.getByLabel('联系电话（可不填）').fill('13912345678');
+	const photo = await sharp({
+		create: { width: 800, height: 600, channels: 3, background: { r: 200, g: 120, b: 40 } }
+	})
+		.jpeg()
+		.toBuffer();
+	await consumer
+		.getByLabel('照片（可不传）')
+		.setInputFiles({ name: '小票.jpg', mimeType: 'image/jpeg', buffer: photo });
 	await consumer.getByRole('button', { name: '提交反馈' }).click();
 	await expect(consumer.getByText('感谢您的反馈')).toBeVisible();
 
@@ -63,6 +71,7 @@ test('print a street’s plaques, scan one from the screenshot, leave feedback, 
 		.click();
 	await expect(page.getByText('139****5678')).toBeVisible();
 	await expect(page.getByText('13912345678')).toHaveCount(0);
+	await expect(page.getByRole('img', { name: '消费者上传的照片' })).toBeVisible();
 	await page.getByLabel(/属实（扣 \d+ 分）/).check();
 	await page.getByLabel('核实情况和处理意见（仅工作人员可见）').fill('到店复称，短少三两，属实。');
 	await page.getByRole('button', { name: '提交核实结果' }).click();

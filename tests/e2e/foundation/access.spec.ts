@@ -72,7 +72,7 @@ test('disabling a user ends their session at once', async ({ request, browser })
 
 	const adminContext = await browser.newContext();
 	const page = await adminContext.newPage();
-	await page.goto('/login');
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('用户名').fill('admin');
 	await page.getByLabel('密码').fill(process.env.E2E_ADMIN_PASSWORD!);
 	await page.getByRole('button', { name: '登录' }).click();

@@ -1,5 +1,6 @@
 import * as badges from '$lib/server/badges';
 import * as feedback from '$lib/server/feedback';
+import * as campaign from '$lib/server/campaign';
 import { imageUrl } from '$lib/server/uploads';
 import { reportForged, submitFeedback } from '$lib/server/feedback-action';
 import { error } from '@sveltejs/kit';
@@ -20,7 +21,8 @@ export const load: PageServerLoad = ({ params, request, setHeaders }) => {
 			...r,
 			photo: imageUrl(r.merchant.photoKey, true)
 		},
-		replies: feedback.publicReplies(r.merchant.id)
+		replies: feedback.publicReplies(r.merchant.id),
+		commitments: campaign.publishedCommitmentsOf(r.merchant.uscc)
 	};
 };
 

@@ -4,5 +4,5 @@ export * from './audit';
 export * from './settings';
 export * from './streets';
 export * from './badges';
-export * from './campaign';
 export * from './events';
+export * from './campaign';
