@@ -28,7 +28,7 @@ export async function scanPath(request: APIRequestContext, merchantId: number): 
 	const html = await (await request.get(`/merchants/${merchantId}`)).text();
 	const serial = /SJ-\d{4}-\d{6}/.exec(html)?.[0];
 	if (!serial) throw new Error(`商户 ${merchantId} 没有牌匾`);
-	const out = execFileSync(process.execPath, ['scripts/cli.js', 'badge', 'qr', serial], {
+	const out = execFileSync(process.execPath, ['scripts/cli.js', 'badges', 'qr', serial], {
 		env: {
 			...process.env,
 			DATABASE_URL: process.env.E2E_DATABASE_URL,
