@@ -232,7 +232,7 @@ export function checkImport(sheet: Sheet, streetId: number): Checked<MerchantInp
 			bad.push({
 				line: row.line,
 				summary,
-				reason: `该代码已登记为其他街区的商户「${other.name}」，请先在该商户页面调整街区`
+				reason: '该代码已登记为其他街区的商户，请先在该商户页面调整街区'
 			});
 			continue;
 		}

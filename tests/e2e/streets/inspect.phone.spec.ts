@@ -71,6 +71,18 @@ test('an inspector rates a merchant on a phone, a penalty downgrades it, the pub
 	await expect(page.getByText(/SJ-\d{4}-\d{6}/).first()).toBeVisible();
 	await expect(page.getByText('授予诚信经营模范商户牌匾')).toBeVisible();
 
+	// Inspectors score; point changes and revocations are not theirs to record.
+	await expect(page.getByRole('heading', { name: '记录监管事项' })).toHaveCount(0);
+	const refused = await page.request.post(`/staff/merchants/${m.id}?/supervise`, {
+		form: { kind: 'veto', title: '试图撤销' },
+		headers: {
+			origin: new URL(page.url()).origin,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true'
+		}
+	});
+	expect(await refused.text()).toContain('"status":403');
+
 	// A town officer of the same town records an administrative penalty.
 	const officer = createUser('town_officer', ['zhongshan']);
 	const ctx = await browser.newContext({ viewport: { width: 360, height: 740 } });

@@ -15,7 +15,9 @@ export const load: PageServerLoad = (event) => {
 	const d = campaign.dashboard(year);
 	const scope = townScope(u);
 	// Publicity beside progress, so a lagging town that holds no events stands out.
-	const activity = events.townTotals({ from: `${year}-01-01`, to: `${year}-12-31` });
+	const activity = events
+		.townTotals({ from: `${year}-01-01`, to: `${year}-12-31` })
+		.filter((a) => !scope || scope.includes(a.townId));
 	return {
 		events: Object.fromEntries(
 			activity.map((a) => [a.townId, { count: a.count, participants: a.participants }])

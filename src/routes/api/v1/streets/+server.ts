@@ -21,7 +21,7 @@ export const GET: RequestHandler = ({ url }) => {
 			town: { slug: s.townSlug, name: s.townName },
 			geometry: s.geometry,
 			convention: s.convention,
-			committee: { contact: s.committeeContact, phone: s.committeePhone },
+			committee: { contact: s.committeeContact },
 			merchants: s.merchants
 		})),
 		page: p,

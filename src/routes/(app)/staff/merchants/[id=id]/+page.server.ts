@@ -23,12 +23,13 @@ export const load: PageServerLoad = (event) => {
 		badge: d.badge,
 		badges: merchants.badges(id),
 		photoUrl: imageUrl(d.merchant.photoKey),
-		archive: supervision.archive(id, 'staff'),
+		archive: supervision.archive(id, u.role === 'inspector' ? 'public' : 'staff'),
 		instruments: instruments.forMerchant(id),
 		inspections: inspections.list(null, { merchantId: id, limit: 20 }),
 		points: supervision.pointAmounts(),
 		scans30: badges.scanCounts(id, 30).reduce((n, s) => n + s.scans, 0),
 		canEdit: u.role !== 'inspector',
+		canSupervise: u.role !== 'inspector',
 		canInspect: u.role !== 'town_officer'
 	};
 };
@@ -47,7 +48,8 @@ export const actions: Actions = {
 		redirect(303, `/staff/inspections/${id}`);
 	},
 	supervise: async (event) => {
-		const u = requireUser(event);
+		// Point changes (and revocations) are the towns' and the district's; inspectors score.
+		const u = requireRole(event, 'district_admin', 'town_officer');
 		const d = merchantFor(u, Number(event.params.id));
 		const form = await event.request.formData();
 		const values = formValues(form);
