@@ -20,7 +20,9 @@ export default defineConfig({
 	workers: 1,
 	forbidOnly: true,
 	retries: 0,
-	timeout: 60_000,
+	timeout: 90_000,
+	// CI machines are small and often busy: give a page ten seconds to show what it should.
+	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	outputDir: 'test-results/artifacts',
 	use: {

@@ -81,7 +81,7 @@ test('an inspector rates a merchant on a phone, a penalty downgrades it, the pub
 			'x-sveltekit-action': 'true'
 		}
 	});
-	expect(await refused.text()).toContain('"status":403');
+	expect(await refused.text()).toContain('没有权限');
 
 	// A town officer of the same town records an administrative penalty.
 	const officer = createUser('town_officer', ['zhongshan']);
