@@ -2,7 +2,6 @@
  * Events: the theme and form lists (reference data), and a year of demo events across the towns,
  * made by the same factory that tests use.
  */
-import sharp from 'sharp';
 import * as events from '../src/lib/server/events';
 import * as towns from '../src/lib/server/towns';
 import { storeImage } from '../src/lib/server/uploads';
@@ -208,6 +207,7 @@ async function demoPhotos(count: number): Promise<string[]> {
 			<rect x="520" y="160" width="300" height="260" rx="16" fill="${a}" opacity="0.55"/>
 			<rect x="80" y="470" width="800" height="24" rx="12" fill="#fff" opacity="0.8"/>
 		</svg>`;
+		const sharp = (await import('sharp')).default;
 		const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
 		keys.push(await storeImage(new File([new Uint8Array(bytes)], `demo-${i}.jpg`)));
 	}

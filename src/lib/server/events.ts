@@ -22,7 +22,7 @@ import {
 	type SQL
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { db } from './db';
+import { dataStamp, db } from './db';
 import { event, eventOption, eventPhoto, town, type EventOptionKind } from './db/schema';
 import * as audit from './audit';
 import * as towns from './towns';
@@ -512,7 +512,21 @@ export function summary(f: { scope: Scope; from?: string; to?: string; publicOnl
  * Per-town event counts and participants for a period, every active town included (zero when it
  * held none), for the campaign dashboard beside each town's commitment progress.
  */
+const totalsCache = new Map<string, ReturnType<typeof computeTownTotals>>();
+
+/** Per-town totals, kept until the next write anywhere (the dashboard asks on every view). */
 export function townTotals(period: { from?: string; to?: string; publicOnly?: boolean } = {}) {
+	const key = `${dataStamp()}|${period.from}|${period.to}|${period.publicOnly}`;
+	let hit = totalsCache.get(key);
+	if (!hit) {
+		if (totalsCache.size > 20) totalsCache.clear();
+		hit = computeTownTotals(period);
+		totalsCache.set(key, hit);
+	}
+	return hit;
+}
+
+function computeTownTotals(period: { from?: string; to?: string; publicOnly?: boolean }) {
 	const sums = db
 		.select({
 			townId: event.townId,

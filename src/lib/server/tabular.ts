@@ -4,7 +4,10 @@
  * CSV (formula-looking cells escaped) or XLSX.
  */
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+// exceljs is large: loaded on the first spreadsheet, not with the server.
+const loadExcel = async () => (await import('exceljs')).default;
 
 export type Sheet = { headers: string[]; rows: { line: number; cells: Record<string, string> }[] };
 
@@ -63,7 +66,7 @@ function cellText(value: ExcelJS.CellValue): string {
 /** Reads the first sheet of a CSV or XLSX file into rows keyed by header (header row is line 1). */
 export async function readSheet(bytes: Uint8Array, filename = ''): Promise<Sheet> {
 	if (isXlsx(bytes, filename)) {
-		const wb = new ExcelJS.Workbook();
+		const wb = new (await loadExcel()).Workbook();
 		try {
 			await wb.xlsx.load(
 				bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
@@ -158,7 +161,7 @@ export async function toXlsx<T>(
 	columns: Column<T>[],
 	rows: Iterable<T>
 ): Promise<Uint8Array> {
-	const wb = new ExcelJS.Workbook();
+	const wb = new (await loadExcel()).Workbook();
 	wb.creator = '诚信松江';
 	const ws = wb.addWorksheet(sheetName.slice(0, 31));
 	ws.columns = columns.map((c) => ({

@@ -3,7 +3,7 @@
  * (metadata and any hidden payload dropped, orientation applied) in a large and a small size.
  * PDFs are checked by their header and kept as sent.
  */
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
@@ -36,6 +36,8 @@ export async function storeImage(file: File): Promise<string> {
 	const input = Buffer.from(await file.arrayBuffer());
 	let image: Sharp;
 	try {
+		// sharp (libvips) is loaded on the first upload, not with the server.
+		const sharp = (await import('sharp')).default;
 		image = sharp(input, { limitInputPixels: 50_000_000 }).rotate();
 		const meta = await image.metadata();
 		if (

@@ -7,7 +7,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { eq } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { db } from '../db';
-import { session, user, userTown, type Session, type User } from '../db/schema';
+import { session, type Session, type User } from '../db/schema';
 
 export const SESSION_COOKIE = 'cx_session';
 export const IDLE_MS = 12 * 60 * 60 * 1000;
@@ -47,33 +47,66 @@ export function createSession(token: string, userId: number, now = Date.now()): 
 export type SessionValidation =
 	{ session: Session; user: SessionUser } | { session: null; user: null };
 
+type SessionRow = {
+	id: string;
+	userId: number;
+	createdAt: number;
+	expiresAt: number;
+	username: string;
+	displayName: string;
+	role: SessionUser['role'];
+	disabledAt: number | null;
+	towns: string | null;
+};
+
+// Runs on every signed-in request: one statement, prepared once per connection.
+const lookups = new WeakMap<object, { get(id: string): SessionRow | undefined }>();
+
+function lookup(id: string): SessionRow | undefined {
+	const client = db.$client;
+	let stmt = lookups.get(client);
+	if (!stmt) {
+		stmt = client.prepare(
+			`SELECT s.id, s.user_id AS userId, s.created_at AS createdAt, s.expires_at AS expiresAt,
+			        u.username, u.display_name AS displayName, u.role, u.disabled_at AS disabledAt,
+			        (SELECT group_concat(town_id) FROM user_town WHERE user_id = u.id) AS towns
+			   FROM session s JOIN user u ON u.id = s.user_id WHERE s.id = ?`
+		) as { get(id: string): SessionRow | undefined };
+		lookups.set(client, stmt);
+	}
+	return stmt.get(id);
+}
+
 export function validateSessionToken(token: string, now = Date.now()): SessionValidation {
 	const id = sessionIdFromToken(token);
-	const row = db
-		.select({ session, user })
-		.from(session)
-		.innerJoin(user, eq(session.userId, user.id))
-		.where(eq(session.id, id))
-		.get();
+	const row = lookup(id);
 	if (!row) return { session: null, user: null };
-	const s = row.session;
-	if (now >= s.expiresAt.getTime() || row.user.disabledAt) {
+	if (now >= row.expiresAt || row.disabledAt) {
 		db.delete(session).where(eq(session.id, id)).run();
 		return { session: null, user: null };
 	}
-	const next = idleExpiry(s.createdAt.getTime(), now);
-	if (next.getTime() - s.expiresAt.getTime() >= EXTEND_AFTER_MS) {
+	const s: Session = {
+		id,
+		userId: row.userId,
+		createdAt: new Date(row.createdAt),
+		expiresAt: new Date(row.expiresAt)
+	};
+	const next = idleExpiry(row.createdAt, now);
+	if (next.getTime() - row.expiresAt >= EXTEND_AFTER_MS) {
 		s.expiresAt = next;
 		db.update(session).set({ expiresAt: next }).where(eq(session.id, id)).run();
 	}
-	const townIds = db
-		.select({ townId: userTown.townId })
-		.from(userTown)
-		.where(eq(userTown.userId, row.user.id))
-		.all()
-		.map((r) => r.townId);
-	const { id: uid, username, displayName, role } = row.user;
-	return { session: s, user: { id: uid, username, displayName, role, townIds } };
+	const townIds = row.towns ? row.towns.split(',').map(Number) : [];
+	return {
+		session: s,
+		user: {
+			id: row.userId,
+			username: row.username,
+			displayName: row.displayName,
+			role: row.role,
+			townIds
+		}
+	};
 }
 
 export function invalidateSession(sessionId: string) {

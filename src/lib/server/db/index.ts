@@ -24,7 +24,8 @@ export function openDatabase(path = databasePath()): DB {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	sqlite.pragma('cache_size = -32000');
+	// 8 MB of page cache: the OS caches the file as well, and the server stays small.
+	sqlite.pragma('cache_size = -8000');
 	return drizzle(sqlite, { schema, casing: 'snake_case' }) as DB;
 }
 
@@ -47,6 +48,22 @@ export const db: DB = new Proxy({} as DB, {
 		return typeof value === 'function' ? value.bind(target) : value;
 	}
 });
+
+const stamps = new WeakMap<object, { get(): { t: number } }>();
+
+/**
+ * Changes whenever a write commits, on this connection (total_changes) or another one, such as the
+ * CLI's (data_version): a key for caches of read-mostly aggregates.
+ */
+export function dataStamp(target: DB = db): string {
+	const client = target.$client;
+	let stmt = stamps.get(client);
+	if (!stmt) {
+		stmt = client.prepare('SELECT total_changes() AS t') as { get(): { t: number } };
+		stamps.set(client, stmt);
+	}
+	return `${stmt.get().t}:${client.pragma('data_version', { simple: true })}`;
+}
 
 export function closeDatabase() {
 	instance?.$client.close();
