@@ -3,20 +3,23 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { bootstrap } from '$lib/server/bootstrap';
 import * as supervision from '$lib/server/supervision';
+import * as jobs from '$lib/server/db/jobs';
 import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
 	setSessionCookie,
-	validateSessionToken
+	validateSessionToken,
+	sweep as sweepState
 } from '$lib/server/auth';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	await bootstrap();
-	// Badges past their last day become 已过期 at start and then hourly.
-	supervision.expireDue();
-	setInterval(() => supervision.expireDue(), 3_600_000).unref();
+	// Once across all workers: badges past their last day become 已过期 at start and then hourly;
+	// throttles and rate-limit hits too old to matter are forgotten.
+	jobs.schedule('badges.expire', 3_600_000, () => supervision.expireDue());
+	jobs.schedule('state.sweep', 3_600_000, () => sweepState());
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {

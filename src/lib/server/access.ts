@@ -3,8 +3,11 @@
  * second line of defence.
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { Role } from './db/schema';
+import { inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Role, Town } from './db/schema';
 import type { SessionUser } from './auth/session';
+import * as towns from './towns';
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
@@ -34,11 +37,48 @@ export function townScope(u: SessionUser): number[] | null {
 	return u.role === 'district_admin' ? null : u.townIds;
 }
 
-export function canAccessTown(u: SessionUser, townId: number | null | undefined): boolean {
+/** Whether the user's scope holds the town (district admins: every town). */
+export function inScope(u: SessionUser, townId: number | null | undefined): boolean {
 	if (u.role === 'district_admin') return true;
 	return townId != null && u.townIds.includes(townId);
 }
 
+/** @deprecated the same as `inScope` */
+export const canAccessTown = inScope;
+
 export function requireTown(u: SessionUser, townId: number | null | undefined) {
-	if (!canAccessTown(u, townId)) error(403, '您只能查看和修改本街镇的记录');
+	if (!inScope(u, townId)) error(403, '您只能查看和修改本街镇的记录');
+}
+
+/** The active towns the user may see, in the district's order: for pickers and filters. */
+export function visibleTowns(u: SessionUser): Town[] {
+	return towns.list().filter((t) => inScope(u, t.id));
+}
+
+/**
+ * A WHERE condition keeping rows of the user's towns (none for district admins); a user with no
+ * town sees nothing. `scope` is `townScope(user)` when there is no user object at hand.
+ */
+export function townIn(
+	column: SQLiteColumn,
+	scope: SessionUser | number[] | null
+): SQL | undefined {
+	const ids = scope && !Array.isArray(scope) ? townScope(scope) : scope;
+	if (!ids) return undefined;
+	return ids.length ? inArray(column, ids) : sql`0`;
+}
+
+/**
+ * A record for a page or action: 404 when missing, 403 outside the user's towns. `townOf` says
+ * which town the record belongs to now.
+ */
+export function loadInScope<T>(
+	u: SessionUser,
+	record: T | undefined | null,
+	townOf: (r: T) => number | null | undefined,
+	missing = '记录不存在'
+): T {
+	if (record == null) error(404, missing);
+	requireTown(u, townOf(record));
+	return record;
 }

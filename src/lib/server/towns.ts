@@ -3,21 +3,18 @@ import { asc, eq } from 'drizzle-orm';
 import { db } from './db';
 import { town, type Town, type TownKind } from './db/schema';
 import * as audit from './audit';
+import { cached } from './cache';
 import type { Actor } from './actor';
 import { TOWNS } from '../../../seeds/towns';
 
 export { KIND_LABEL } from '../town-kinds';
 
-let cache: Town[] | undefined;
-
-/** Towns change rarely and are read on most pages, so they are cached until a write. */
+/** Towns change rarely and are read on most pages: kept until the next write to content. */
 export function list(opts: { includeInactive?: boolean } = {}): Town[] {
-	cache ??= db.select().from(town).orderBy(asc(town.sortOrder), asc(town.id)).all();
-	return opts.includeInactive ? cache : cache.filter((t) => t.active);
-}
-
-export function invalidate() {
-	cache = undefined;
+	const all = cached('towns', () =>
+		db.select().from(town).orderBy(asc(town.sortOrder), asc(town.id)).all()
+	);
+	return opts.includeInactive ? all : all.filter((t) => t.active);
 }
 
 export function byId(id: number): Town | undefined {
@@ -43,7 +40,6 @@ export function seed() {
 				.run();
 		});
 	});
-	invalidate();
 }
 
 export function create(
@@ -66,7 +62,6 @@ export function create(
 		});
 		return created;
 	});
-	invalidate();
 	return row;
 }
 
@@ -89,6 +84,5 @@ export function update(
 		});
 		return after;
 	});
-	invalidate();
 	return row;
 }

@@ -29,8 +29,47 @@ export function openDatabase(path = databasePath()): DB {
 	return drizzle(sqlite, { schema, casing: 'snake_case' }) as DB;
 }
 
+/** Tables whose writes are state, not content: they never change the content version. */
+export const STATE_TABLES = [
+	'session',
+	'audit_log',
+	'badge_scan',
+	'throttle',
+	'rate_hit',
+	'staged_import',
+	'job_lease',
+	'content_version'
+];
+
 export function migrateDatabase(target: DB) {
 	migrate(target, { migrationsFolder: process.env.MIGRATIONS_DIR ?? resolve('drizzle') });
+	ensureVersionTriggers(target);
+}
+
+/**
+ * Every commit that writes a content table moves `content_version.v`, whichever process made it:
+ * caches key on it. The triggers are derived from the tables present, so a table added by a later
+ * migration is covered without anyone remembering to.
+ */
+function ensureVersionTriggers(target: DB) {
+	const client = target.$client;
+	const tables = client
+		.prepare(
+			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'"
+		)
+		.pluck()
+		.all() as string[];
+	client.transaction(() => {
+		client.prepare('INSERT OR IGNORE INTO content_version (id, v) VALUES (1, 0)').run();
+		for (const t of tables) {
+			if (STATE_TABLES.includes(t)) continue;
+			for (const op of ['INSERT', 'UPDATE', 'DELETE'])
+				client.exec(
+					`CREATE TRIGGER IF NOT EXISTS "cv_${t}_${op.toLowerCase()}" AFTER ${op} ON "${t}" ` +
+						'BEGIN UPDATE content_version SET v = v + 1 WHERE id = 1; END'
+				);
+		}
+	})();
 }
 
 let instance: DB | undefined;
@@ -49,20 +88,22 @@ export const db: DB = new Proxy({} as DB, {
 	}
 });
 
-const stamps = new WeakMap<object, { get(): { t: number } }>();
+const stamps = new WeakMap<object, { get(): number | undefined }>();
 
 /**
- * Changes whenever a write commits, on this connection (total_changes) or another one, such as the
- * CLI's (data_version): a key for caches of read-mostly aggregates.
+ * The content version: changes with every committed write to content, from this process, another
+ * worker or the CLI; unchanged by sessions, scans, throttles and other state. The key of `cached`.
  */
 export function dataStamp(target: DB = db): string {
 	const client = target.$client;
 	let stmt = stamps.get(client);
 	if (!stmt) {
-		stmt = client.prepare('SELECT total_changes() AS t') as { get(): { t: number } };
+		stmt = client.prepare('SELECT v FROM content_version WHERE id = 1').pluck() as {
+			get(): number | undefined;
+		};
 		stamps.set(client, stmt);
 	}
-	return `${stmt.get().t}:${client.pragma('data_version', { simple: true })}`;
+	return String(stmt.get() ?? 0);
 }
 
 export function closeDatabase() {

@@ -25,10 +25,8 @@ export const actions: Actions = {
 
 		const client = event.getClientAddress();
 		const accountKey = username.toLowerCase();
-		const wait = Math.max(
-			auth.accountThrottle.waitMs(accountKey),
-			auth.clientThrottle.waitMs(client)
-		);
+		// Counted before the password is checked, so concurrent guesses cannot all slip through.
+		const wait = auth.beginLogin(accountKey, client);
 		if (wait > 0)
 			return fail(429, {
 				values,
@@ -39,14 +37,12 @@ export const actions: Actions = {
 		dummyHash ??= auth.hashPassword('not-a-real-password-0');
 		const ok = await auth.verifyPassword(account?.passwordHash ?? (await dummyHash), password);
 		if (!account || !ok || account.disabledAt) {
-			auth.accountThrottle.fail(accountKey);
-			auth.clientThrottle.fail(client);
 			return fail(400, {
 				values,
 				message: account?.disabledAt && ok ? '该账号已停用，请联系区级管理员' : '用户名或密码不正确'
 			});
 		}
-		auth.accountThrottle.reset(accountKey);
+		auth.loginSucceeded(accountKey, client);
 
 		const token = auth.generateSessionToken();
 		const session = auth.createSession(token, account.id);

@@ -6,3 +6,4 @@ export * from './streets';
 export * from './badges';
 export * from './events';
 export * from './campaign';
+export * from './state';
