@@ -1,5 +1,5 @@
 /** Columns of the campaign exports. */
-import type { Column } from './tabular';
+import type { Column } from './files/tabular';
 import type { CommitmentRow, ReportRow } from './campaign';
 import type { Enterprise } from './db/schema';
 import * as towns from './towns';

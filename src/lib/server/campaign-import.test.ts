@@ -5,7 +5,7 @@ import * as importer from './campaign-import';
 import * as campaign from './campaign';
 import * as enterprises from './enterprises';
 import * as towns from './towns';
-import { readSheet } from './tabular';
+import { readSheet } from './files/tabular';
 import { SYSTEM } from './actor';
 import { makeUser } from './testing/factories';
 import { fakeUscc } from '../../../seeds/campaign-factories';

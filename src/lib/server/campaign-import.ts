@@ -5,8 +5,8 @@
  * nothing the second time.
  */
 import { validateUscc } from '../uscc';
-import { parseDate, type Sheet } from './tabular';
-import type { BadRow, Checked } from './imports';
+import { parseDate, type Sheet } from './files/tabular';
+import type { BadRow, Checked } from './files/imports';
 import { db, type Tx } from './db';
 import * as audit from './audit';
 import * as towns from './towns';

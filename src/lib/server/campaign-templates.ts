@@ -1,5 +1,5 @@
 /** Downloadable import templates, with one example row, in CSV and XLSX. */
-import { download, type Column } from './tabular';
+import { download, type Column } from './files/tabular';
 import { COMMITMENT_COLUMNS, REPORT_COLUMNS } from '../campaign-labels';
 import { withCheckCharacter } from '../uscc';
 

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-or
 import { db } from './db';
 import { archiveEntry, badge, merchant, street, town } from './db/schema';
 import * as towns from './towns';
-import { imageUrl } from './uploads';
+import { imageUrl } from './files/uploads';
 import type { MapFilter } from '../map/legend';
 
 export type ListQuery = MapFilter & {

@@ -5,7 +5,7 @@ import { db } from './db';
 import { auditLog, event } from './db/schema';
 import * as events from './events';
 import * as towns from './towns';
-import { readSheet } from './tabular';
+import { readSheet } from './files/tabular';
 import { makeEvent, makeEventInput, makeUser } from './testing/factories';
 
 const id = (slug: string) => towns.bySlug(slug)!.id;

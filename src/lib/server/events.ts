@@ -26,9 +26,9 @@ import { dataStamp, db } from './db';
 import { event, eventOption, eventPhoto, town, type EventOptionKind } from './db/schema';
 import * as audit from './audit';
 import * as towns from './towns';
-import { imageUrl } from './uploads';
-import { parseDate, type Column, type Sheet } from './tabular';
-import type { Checked } from './imports';
+import { imageUrl } from './files/uploads';
+import { parseDate, type Column, type Sheet } from './files/tabular';
+import type { Checked } from './files/imports';
 import type { Actor } from './actor';
 import type { EventInput } from '../schemas/events';
 

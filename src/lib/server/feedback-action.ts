@@ -5,7 +5,7 @@
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import * as feedback from './feedback';
-import { storeImage, UploadError } from './uploads';
+import { storeImage, UploadError } from './files/uploads';
 import { feedbackSchema, forgedReportSchema } from '../schemas/feedback';
 import { fieldErrors, formValues } from '../schemas';
 

@@ -5,7 +5,7 @@ import { invalid } from './forms';
 import { canAccessTown } from './access';
 import * as streets from './streets';
 import * as merchants from './merchants';
-import { storeImage, UploadError } from './uploads';
+import { storeImage, UploadError } from './files/uploads';
 import type { SessionUser } from './auth/session';
 
 export async function readMerchantForm(request: Request, u: SessionUser) {

@@ -8,7 +8,7 @@ import { badge, merchant } from './db/schema';
 import { SYSTEM } from './actor';
 import { makeMerchant, makeStreet, merchantInput, seedStreetsDemo } from '../../../seeds/streets';
 import { withCheckCharacter } from '../uscc';
-import type { Sheet } from './tabular';
+import type { Sheet } from './files/tabular';
 
 function sheet(rows: Record<string, string>[]): Sheet {
 	return {

@@ -1,7 +1,7 @@
 import * as badges from '$lib/server/badges';
 import * as feedback from '$lib/server/feedback';
 import * as campaign from '$lib/server/campaign';
-import { imageUrl } from '$lib/server/uploads';
+import { uploads } from '$lib/server/files';
 import { reportForged, submitFeedback } from '$lib/server/feedback-action';
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +19,7 @@ export const load: PageServerLoad = ({ params, request, setHeaders }) => {
 		code: params.code,
 		result: {
 			...r,
-			photo: imageUrl(r.merchant.photoKey, true)
+			photo: uploads.imageUrl(r.merchant.photoKey, true)
 		},
 		replies: feedback.publicReplies(r.merchant.id),
 		commitments: campaign.publishedCommitmentsOf(r.merchant.uscc)

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as campaign from '$lib/server/campaign';
 import { parseListQuery } from '$lib/server/campaign-query';
-import { download } from '$lib/server/tabular';
+import { tabular } from '$lib/server/files';
 import { commitmentExportColumns } from '$lib/server/campaign-exports';
 import type { RequestHandler } from './$types';
 
@@ -15,7 +15,7 @@ export const GET: RequestHandler = ({ url }) => {
 		townId: q.townId,
 		q: q.q
 	});
-	return download(
+	return tabular.download(
 		url.searchParams.get('format'),
 		'信用承诺公示',
 		commitmentExportColumns(false),

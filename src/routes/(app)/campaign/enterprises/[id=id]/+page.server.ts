@@ -3,7 +3,7 @@ import { canAccessTown, requireRole, requireTown, townScope } from '$lib/server/
 import * as enterprises from '$lib/server/enterprises';
 import * as campaign from '$lib/server/campaign';
 import * as towns from '$lib/server/towns';
-import * as uploads from '$lib/server/uploads';
+import { uploads } from '$lib/server/files';
 import { commitmentSchema, enterpriseSchema, reportSchema } from '$lib/schemas/campaign';
 import { fieldErrors, formValues } from '$lib/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
-import * as imports from '$lib/server/imports';
+import { imports } from '$lib/server/files';
 import * as importer from '$lib/server/campaign-import';
 import * as campaign from '$lib/server/campaign';
 import { parseYear } from '$lib/server/campaign-query';

@@ -4,7 +4,7 @@ import * as merchants from '$lib/server/merchants';
 import * as streets from '$lib/server/streets';
 import { merchantFor } from '$lib/server/guards';
 import { tileConfig } from '$lib/server/map-config';
-import { imageUrl } from '$lib/server/uploads';
+import { uploads } from '$lib/server/files';
 import { merchantFailure, readMerchantForm } from '$lib/server/merchant-forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 	const d = merchantFor(u, Number(event.params.id));
 	return {
 		merchant: d.merchant,
-		photoUrl: imageUrl(d.merchant.photoKey, true),
+		photoUrl: uploads.imageUrl(d.merchant.photoKey, true),
 		streets: streets.options(townScope(u)),
 		tiles: tileConfig()
 	};
