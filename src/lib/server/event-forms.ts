@@ -11,7 +11,7 @@ import { parseDate } from './files/tabular';
 import { storeImage, UploadError } from './files/uploads';
 import { eventSchema, type EventInput } from '../schemas/events';
 import { locationFields } from '../schemas/location';
-import { tileConfig } from './map-config';
+import { tileConfig } from './public/map-config';
 import { fieldErrors, formValues } from '../schemas';
 import { todayISO } from '../format';
 

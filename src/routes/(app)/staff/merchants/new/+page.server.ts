@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as merchants from '$lib/server/merchants';
 import * as streets from '$lib/server/streets';
-import { tileConfig } from '$lib/server/map-config';
+import { mapConfig } from '$lib/server/public';
 import { merchantFailure, readMerchantForm } from '$lib/server/merchant-forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,7 +11,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		streets: streets.options(townScope(u)),
 		street: event.url.searchParams.get('street') ?? '',
-		tiles: tileConfig()
+		tiles: mapConfig.tileConfig()
 	};
 };
 

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as streets from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
-import { tileConfig } from '$lib/server/map-config';
+import { mapConfig } from '$lib/server/public';
 import { readStreetForm, streetFailure } from '$lib/server/street-forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 			.list()
 			.filter((t) => !scope || scope.includes(t.id))
 			.map((t) => ({ id: t.id, name: t.name })),
-		tiles: tileConfig()
+		tiles: mapConfig.tileConfig()
 	};
 };
 

@@ -3,7 +3,7 @@ import { requireRole, townScope } from '$lib/server/access';
 import * as merchants from '$lib/server/merchants';
 import * as streets from '$lib/server/streets';
 import { merchantFor } from '$lib/server/guards';
-import { tileConfig } from '$lib/server/map-config';
+import { mapConfig } from '$lib/server/public';
 import { uploads } from '$lib/server/files';
 import { merchantFailure, readMerchantForm } from '$lib/server/merchant-forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = (event) => {
 		merchant: d.merchant,
 		photoUrl: uploads.imageUrl(d.merchant.photoKey, true),
 		streets: streets.options(townScope(u)),
-		tiles: tileConfig()
+		tiles: mapConfig.tileConfig()
 	};
 };
 

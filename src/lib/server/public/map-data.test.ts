@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
-import { db } from './db';
-import { archiveEntry, merchant, street } from './db/schema';
+import { db } from '../db';
+import { archiveEntry, merchant, street } from '../db/schema';
 import * as mapData from './map-data';
-import { benchStreets, fillStreets, STREETS } from '../../../seeds/map-demo';
-import { LEVEL_CODE } from '../map/legend';
+import { benchStreets, fillStreets, STREETS } from '../../../../seeds/map-demo';
+import { LEVEL_CODE } from '../../map/legend';
 
 describe('map data', () => {
 	it('holds every shown street and merchant as compact arrays', () => {

@@ -10,12 +10,12 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
-import { db } from './db';
-import { merchant, street } from './db/schema';
-import * as towns from './towns';
-import * as events from './events';
-import { todayISO } from '../format';
-import { CATEGORIES, LEVEL_CODE, type MapData } from '../map/legend';
+import { db } from '../db';
+import { merchant, street } from '../db/schema';
+import * as towns from '../towns';
+import * as events from '../events';
+import { todayISO } from '../../format';
+import { CATEGORIES, LEVEL_CODE, type MapData } from '../../map/legend';
 
 /** Public events from this many days ago onwards go on the events layer (and all upcoming ones). */
 const EVENT_DAYS = 365;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { db } from './db';
-import { archiveEntry, merchant } from './db/schema';
+import { db } from '../db';
+import { archiveEntry, merchant } from '../db/schema';
 import * as directory from './directory';
-import { fillStreets, STREETS } from '../../../seeds/map-demo';
-import { distanceM } from '../map/legend';
+import { fillStreets, STREETS } from '../../../../seeds/map-demo';
+import { distanceM } from '../../map/legend';
 
 const [yueyang, sijing] = [STREETS[0], STREETS[4]];
 const filled = fillStreets({ streets: [yueyang, sijing], perStreet: 30, seed: 11 });

@@ -5,11 +5,11 @@
  * notes) leaves this module.
  */
 import { and, asc, desc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-orm';
-import { db } from './db';
-import { archiveEntry, badge, merchant, street, town } from './db/schema';
-import * as towns from './towns';
-import { imageUrl } from './files/uploads';
-import type { MapFilter } from '../map/legend';
+import { db } from '../db';
+import { archiveEntry, badge, merchant, street, town } from '../db/schema';
+import * as towns from '../towns';
+import { imageUrl } from '../files/uploads';
+import type { MapFilter } from '../../map/legend';
 
 export type ListQuery = MapFilter & {
 	page?: number;

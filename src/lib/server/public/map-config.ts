@@ -1,5 +1,5 @@
 /** The base map, from the environment: MAP_TILES = osm (default) | tianditu | amap | none. */
-import type { TileConfig } from '../map/tiles';
+import type { TileConfig } from '../../map/tiles';
 
 export function tileConfig(env: Record<string, string | undefined> = process.env): TileConfig {
 	const provider = env.MAP_TILES ?? 'osm';
