@@ -13,7 +13,7 @@ import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { merchant, street } from '../db/schema';
 import * as towns from '../towns';
-import * as events from '../events';
+import * as events from '../events/events';
 import { todayISO } from '../../format';
 import { CATEGORIES, LEVEL_CODE, type MapData } from '../../map/legend';
 

@@ -1,6 +1,6 @@
 import { requireRole } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { readFilter } from '$lib/server/event-forms';
+import { readFilter } from '$lib/server/events';
 import { tabular } from '$lib/server/files';
 import { todayISO } from '$lib/format';
 import type { RequestHandler } from './$types';

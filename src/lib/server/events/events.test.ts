@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq } from 'drizzle-orm';
-import { db } from './db';
-import { auditLog, event } from './db/schema';
+import { db } from '../db';
+import { auditLog, event } from '../db/schema';
 import * as events from './events';
-import * as towns from './towns';
-import { readSheet } from './files/tabular';
-import { makeEvent, makeEventInput, makeUser } from './testing/factories';
+import * as towns from '../towns';
+import { readSheet } from '../files/tabular';
+import { makeEvent, makeEventInput, makeUser } from '../testing/factories';
 
 const id = (slug: string) => towns.bySlug(slug)!.id;
 const themeId = (name: string) => events.options('theme').find((o) => o.name === name)!.id;

@@ -22,15 +22,15 @@ import {
 	type SQL
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { dataStamp, db } from './db';
-import { event, eventOption, eventPhoto, town, type EventOptionKind } from './db/schema';
-import * as audit from './audit';
-import * as towns from './towns';
-import { imageUrl } from './files/uploads';
-import { parseDate, type Column, type Sheet } from './files/tabular';
-import type { Checked } from './files/imports';
-import type { Actor } from './actor';
-import type { EventInput } from '../schemas/events';
+import { dataStamp, db } from '../db';
+import { event, eventOption, eventPhoto, town, type EventOptionKind } from '../db/schema';
+import * as audit from '../audit';
+import * as towns from '../towns';
+import { imageUrl } from '../files/uploads';
+import { parseDate, type Column, type Sheet } from '../files/tabular';
+import type { Checked } from '../files/imports';
+import type { Actor } from '../actor';
+import type { EventInput } from '../../schemas/events';
 
 export const DEFAULT_THEMES = [
 	'诚信建设万里行',

@@ -3,17 +3,17 @@
  * town scope) and reading the event form with its photos.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { townScope } from './access';
-import type { SessionUser } from './auth/session';
+import { townScope } from '../access';
+import type { SessionUser } from '../auth/session';
 import * as events from './events';
-import * as towns from './towns';
-import { parseDate } from './files/tabular';
-import { storeImage, UploadError } from './files/uploads';
-import { eventSchema, type EventInput } from '../schemas/events';
-import { locationFields } from '../schemas/location';
-import { tileConfig } from './public/map-config';
-import { fieldErrors, formValues } from '../schemas';
-import { todayISO } from '../format';
+import * as towns from '../towns';
+import { parseDate } from '../files/tabular';
+import { storeImage, UploadError } from '../files/uploads';
+import { eventSchema, type EventInput } from '../../schemas/events';
+import { locationFields } from '../../schemas/location';
+import { tileConfig } from '../public/map-config';
+import { fieldErrors, formValues } from '../../schemas';
+import { todayISO } from '../../format';
 
 function positive(v: string | null) {
 	const n = Number(v);
