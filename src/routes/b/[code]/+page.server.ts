@@ -2,7 +2,7 @@ import * as badges from '$lib/server/badges';
 import * as feedback from '$lib/server/feedback';
 import * as campaign from '$lib/server/campaign';
 import { uploads } from '$lib/server/files';
-import { reportForged, submitFeedback } from '$lib/server/feedback-action';
+import { action } from '$lib/server/feedback';
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,11 +30,11 @@ export const actions: Actions = {
 	feedback: async (event) => {
 		const r = badges.lookup(event.params.code);
 		if (r.kind === 'invalid') error(404, '无效二维码');
-		return submitFeedback(event, {
+		return action.submitFeedback(event, {
 			merchantId: r.merchant.id,
 			badgeId: r.badge.id,
 			source: 'scan'
 		});
 	},
-	report: async (event) => reportForged(event, event.params.code)
+	report: async (event) => action.reportForged(event, event.params.code)
 };

@@ -4,12 +4,12 @@
  * complaint applies through dynamic supervision, and the merchant's reply (商户回应).
  */
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { db, type DB } from './db';
-import { feedback, merchant, street, town, type Feedback } from './db/schema';
-import * as audit from './audit';
-import * as settings from './settings';
-import * as supervision from './supervision';
-import type { Actor } from './actor';
+import { db, type DB } from '../db';
+import { feedback, merchant, street, town, type Feedback } from '../db/schema';
+import * as audit from '../audit';
+import * as settings from '../settings';
+import * as supervision from '../supervision';
+import type { Actor } from '../actor';
 import {
 	CATEGORY_LABEL,
 	FEEDBACK_CATEGORIES,
@@ -18,7 +18,7 @@ import {
 	type FeedbackCategory,
 	type FeedbackSource,
 	type FeedbackStatus
-} from '../feedback';
+} from '../../feedback';
 
 export class FeedbackError extends Error {}
 

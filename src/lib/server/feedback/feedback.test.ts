@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as feedback from './feedback';
-import * as merchants from './merchants';
-import * as audit from './audit';
-import { db } from './db';
-import { archiveEntry, feedback as feedbackTable } from './db/schema';
-import { makeUser } from './testing/factories';
-import { SYSTEM } from './actor';
-import { feedbackInput, makeBadgedMerchant } from '../../../seeds/badges';
+import * as merchants from '../merchants';
+import * as audit from '../audit';
+import { db } from '../db';
+import { archiveEntry, feedback as feedbackTable } from '../db/schema';
+import { makeUser } from '../testing/factories';
+import { SYSTEM } from '../actor';
+import { feedbackInput, makeBadgedMerchant } from '../../../../seeds/badges';
 
 beforeEach(() => feedback.clientLimiter.reset());
 

@@ -5,9 +5,9 @@
  */
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import * as feedback from './feedback';
-import { storeImage, UploadError } from './files/uploads';
-import { feedbackSchema, forgedReportSchema } from '../schemas/feedback';
-import { fieldErrors, formValues } from '../schemas';
+import { storeImage, UploadError } from '../files/uploads';
+import { feedbackSchema, forgedReportSchema } from '../../schemas/feedback';
+import { fieldErrors, formValues } from '../../schemas';
 
 /** The honeypot's name: a field people never see, which form-filling bots fill. */
 export const TRAP_FIELD = 'website';
