@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
-import { CODE_LENGTH, TAG_BYTES, makeCode, parseCode, verify } from './badge-code';
+import { CODE_LENGTH, TAG_BYTES, makeCode, parseCode, verify } from './code';
 
 const secretArb = fc.uint8Array({ minLength: 32, maxLength: 32 });
 const idArb = fc.integer({ min: 1, max: 0xffffffff });

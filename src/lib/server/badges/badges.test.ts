@@ -4,17 +4,17 @@ import sharp from 'sharp';
 import QRCode from 'qrcode';
 import { render } from 'svelte/server';
 import * as badges from './badges';
-import * as supervision from './supervision';
-import * as audit from './audit';
-import * as settings from './settings';
-import * as campaign from './campaign';
-import * as enterprises from './enterprises';
-import { SYSTEM } from './actor';
-import { makeUser } from './testing/factories';
-import { makeBadgedMerchant } from '../../../seeds/badges';
-import { inspectMerchant } from '../../../seeds/streets';
-import ScanPage from '../../routes/b/[code]/+page.svelte';
-import { load } from '../../routes/b/[code]/+page.server';
+import * as supervision from '../supervision';
+import * as audit from '../audit';
+import * as settings from '../settings';
+import * as campaign from '../campaign';
+import * as enterprises from '../enterprises';
+import { SYSTEM } from '../actor';
+import { makeUser } from '../testing/factories';
+import { makeBadgedMerchant } from '../../../../seeds/badges';
+import { inspectMerchant } from '../../../../seeds/streets';
+import ScanPage from '../../../routes/b/[code]/+page.svelte';
+import { load } from '../../../routes/b/[code]/+page.server';
 
 async function decodePng(png: Buffer) {
 	const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });

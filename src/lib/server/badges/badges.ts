@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
-import { db, type DB, type Tx } from './db';
+import { db, type DB, type Tx } from '../db';
 import {
 	badge,
 	badgeCode,
@@ -18,12 +18,12 @@ import {
 	type Badge,
 	type BadgeCode,
 	type BadgeState
-} from './db/schema';
-import * as audit from './audit';
-import * as settings from './settings';
-import { SYSTEM, type Actor } from './actor';
-import { makeCode, parseCode, verify } from './badge-code';
-import { todayISO } from '../format';
+} from '../db/schema';
+import * as audit from '../audit';
+import * as settings from '../settings';
+import { SYSTEM, type Actor } from '../actor';
+import { makeCode, parseCode, verify } from './code';
+import { todayISO } from '../../format';
 
 const SECRET_KEY = 'badges.secret';
 let cachedSecret: Uint8Array | undefined;
