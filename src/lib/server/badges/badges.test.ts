@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import QRCode from 'qrcode';
 import { render } from 'svelte/server';
 import * as badges from './badges';
-import * as supervision from '../supervision';
+import * as supervision from '../streets/supervision';
 import * as audit from '../audit';
 import * as settings from '../settings';
 import * as campaign from '../campaign';

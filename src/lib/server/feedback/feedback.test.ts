@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import * as feedback from './feedback';
-import * as merchants from '../merchants';
+import * as merchants from '../streets/merchants';
 import * as audit from '../audit';
 import { db } from '../db';
 import { archiveEntry, feedback as feedbackTable } from '../db/schema';

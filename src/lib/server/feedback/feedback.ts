@@ -8,7 +8,7 @@ import { db, type DB } from '../db';
 import { feedback, merchant, street, town, type Feedback } from '../db/schema';
 import * as audit from '../audit';
 import * as settings from '../settings';
-import * as supervision from '../supervision';
+import * as supervision from '../streets/supervision';
 import type { Actor } from '../actor';
 import {
 	CATEGORY_LABEL,

@@ -1,8 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole, requireTown, requireUser } from '$lib/server/access';
-import * as inspections from '$lib/server/inspections';
-import * as instruments from '$lib/server/instruments';
-import * as merchants from '$lib/server/merchants';
+import { inspections, instruments, merchants } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
 import { uploads } from '$lib/server/files';
 import type { SessionUser } from '$lib/server/auth/session';

@@ -1,9 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole, requireUser } from '$lib/server/access';
-import * as supervision from '$lib/server/supervision';
-import * as instruments from '$lib/server/instruments';
-import * as inspections from '$lib/server/inspections';
-import * as merchants from '$lib/server/merchants';
+import { supervision, instruments, inspections, merchants } from '$lib/server/streets';
 import * as badges from '$lib/server/badges';
 import { merchantFor } from '$lib/server/guards';
 import { uploads } from '$lib/server/files';

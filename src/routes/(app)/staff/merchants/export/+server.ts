@@ -1,6 +1,5 @@
 import { requireUser, townScope } from '$lib/server/access';
-import * as merchants from '$lib/server/merchants';
-import { merchantFilter } from '$lib/server/merchant-filter';
+import { merchants, merchantFilter } from '$lib/server/streets';
 import { tabular } from '$lib/server/files';
 import { CATEGORY_LABEL, TRADING_STATUS_LABEL } from '$lib/schemas/streets';
 import { BADGE_STATE_LABEL, LEVEL_LABEL } from '$lib/rating';

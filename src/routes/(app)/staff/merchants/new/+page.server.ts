@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
-import * as merchants from '$lib/server/merchants';
+import { merchants, merchantFailure, readMerchantForm } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
 import { mapConfig } from '$lib/server/public';
-import { merchantFailure, readMerchantForm } from '$lib/server/merchant-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

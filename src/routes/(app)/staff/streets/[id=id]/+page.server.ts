@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireRole, requireUser } from '$lib/server/access';
-import * as inspections from '$lib/server/inspections';
+import { inspections, merchants } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
-import * as merchants from '$lib/server/merchants';
 import * as towns from '$lib/server/towns';
 import { streetFor } from '$lib/server/guards';
 import { mapConfig } from '$lib/server/public';

@@ -3,7 +3,7 @@ import { requireRole, townScope } from '$lib/server/access';
 import * as streets from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
 import { mapConfig } from '$lib/server/public';
-import { readStreetForm, streetFailure } from '$lib/server/street-forms';
+import { readStreetForm, streetFailure } from '$lib/server/streets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import * as merchants from '$lib/server/merchants';
+import { merchants } from '$lib/server/streets';
 import * as feedback from '$lib/server/feedback';
 import { action } from '$lib/server/feedback';
 import type { Actions, PageServerLoad } from './$types';

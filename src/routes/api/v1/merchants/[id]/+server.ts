@@ -1,4 +1,4 @@
-import * as merchants from '$lib/server/merchants';
+import { merchants } from '$lib/server/streets';
 import { openData } from '$lib/server/public';
 import type { RequestHandler } from './$types';
 

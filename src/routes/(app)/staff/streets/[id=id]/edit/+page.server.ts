@@ -4,7 +4,7 @@ import * as streets from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
 import { streetFor } from '$lib/server/guards';
 import { mapConfig } from '$lib/server/public';
-import { readStreetForm, streetFailure } from '$lib/server/street-forms';
+import { readStreetForm, streetFailure } from '$lib/server/streets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/access';
-import * as merchants from '$lib/server/merchants';
+import { merchants } from '$lib/server/streets';
 import { imports } from '$lib/server/files';
 import { streetFor } from '$lib/server/guards';
 import { CATEGORY_LABEL, type MerchantInput } from '$lib/schemas/streets';

@@ -4,17 +4,17 @@
  * Also the bulk import of a street's merchants.
  */
 import { and, asc, count, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
-import { db } from './db';
-import { badge, merchant, street, town, type Level, type Merchant } from './db/schema';
-import * as audit from './audit';
-import type { Actor } from './actor';
-import type { Checked } from './files/imports';
-import type { Sheet } from './files/tabular';
-import { merchantSchema, CATEGORY_LABEL, type MerchantInput } from '../schemas/streets';
-import { imageUrl } from './files/uploads';
+import { db } from '../db';
+import { badge, merchant, street, town, type Level, type Merchant } from '../db/schema';
+import * as audit from '../audit';
+import type { Actor } from '../actor';
+import type { Checked } from '../files/imports';
+import type { Sheet } from '../files/tabular';
+import { merchantSchema, CATEGORY_LABEL, type MerchantInput } from '../../schemas/streets';
+import { imageUrl } from '../files/uploads';
 import * as instruments from './instruments';
 import * as supervision from './supervision';
-import { todayISO } from '../format';
+import { todayISO } from '../../format';
 
 export class MerchantError extends Error {
 	constructor(

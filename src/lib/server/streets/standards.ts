@@ -4,7 +4,7 @@
  * publish it as the next version. Inspections keep the version they were scored against.
  */
 import { and, asc, desc, eq, max } from 'drizzle-orm';
-import { db, type Tx } from './db';
+import { db, type Tx } from '../db';
 import {
 	inspection,
 	standard,
@@ -12,9 +12,9 @@ import {
 	type Standard,
 	type StandardItem,
 	type StandardKind
-} from './db/schema';
-import * as audit from './audit';
-import type { Actor } from './actor';
+} from '../db/schema';
+import * as audit from '../audit';
+import type { Actor } from '../actor';
 
 export const KIND_LABEL: Record<StandardKind, string> = {
 	merchant: '商户诚信经营评价标准',

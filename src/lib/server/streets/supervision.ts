@@ -8,7 +8,7 @@
  * their own transaction.
  */
 import { and, asc, desc, eq, inArray, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
-import { db, type Tx } from './db';
+import { db, type Tx } from '../db';
 import {
 	archiveEntry,
 	badge,
@@ -21,10 +21,10 @@ import {
 	type Inspection,
 	type Merchant,
 	type SupervisionKind
-} from './db/schema';
-import * as audit from './audit';
-import * as settings from './settings';
-import { SYSTEM, type Actor } from './actor';
+} from '../db/schema';
+import * as audit from '../audit';
+import * as settings from '../settings';
+import { SYSTEM, type Actor } from '../actor';
 import {
 	BADGE_STATE_LABEL,
 	DEFAULT_THRESHOLDS,
@@ -39,8 +39,8 @@ import {
 	validUntilFor,
 	type BadgeState,
 	type Thresholds
-} from '../rating';
-import { todayISO } from '../format';
+} from '../../rating';
+import { todayISO } from '../../format';
 
 export const ARCHIVE_KIND_LABEL: Record<ArchiveKind, string> = {
 	inspection: '检查评审',

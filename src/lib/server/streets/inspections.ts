@@ -5,7 +5,7 @@
  * rates the merchant and grants or withdraws its badge (see supervision).
  */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import { db } from './db';
+import { db } from '../db';
 import {
 	inspection,
 	inspectionInspector,
@@ -16,13 +16,13 @@ import {
 	town,
 	user,
 	type Inspection
-} from './db/schema';
-import * as audit from './audit';
+} from '../db/schema';
+import * as audit from '../audit';
 import * as standards from './standards';
 import * as supervision from './supervision';
-import type { Actor } from './actor';
-import { levelFor, scoreInspection } from '../rating';
-import { todayISO } from '../format';
+import type { Actor } from '../actor';
+import { levelFor, scoreInspection } from '../../rating';
+import { todayISO } from '../../format';
 
 export class InspectionError extends Error {}
 

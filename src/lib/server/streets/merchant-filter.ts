@@ -1,5 +1,5 @@
 import type { MerchantFilter } from './merchants';
-import * as towns from './towns';
+import * as towns from '../towns';
 
 const LEVELS = ['model', 'honest', 'none'] as const;
 

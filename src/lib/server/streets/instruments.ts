@@ -3,13 +3,13 @@
  * A new verification is an archive entry; an instrument past its next due date is overdue.
  */
 import { asc, eq } from 'drizzle-orm';
-import { db } from './db';
-import { archiveEntry, instrument, merchant, type Instrument } from './db/schema';
-import * as audit from './audit';
-import type { Actor } from './actor';
-import type { InstrumentInput } from '../schemas/streets';
-import { INSTRUMENT_TYPE_LABEL } from '../schemas/streets';
-import { todayISO } from '../format';
+import { db } from '../db';
+import { archiveEntry, instrument, merchant, type Instrument } from '../db/schema';
+import * as audit from '../audit';
+import type { Actor } from '../actor';
+import type { InstrumentInput } from '../../schemas/streets';
+import { INSTRUMENT_TYPE_LABEL } from '../../schemas/streets';
+import { todayISO } from '../../format';
 
 export type InstrumentStatus = 'ok' | 'due_soon' | 'overdue' | 'unknown' | 'retired';
 

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import * as merchants from './merchants';
 import * as streets from './streets';
 import * as instruments from './instruments';
-import * as towns from './towns';
-import { db } from './db';
-import { badge, merchant } from './db/schema';
-import { SYSTEM } from './actor';
-import { makeMerchant, makeStreet, merchantInput, seedStreetsDemo } from '../../../seeds/streets';
-import { withCheckCharacter } from '../uscc';
-import type { Sheet } from './files/tabular';
+import * as towns from '../towns';
+import { db } from '../db';
+import { badge, merchant } from '../db/schema';
+import { SYSTEM } from '../actor';
+import {
+	makeMerchant,
+	makeStreet,
+	merchantInput,
+	seedStreetsDemo
+} from '../../../../seeds/streets';
+import { withCheckCharacter } from '../../uscc';
+import type { Sheet } from '../files/tabular';
 
 function sheet(rows: Record<string, string>[]): Sheet {
 	return {

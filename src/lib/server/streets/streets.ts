@@ -3,12 +3,12 @@
  * committee, and the counts of its merchants by level.
  */
 import { and, asc, count, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { db } from './db';
-import { instrument, merchant, street, town, type Street } from './db/schema';
-import * as audit from './audit';
-import type { Actor } from './actor';
-import type { StreetInput } from '../schemas/streets';
-import { todayISO } from '../format';
+import { db } from '../db';
+import { instrument, merchant, street, town, type Street } from '../db/schema';
+import * as audit from '../audit';
+import type { Actor } from '../actor';
+import type { StreetInput } from '../../schemas/streets';
+import { todayISO } from '../../format';
 
 export class StreetError extends Error {
 	constructor(

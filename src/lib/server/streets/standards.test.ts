@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as standards from './standards';
 import * as inspections from './inspections';
-import { SYSTEM } from './actor';
-import { makeUser } from './testing/factories';
-import { inspectMerchant, makeMerchant, makeStreet } from '../../../seeds/streets';
+import { SYSTEM } from '../actor';
+import { makeUser } from '../testing/factories';
+import { inspectMerchant, makeMerchant, makeStreet } from '../../../../seeds/streets';
 
 describe('standards', () => {
 	it('seeds the 100-point merchant standard with its veto items and a street standard', () => {

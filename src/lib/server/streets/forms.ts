@@ -1,10 +1,10 @@
 /** Reading the street form for the create and edit actions. */
-import { formValues, fieldErrors } from '../schemas';
-import { streetSchema } from '../schemas/streets';
-import { invalid } from './forms';
+import { formValues, fieldErrors } from '../../schemas';
+import { streetSchema } from '../../schemas/streets';
+import { invalid } from '../forms';
 import * as streets from './streets';
-import { canAccessTown } from './access';
-import type { SessionUser } from './auth/session';
+import { canAccessTown } from '../access';
+import type { SessionUser } from '../auth/session';
 
 export async function readStreetForm(request: Request, u: SessionUser) {
 	const form = await request.formData();

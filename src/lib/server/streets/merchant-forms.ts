@@ -1,12 +1,12 @@
 /** Reading the merchant form (fields, map point, storefront photo) for create and edit. */
-import { fieldErrors, formValues } from '../schemas';
-import { merchantSchema, type MerchantInput } from '../schemas/streets';
-import { invalid } from './forms';
-import { canAccessTown } from './access';
+import { fieldErrors, formValues } from '../../schemas';
+import { merchantSchema, type MerchantInput } from '../../schemas/streets';
+import { invalid } from '../forms';
+import { canAccessTown } from '../access';
 import * as streets from './streets';
 import * as merchants from './merchants';
-import { storeImage, UploadError } from './files/uploads';
-import type { SessionUser } from './auth/session';
+import { storeImage, UploadError } from '../files/uploads';
+import type { SessionUser } from '../auth/session';
 
 export async function readMerchantForm(request: Request, u: SessionUser) {
 	const form = await request.formData();

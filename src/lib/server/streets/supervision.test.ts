@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as supervision from './supervision';
 import * as merchants from './merchants';
-import * as audit from './audit';
-import { SYSTEM } from './actor';
-import { makeUser } from './testing/factories';
-import { inspectMerchant, makeMerchant, makeStreet } from '../../../seeds/streets';
+import * as audit from '../audit';
+import { SYSTEM } from '../actor';
+import { makeUser } from '../testing/factories';
+import { inspectMerchant, makeMerchant, makeStreet } from '../../../../seeds/streets';
 
 function setup(total: number) {
 	const s = makeStreet(SYSTEM, 'yueyang');
