@@ -15,7 +15,7 @@ import { ROLES, type Role } from '../lib/roles';
 import * as mapDemo from '../../seeds/map-demo';
 import { basename } from 'node:path';
 import * as campaign from '../lib/server/campaign';
-import * as importer from '../lib/server/campaign-import';
+import { importer } from '../lib/server/campaign';
 import { COMMITMENT_REQUIRED, REPORT_REQUIRED } from '../lib/campaign-labels';
 import { generateScale } from '../../seeds/campaign';
 

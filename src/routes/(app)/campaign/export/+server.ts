@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
-import { parseYear } from '$lib/server/campaign-query';
+import { parseYear } from '$lib/server/campaign';
 import { tabular } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 

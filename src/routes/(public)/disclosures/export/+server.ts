@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as campaign from '$lib/server/campaign';
-import { parseListQuery } from '$lib/server/campaign-query';
+import { parseListQuery, commitmentExportColumns } from '$lib/server/campaign';
 import { tabular } from '$lib/server/files';
-import { commitmentExportColumns } from '$lib/server/campaign-exports';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {

@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
-import { parseListQuery } from '$lib/server/campaign-query';
+import { parseListQuery, commitmentExportColumns } from '$lib/server/campaign';
 import { tabular } from '$lib/server/files';
-import { commitmentExportColumns } from '$lib/server/campaign-exports';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { canAccessTown, requireRole, requireTown, townScope } from '$lib/server/access';
-import * as enterprises from '$lib/server/enterprises';
+import { enterprises } from '$lib/server/campaign';
 import * as campaign from '$lib/server/campaign';
 import * as towns from '$lib/server/towns';
 import { uploads } from '$lib/server/files';

@@ -1,9 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
-import * as enterprises from '$lib/server/enterprises';
-import { parseListQuery } from '$lib/server/campaign-query';
+import { enterprises, parseListQuery, enterpriseExportColumns } from '$lib/server/campaign';
 import { tabular } from '$lib/server/files';
-import { enterpriseExportColumns } from '$lib/server/campaign-exports';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

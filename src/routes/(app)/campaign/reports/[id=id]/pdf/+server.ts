@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRole, requireTown } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
-import * as enterprises from '$lib/server/enterprises';
+import { enterprises } from '$lib/server/campaign';
 import { uploads } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as campaign from './campaign';
 import * as enterprises from './enterprises';
-import * as towns from './towns';
-import { SYSTEM } from './actor';
-import { fakeEnterprise } from '../../../seeds/campaign-factories';
+import * as towns from '../towns';
+import { SYSTEM } from '../actor';
+import { fakeEnterprise } from '../../../../seeds/campaign-factories';
 
 let n = 0;
 function makeEnterprise(slug: string) {

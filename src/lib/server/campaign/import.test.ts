@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
-import * as importer from './campaign-import';
+import * as importer from './import';
 import * as campaign from './campaign';
 import * as enterprises from './enterprises';
-import * as towns from './towns';
-import { readSheet } from './files/tabular';
-import { SYSTEM } from './actor';
-import { makeUser } from './testing/factories';
-import { fakeUscc } from '../../../seeds/campaign-factories';
+import * as towns from '../towns';
+import { readSheet } from '../files/tabular';
+import { SYSTEM } from '../actor';
+import { makeUser } from '../testing/factories';
+import { fakeUscc } from '../../../../seeds/campaign-factories';
 
 const HEADER = '企业名称,统一社会信用代码,所属街镇,承诺类型,公示日期,公示渠道,公示链接';
 const TYPES = campaign.commitmentTypes();

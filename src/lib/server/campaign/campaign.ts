@@ -9,7 +9,7 @@
  */
 import { and, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
-import { db, type Tx } from './db';
+import { db, type Tx } from '../db';
 import {
 	campaignYear,
 	commitment,
@@ -20,13 +20,13 @@ import {
 	townTarget,
 	type Commitment,
 	type CreditReport
-} from './db/schema';
-import * as audit from './audit';
-import * as settings from './settings';
-import * as towns from './towns';
-import type { Actor } from './actor';
-import { DEFAULT_COMMITMENT_TYPES, type ReportStatus } from '../campaign-labels';
-import { todayISO } from '../format';
+} from '../db/schema';
+import * as audit from '../audit';
+import * as settings from '../settings';
+import * as towns from '../towns';
+import type { Actor } from '../actor';
+import { DEFAULT_COMMITMENT_TYPES, type ReportStatus } from '../../campaign-labels';
+import { todayISO } from '../../format';
 
 export const DEFAULT_COMMITMENT_TARGET = 5000;
 export const DEFAULT_REPORT_TARGET = 100;

@@ -1,5 +1,5 @@
 /** Query parameters of the campaign lists, read the same way by pages, exports and the open API. */
-import * as towns from './towns';
+import * as towns from '../towns';
 import * as campaign from './campaign';
 
 export type ListQuery = {

@@ -1,7 +1,7 @@
 /** Downloadable import templates, with one example row, in CSV and XLSX. */
-import { download, type Column } from './files/tabular';
-import { COMMITMENT_COLUMNS, REPORT_COLUMNS } from '../campaign-labels';
-import { withCheckCharacter } from '../uscc';
+import { download, type Column } from '../files/tabular';
+import { COMMITMENT_COLUMNS, REPORT_COLUMNS } from '../../campaign-labels';
+import { withCheckCharacter } from '../../uscc';
 
 const examples: Record<'commitments' | 'reports', Record<string, string>> = {
 	commitments: {

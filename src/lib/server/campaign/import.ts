@@ -4,22 +4,22 @@
  * in one transaction and skips what is already there, so the same file imported twice changes
  * nothing the second time.
  */
-import { validateUscc } from '../uscc';
-import { parseDate, type Sheet } from './files/tabular';
-import type { BadRow, Checked } from './files/imports';
-import { db, type Tx } from './db';
-import * as audit from './audit';
-import * as towns from './towns';
+import { validateUscc } from '../../uscc';
+import { parseDate, type Sheet } from '../files/tabular';
+import type { BadRow, Checked } from '../files/imports';
+import { db, type Tx } from '../db';
+import * as audit from '../audit';
+import * as towns from '../towns';
 import * as campaign from './campaign';
-import type { Actor } from './actor';
+import type { Actor } from '../actor';
 import {
 	CHANNELS,
 	REPORT_ITEMS,
 	REPORT_STATUS_LABEL,
 	reportStatusFromLabel,
 	type ReportStatus
-} from '../campaign-labels';
-import { todayISO } from '../format';
+} from '../../campaign-labels';
+import { todayISO } from '../../format';
 
 type Scope = number[] | null;
 

@@ -1,9 +1,9 @@
 /** Columns of the campaign exports. */
-import type { Column } from './files/tabular';
+import type { Column } from '../files/tabular';
 import type { CommitmentRow, ReportRow } from './campaign';
-import type { Enterprise } from './db/schema';
-import * as towns from './towns';
-import { COMMITMENT_STATUS_LABEL, REPORT_STATUS_LABEL } from '../campaign-labels';
+import type { Enterprise } from '../db/schema';
+import * as towns from '../towns';
+import { COMMITMENT_STATUS_LABEL, REPORT_STATUS_LABEL } from '../../campaign-labels';
 
 export function commitmentExportColumns(withStatus: boolean): Column<CommitmentRow>[] {
 	const cols: Column<CommitmentRow>[] = [

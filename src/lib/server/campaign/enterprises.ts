@@ -3,11 +3,11 @@
  * for the town it belongs to now, so moving it moves its commitments with it.
  */
 import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm';
-import { db, type Tx } from './db';
-import { enterprise, type Enterprise } from './db/schema';
-import * as audit from './audit';
+import { db, type Tx } from '../db';
+import { enterprise, type Enterprise } from '../db/schema';
+import * as audit from '../audit';
 import * as campaign from './campaign';
-import type { Actor } from './actor';
+import type { Actor } from '../actor';
 
 export type EnterpriseInput = {
 	uscc: string;
