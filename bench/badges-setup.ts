@@ -5,7 +5,7 @@
  */
 import * as users from '../src/lib/server/users';
 import * as badges from '../src/lib/server/badges';
-import * as merchants from '../src/lib/server/merchants';
+import { merchants } from '../src/lib/server/streets';
 import { createSession, generateSessionToken } from '../src/lib/server/auth';
 import { SYSTEM } from '../src/lib/server/actor';
 import { inspectMerchant, makeMerchant, makeStreet } from '../seeds/streets';

@@ -5,7 +5,7 @@
  */
 import * as towns from '../src/lib/server/towns';
 import * as campaign from '../src/lib/server/campaign';
-import * as importer from '../src/lib/server/campaign-import';
+import { importer } from '../src/lib/server/campaign';
 import { db } from '../src/lib/server/db';
 import { SYSTEM } from '../src/lib/server/actor';
 import { DEFAULT_COMMITMENT_TYPES, CHANNELS, REPORT_ITEMS } from '../src/lib/campaign-labels';

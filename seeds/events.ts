@@ -4,7 +4,7 @@
  */
 import * as events from '../src/lib/server/events';
 import * as towns from '../src/lib/server/towns';
-import { storeImage } from '../src/lib/server/uploads';
+import { uploads } from '../src/lib/server/files';
 import { SYSTEM, type Actor } from '../src/lib/server/actor';
 import type { EventInput } from '../src/lib/schemas/events';
 
@@ -209,7 +209,7 @@ async function demoPhotos(count: number): Promise<string[]> {
 		</svg>`;
 		const sharp = (await import('sharp')).default;
 		const bytes = await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
-		keys.push(await storeImage(new File([new Uint8Array(bytes)], `demo-${i}.jpg`)));
+		keys.push(await uploads.storeImage(new File([new Uint8Array(bytes)], `demo-${i}.jpg`)));
 	}
 	return keys;
 }

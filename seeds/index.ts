@@ -10,7 +10,7 @@ import { seedCampaignDemo } from './campaign';
 import { inArray } from 'drizzle-orm';
 import { db } from '../src/lib/server/db';
 import { merchant } from '../src/lib/server/db/schema';
-import * as enterprises from '../src/lib/server/enterprises';
+import { enterprises } from '../src/lib/server/campaign';
 import * as campaign from '../src/lib/server/campaign';
 import { SYSTEM } from '../src/lib/server/actor';
 

@@ -4,11 +4,13 @@
  */
 import * as towns from '../src/lib/server/towns';
 import * as streets from '../src/lib/server/streets';
-import * as merchants from '../src/lib/server/merchants';
-import * as standards from '../src/lib/server/standards';
-import * as inspections from '../src/lib/server/inspections';
-import * as supervision from '../src/lib/server/supervision';
-import * as instruments from '../src/lib/server/instruments';
+import {
+	merchants,
+	standards,
+	inspections,
+	supervision,
+	instruments
+} from '../src/lib/server/streets';
 import { SYSTEM, type Actor } from '../src/lib/server/actor';
 import { withCheckCharacter } from '../src/lib/uscc';
 import { todayISO } from '../src/lib/format';

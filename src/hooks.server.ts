@@ -2,7 +2,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { bootstrap } from '$lib/server/bootstrap';
-import * as supervision from '$lib/server/supervision';
+import { supervision } from '$lib/server/streets';
 import * as jobs from '$lib/server/db/jobs';
 import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
 import {

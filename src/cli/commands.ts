@@ -6,17 +6,16 @@ import * as users from '../lib/server/users';
 import * as towns from '../lib/server/towns';
 import * as events from '../lib/server/events';
 import * as badges from '../lib/server/badges';
-import * as merchants from '../lib/server/merchants';
+import { merchants, supervision } from '../lib/server/streets';
 import * as streets from '../lib/server/streets';
-import * as supervision from '../lib/server/supervision';
-import { missingColumns, readSheet, TabularError } from '../lib/server/tabular';
+import { tabular } from '../lib/server/files';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
 import * as mapDemo from '../../seeds/map-demo';
 import { basename } from 'node:path';
 import * as campaign from '../lib/server/campaign';
-import * as importer from '../lib/server/campaign-import';
+import { importer } from '../lib/server/campaign';
 import { COMMITMENT_REQUIRED, REPORT_REQUIRED } from '../lib/campaign-labels';
 import { generateScale } from '../../seeds/campaign';
 
@@ -46,13 +45,13 @@ async function readImportFile(path: string | undefined, required: string[]) {
 	if (!path) throw new Error('请给出要导入的文件路径');
 	const bytes = new Uint8Array(await readFile(path));
 	try {
-		const sheet = await readSheet(bytes, path);
-		const missing = missingColumns(sheet, required);
+		const sheet = await tabular.readSheet(bytes, path);
+		const missing = tabular.missingColumns(sheet, required);
 		if (missing.length)
 			throw new Error(`缺少必填列：${missing.join('、')}。请使用导入模板，第一行为列名。`);
 		return sheet;
 	} catch (e) {
-		if (e instanceof TabularError) throw new Error(e.message);
+		if (e instanceof tabular.TabularError) throw new Error(e.message);
 		throw e;
 	}
 }
@@ -242,8 +241,8 @@ export const commands: Command[] = [
 			if (!streetId || !file) throw new Error('需要 --street 示范街编号 和文件路径');
 			const street = streets.byId(streetId);
 			if (!street) throw new Error(`示范街 ${streetId} 不存在`);
-			const sheet = await readSheet(new Uint8Array(await readFile(file)), basename(file));
-			const missing = missingColumns(sheet, [...merchants.IMPORT_COLUMNS]);
+			const sheet = await tabular.readSheet(new Uint8Array(await readFile(file)), basename(file));
+			const missing = tabular.missingColumns(sheet, [...merchants.IMPORT_COLUMNS]);
 			if (missing.length) throw new Error(`缺少必填列：${missing.join('、')}`);
 			const checked = merchants.checkImport(sheet, streetId);
 			for (const b of checked.bad) console.log(`第 ${b.line} 行：${b.reason}（${b.summary}）`);

@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import { requireTown } from './access';
 import * as streets from './streets';
-import * as merchants from './merchants';
+import { merchants } from './streets';
 import type { SessionUser } from './auth/session';
 
 export function streetFor(u: SessionUser, id: number) {

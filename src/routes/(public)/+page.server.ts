@@ -1,7 +1,6 @@
 import * as campaign from '$lib/server/campaign';
-import * as directory from '$lib/server/directory';
+import { directory, mapData } from '$lib/server/public';
 import * as events from '$lib/server/events';
-import * as mapData from '$lib/server/map-data';
 import { publicPage } from '$lib/server/public-cache';
 import { todayISO } from '$lib/format';
 import type { PageServerLoad } from './$types';

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
 import * as events from '$lib/server/events';
-import { parseYear } from '$lib/server/campaign-query';
+import { parseYear } from '$lib/server/campaign';
 import type { PageServerLoad } from './$types';
 
 // A read-only page watched by many: server-rendered HTML only, no hydration data or scripts to send.

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as campaign from '$lib/server/campaign';
 import * as towns from '$lib/server/towns';
-import { parseListQuery } from '$lib/server/campaign-query';
+import { parseListQuery } from '$lib/server/campaign';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, setHeaders }) => {

@@ -1,6 +1,6 @@
 import * as events from '$lib/server/events';
 import * as towns from '$lib/server/towns';
-import { imageUrl } from '$lib/server/uploads';
+import { uploads } from '$lib/server/files';
 import { todayISO } from '$lib/format';
 import type { PageServerLoad } from './$types';
 
@@ -22,7 +22,7 @@ export const load: PageServerLoad = ({ url }) => {
 		endDate: e.endDate,
 		participants: e.participants,
 		summary: e.summary.length > 90 ? e.summary.slice(0, 90) + '…' : e.summary,
-		cover: imageUrl(e.cover, true)
+		cover: uploads.imageUrl(e.cover, true)
 	});
 	const upcoming = events.list({ ...base, from: today, pageSize: 12, order: 'asc' });
 	// An event still running today is listed with the upcoming ones; past means it has ended.

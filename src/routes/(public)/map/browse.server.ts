@@ -1,5 +1,4 @@
-import * as directory from '$lib/server/directory';
-import * as mapData from '$lib/server/map-data';
+import { directory, mapData } from '$lib/server/public';
 import * as towns from '$lib/server/towns';
 import { parseFilter } from '$lib/map/legend';
 

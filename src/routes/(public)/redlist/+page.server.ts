@@ -1,4 +1,4 @@
-import * as supervision from '$lib/server/supervision';
+import { supervision } from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
 import type { PageServerLoad } from './$types';
 

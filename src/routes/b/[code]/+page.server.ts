@@ -1,8 +1,8 @@
 import * as badges from '$lib/server/badges';
 import * as feedback from '$lib/server/feedback';
 import * as campaign from '$lib/server/campaign';
-import { imageUrl } from '$lib/server/uploads';
-import { reportForged, submitFeedback } from '$lib/server/feedback-action';
+import { uploads } from '$lib/server/files';
+import { action } from '$lib/server/feedback';
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +19,7 @@ export const load: PageServerLoad = ({ params, request, setHeaders }) => {
 		code: params.code,
 		result: {
 			...r,
-			photo: imageUrl(r.merchant.photoKey, true)
+			photo: uploads.imageUrl(r.merchant.photoKey, true)
 		},
 		replies: feedback.publicReplies(r.merchant.id),
 		commitments: campaign.publishedCommitmentsOf(r.merchant.uscc)
@@ -30,11 +30,11 @@ export const actions: Actions = {
 	feedback: async (event) => {
 		const r = badges.lookup(event.params.code);
 		if (r.kind === 'invalid') error(404, '无效二维码');
-		return submitFeedback(event, {
+		return action.submitFeedback(event, {
 			merchantId: r.merchant.id,
 			badgeId: r.badge.id,
 			source: 'scan'
 		});
 	},
-	report: async (event) => reportForged(event, event.params.code)
+	report: async (event) => action.reportForged(event, event.params.code)
 };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
-import { parseYear } from '$lib/server/campaign-query';
+import { parseYear } from '$lib/server/campaign';
 import { todayISO } from '$lib/format';
 import type { PageServerLoad } from './$types';
 

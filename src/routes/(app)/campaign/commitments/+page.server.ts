@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
 import * as towns from '$lib/server/towns';
-import { parseListQuery } from '$lib/server/campaign-query';
+import { parseListQuery } from '$lib/server/campaign';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

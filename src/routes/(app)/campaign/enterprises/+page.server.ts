@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
-import * as enterprises from '$lib/server/enterprises';
+import { enterprises, parseListQuery } from '$lib/server/campaign';
 import * as towns from '$lib/server/towns';
-import { parseListQuery } from '$lib/server/campaign-query';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

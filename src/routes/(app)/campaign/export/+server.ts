@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
-import { parseYear } from '$lib/server/campaign-query';
-import { download } from '$lib/server/tabular';
+import { parseYear } from '$lib/server/campaign';
+import { tabular } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 const PACE = { on_track: '正常', behind: '滞后', no_target: '未设目标' };
@@ -18,7 +18,7 @@ export const GET: RequestHandler = (event) => {
 		.filter((t) => !scope || scope.includes(t.townId))
 		.sort((a, b) => a.rank - b.rank);
 	type Row = (typeof rows)[number];
-	return download(
+	return tabular.download(
 		event.url.searchParams.get('format'),
 		`${year}年信用承诺工作进度`,
 		[

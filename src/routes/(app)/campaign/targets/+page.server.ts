@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
 import * as towns from '$lib/server/towns';
-import { parseYear } from '$lib/server/campaign-query';
+import { parseYear } from '$lib/server/campaign';
 import { districtTargetSchema, targetValue } from '$lib/schemas/campaign';
 import { fieldErrors, formValues } from '$lib/schemas';
 import { invalid } from '$lib/server/forms';

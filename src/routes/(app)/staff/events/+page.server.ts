@@ -1,7 +1,7 @@
 import { requireRole } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { choices, readFilter } from '$lib/server/event-forms';
-import { imageUrl } from '$lib/server/uploads';
+import { choices, readFilter } from '$lib/server/events';
+import { uploads } from '$lib/server/files';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -10,7 +10,7 @@ export const load: PageServerLoad = (event) => {
 	const result = events.list(filter);
 	return {
 		...result,
-		items: result.items.map((e) => ({ ...e, coverUrl: imageUrl(e.cover, true) })),
+		items: result.items.map((e) => ({ ...e, coverUrl: uploads.imageUrl(e.cover, true) })),
 		values,
 		...choices(u),
 		isAdmin: u.role === 'district_admin'

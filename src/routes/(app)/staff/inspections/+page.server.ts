@@ -1,6 +1,5 @@
 import { requireUser, townScope } from '$lib/server/access';
-import * as inspections from '$lib/server/inspections';
-import * as supervision from '$lib/server/supervision';
+import { inspections, supervision } from '$lib/server/streets';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,8 +1,7 @@
 import { requireUser, townScope } from '$lib/server/access';
-import * as merchants from '$lib/server/merchants';
+import { merchants, merchantFilter } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
-import { merchantFilter } from '$lib/server/merchant-filter';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import * as campaign from '$lib/server/campaign';
-import { parseListQuery } from '$lib/server/campaign-query';
-import { download } from '$lib/server/tabular';
-import { commitmentExportColumns } from '$lib/server/campaign-exports';
+import { parseListQuery, commitmentExportColumns } from '$lib/server/campaign';
+import { tabular } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = ({ url }) => {
@@ -15,7 +14,7 @@ export const GET: RequestHandler = ({ url }) => {
 		townId: q.townId,
 		q: q.q
 	});
-	return download(
+	return tabular.download(
 		url.searchParams.get('format'),
 		'信用承诺公示',
 		commitmentExportColumns(false),

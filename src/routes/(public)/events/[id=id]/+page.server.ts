@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import * as events from '$lib/server/events';
-import { tileConfig } from '$lib/server/map-config';
+import { mapConfig } from '$lib/server/public';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -26,6 +26,6 @@ export const load: PageServerLoad = ({ params }) => {
 			photos: e.photos.map((p) => ({ url: p.url, small: p.small })),
 			location: e.lat != null && e.lng != null ? { lat: e.lat, lng: e.lng } : null
 		},
-		tiles: tileConfig()
+		tiles: mapConfig.tileConfig()
 	};
 };

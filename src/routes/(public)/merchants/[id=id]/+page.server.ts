@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import * as merchants from '$lib/server/merchants';
+import { merchants } from '$lib/server/streets';
 import * as feedback from '$lib/server/feedback';
 import { publicPage } from '$lib/server/public-cache';
 import type { PageServerLoad } from './$types';

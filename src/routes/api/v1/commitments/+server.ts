@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import * as campaign from '$lib/server/campaign';
-import { parseListQuery } from '$lib/server/campaign-query';
+import { parseListQuery } from '$lib/server/campaign';
 import type { RequestHandler } from './$types';
 
 /** Open data: published commitment disclosures, 50 a page. */

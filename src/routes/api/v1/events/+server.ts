@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import * as events from '$lib/server/events';
 import * as towns from '$lib/server/towns';
-import { parseDate } from '$lib/server/tabular';
+import { tabular } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 const CACHE = 'public, max-age=300, stale-while-revalidate=600';
@@ -37,7 +37,7 @@ export const GET: RequestHandler = ({ url }) => {
 	for (const k of ['from', 'to'] as const) {
 		const raw = p.get(k);
 		if (!raw) continue;
-		const d = parseDate(raw);
+		const d = tabular.parseDate(raw);
 		if (!d) return bad(`参数 ${k} 应为日期，如 2023-06-01`);
 		dates[k] = d;
 	}

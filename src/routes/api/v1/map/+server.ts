@@ -1,4 +1,4 @@
-import * as mapData from '$lib/server/map-data';
+import { mapData } from '$lib/server/public';
 import type { RequestHandler } from './$types';
 
 /**

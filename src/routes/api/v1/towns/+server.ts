@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import * as campaign from '$lib/server/campaign';
-import { parseYear } from '$lib/server/campaign-query';
+import { parseYear } from '$lib/server/campaign';
 import type { RequestHandler } from './$types';
 
 /** Open data: each town's progress for a year. */

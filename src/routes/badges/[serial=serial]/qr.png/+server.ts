@@ -1,5 +1,5 @@
 import * as badges from '$lib/server/badges';
-import { requireBadge } from '$lib/server/badge-access';
+import { requireBadge } from '$lib/server/badges';
 import type { RequestHandler } from './$types';
 
 /** The badge's QR as drawn when its code was issued (staff only, own towns). */

@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { readImage } from '$lib/server/uploads';
+import { uploads } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 /** Stored images are public (storefronts, event photos) and never change under a key. */
 export const GET: RequestHandler = async ({ params }) => {
-	const bytes = await readImage(params.key);
+	const bytes = await uploads.readImage(params.key);
 	if (!bytes) error(404, '图片不存在');
 	return new Response(new Uint8Array(bytes), {
 		headers: {

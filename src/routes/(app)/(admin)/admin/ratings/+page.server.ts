@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/access';
-import * as supervision from '$lib/server/supervision';
+import { supervision } from '$lib/server/streets';
 import { fieldErrors, formValues } from '$lib/schemas';
 import { thresholdsSchema } from '$lib/schemas/streets';
 import { SUPERVISION_KINDS } from '$lib/server/db/schema';

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as feedback from '$lib/server/feedback';
 import { requireRole, requireTown } from '$lib/server/access';
-import { imageUrl } from '$lib/server/uploads';
+import { uploads } from '$lib/server/files';
 import { invalid } from '$lib/server/forms';
 import { decisionSchema, replySchema } from '$lib/schemas/feedback';
 import { fieldErrors, formValues } from '$lib/schemas';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 	const { d } = itemFor(event);
 	return {
 		item: d,
-		photo: imageUrl(d.f.photoKey),
+		photo: uploads.imageUrl(d.f.photoKey),
 		deduction: feedback.deductions()[d.f.category],
 		overdueDays: feedback.OVERDUE_DAYS
 	};

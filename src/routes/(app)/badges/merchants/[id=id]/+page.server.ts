@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as badges from '$lib/server/badges';
 import * as feedback from '$lib/server/feedback';
-import * as supervision from '$lib/server/supervision';
+import { supervision } from '$lib/server/streets';
 import { requireRole, requireTown } from '$lib/server/access';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

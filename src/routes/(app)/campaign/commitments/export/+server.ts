@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
-import { parseListQuery } from '$lib/server/campaign-query';
-import { download } from '$lib/server/tabular';
-import { commitmentExportColumns } from '$lib/server/campaign-exports';
+import { parseListQuery, commitmentExportColumns } from '$lib/server/campaign';
+import { tabular } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {
@@ -11,7 +10,7 @@ export const GET: RequestHandler = (event) => {
 	const q = parseListQuery(event.url);
 	if ('error' in q) error(400, q.error);
 	const rows = campaign.allCommitments({ townIds: townScope(u), ...q });
-	return download(
+	return tabular.download(
 		event.url.searchParams.get('format'),
 		`${q.year}年信用承诺`,
 		commitmentExportColumns(true),

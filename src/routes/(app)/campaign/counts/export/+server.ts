@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
-import { parseYear } from '$lib/server/campaign-query';
-import { download } from '$lib/server/tabular';
+import { parseYear } from '$lib/server/campaign';
+import { tabular } from '$lib/server/files';
 import { formatDateTime } from '$lib/format';
 import type { RequestHandler } from './$types';
 
@@ -12,7 +12,7 @@ export const GET: RequestHandler = (event) => {
 	if (typeof year === 'object') error(400, year.error);
 	const rows = campaign.listCounts({ townIds: townScope(u), year });
 	type Row = (typeof rows)[number];
-	return download(
+	return tabular.download(
 		event.url.searchParams.get('format'),
 		`${year}年进度填报`,
 		[

@@ -1,9 +1,9 @@
 import { error, fail } from '@sveltejs/kit';
 import { canAccessTown, requireRole, requireTown, townScope } from '$lib/server/access';
-import * as enterprises from '$lib/server/enterprises';
+import { enterprises } from '$lib/server/campaign';
 import * as campaign from '$lib/server/campaign';
 import * as towns from '$lib/server/towns';
-import * as uploads from '$lib/server/uploads';
+import { uploads } from '$lib/server/files';
 import { commitmentSchema, enterpriseSchema, reportSchema } from '$lib/schemas/campaign';
 import { fieldErrors, formValues } from '$lib/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { requireRole, townScope, canAccessTown } from '$lib/server/access';
-import * as enterprises from '$lib/server/enterprises';
+import { enterprises } from '$lib/server/campaign';
 import * as towns from '$lib/server/towns';
 import { newEnterpriseSchema } from '$lib/schemas/campaign';
 import { fieldErrors, formValues } from '$lib/schemas';

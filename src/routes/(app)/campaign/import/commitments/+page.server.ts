@@ -1,9 +1,8 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
-import * as imports from '$lib/server/imports';
-import * as importer from '$lib/server/campaign-import';
+import { imports } from '$lib/server/files';
+import { importer, parseYear } from '$lib/server/campaign';
 import * as campaign from '$lib/server/campaign';
-import { parseYear } from '$lib/server/campaign-query';
 import { COMMITMENT_REQUIRED } from '$lib/campaign-labels';
 import type { Actions, PageServerLoad } from './$types';
 

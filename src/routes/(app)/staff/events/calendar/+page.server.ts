@@ -1,6 +1,6 @@
 import { requireRole } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { choices, readFilter } from '$lib/server/event-forms';
+import { choices, readFilter } from '$lib/server/events';
 import { todayISO } from '$lib/format';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { previewOf, readUpload, stage, take } from '$lib/server/imports';
+import { imports } from '$lib/server/files';
 import type { Actions, PageServerLoad } from './$types';
 
 const KIND = 'events';
@@ -15,11 +15,11 @@ export const actions: Actions = {
 	preview: async (event) => {
 		const u = requireRole(event, 'district_admin', 'town_officer');
 		const form = await event.request.formData();
-		const read = await readUpload(form.get('file'), events.IMPORT_REQUIRED);
+		const read = await imports.readUpload(form.get('file'), events.IMPORT_REQUIRED);
 		if ('error' in read) return fail(400, { error: read.error });
-		const staged = stage(KIND, u.id, read.filename, events.checkImport(u, read.sheet));
+		const staged = imports.stage(KIND, u.id, read.filename, events.checkImport(u, read.sheet));
 		return {
-			preview: previewOf(staged, (v) => ({
+			preview: imports.previewOf(staged, (v) => ({
 				活动名称: v.title,
 				街镇: v.townName,
 				主题: v.themeName,
@@ -33,7 +33,7 @@ export const actions: Actions = {
 	commit: async (event) => {
 		const u = requireRole(event, 'district_admin', 'town_officer');
 		const form = await event.request.formData();
-		const staged = take<events.ImportRow>(KIND, u.id, String(form.get('token') ?? ''));
+		const staged = imports.take<events.ImportRow>(KIND, u.id, String(form.get('token') ?? ''));
 		if (!staged) return fail(400, { error: '预览已过期或已经导入，请重新上传文件' });
 		const { inserted, skipped } = events.commitImport(
 			u,

@@ -1,10 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole, requireTown, requireUser } from '$lib/server/access';
-import * as inspections from '$lib/server/inspections';
-import * as instruments from '$lib/server/instruments';
-import * as merchants from '$lib/server/merchants';
+import { inspections, instruments, merchants } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
-import { imageUrl, storeImage, UploadError } from '$lib/server/uploads';
+import { uploads } from '$lib/server/files';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +24,10 @@ export const load: PageServerLoad = (event) => {
 		items: d.standard.items,
 		scores: d.scores.map((x) => ({
 			...x,
-			photos: x.photoKeys.map((k) => ({ small: imageUrl(k, true)!, large: imageUrl(k)! }))
+			photos: x.photoKeys.map((k) => ({
+				small: uploads.imageUrl(k, true)!,
+				large: uploads.imageUrl(k)!
+			}))
 		})),
 		inspectors: d.inspectors.map((i) => i.displayName),
 		subject: m
@@ -48,7 +49,7 @@ async function read(request: Request, items: { id: number }[]) {
 	for (const it of items) {
 		const photoKeys: string[] = [];
 		for (const f of form.getAll(`photo_${it.id}`)) {
-			if (f instanceof File && f.size > 0) photoKeys.push(await storeImage(f));
+			if (f instanceof File && f.size > 0) photoKeys.push(await uploads.storeImage(f));
 		}
 		const raw = String(form.get(`points_${it.id}`) ?? '').trim();
 		scores.push({
@@ -77,7 +78,7 @@ async function saveAction(event: Parameters<Actions[string]>[0], submit: boolean
 	try {
 		input = await read(event.request, d.standard.items);
 	} catch (e) {
-		if (e instanceof UploadError) return fail(400, { error: `照片未能保存：${e.message}` });
+		if (e instanceof uploads.UploadError) return fail(400, { error: `照片未能保存：${e.message}` });
 		throw e;
 	}
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.inspectedOn))

@@ -1,12 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole, requireUser } from '$lib/server/access';
-import * as supervision from '$lib/server/supervision';
-import * as instruments from '$lib/server/instruments';
-import * as inspections from '$lib/server/inspections';
-import * as merchants from '$lib/server/merchants';
+import { supervision, instruments, inspections, merchants } from '$lib/server/streets';
 import * as badges from '$lib/server/badges';
 import { merchantFor } from '$lib/server/guards';
-import { imageUrl } from '$lib/server/uploads';
+import { uploads } from '$lib/server/files';
 import { invalid } from '$lib/server/forms';
 import { fieldErrors, formValues } from '$lib/schemas';
 import { instrumentSchema, supervisionSchema } from '$lib/schemas/streets';
@@ -22,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 		townName: d.townName,
 		badge: d.badge,
 		badges: merchants.badges(id),
-		photoUrl: imageUrl(d.merchant.photoKey),
+		photoUrl: uploads.imageUrl(d.merchant.photoKey),
 		archive: supervision.archive(id, u.role === 'inspector' ? 'public' : 'staff'),
 		instruments: instruments.forMerchant(id),
 		inspections: inspections.list(null, { merchantId: id, limit: 20 }),

@@ -1,7 +1,6 @@
 import { requireUser, townScope } from '$lib/server/access';
-import * as merchants from '$lib/server/merchants';
-import { merchantFilter } from '$lib/server/merchant-filter';
-import { download } from '$lib/server/tabular';
+import { merchants, merchantFilter } from '$lib/server/streets';
+import { tabular } from '$lib/server/files';
 import { CATEGORY_LABEL, TRADING_STATUS_LABEL } from '$lib/schemas/streets';
 import { BADGE_STATE_LABEL, LEVEL_LABEL } from '$lib/rating';
 import type { RequestHandler } from './$types';
@@ -11,7 +10,7 @@ export const GET: RequestHandler = async (event) => {
 	const f = { ...merchantFilter(event.url), page: 1, pageSize: 100_000 };
 	const rows = merchants.list(townScope(u), f).items;
 	type Row = (typeof rows)[number];
-	return download<Row>(
+	return tabular.download<Row>(
 		event.url.searchParams.get('format'),
 		'示范街商户',
 		[

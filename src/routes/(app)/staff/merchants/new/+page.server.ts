@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
-import * as merchants from '$lib/server/merchants';
+import { merchants, merchantFailure, readMerchantForm } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
-import { tileConfig } from '$lib/server/map-config';
-import { merchantFailure, readMerchantForm } from '$lib/server/merchant-forms';
+import { mapConfig } from '$lib/server/public';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -11,7 +10,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		streets: streets.options(townScope(u)),
 		street: event.url.searchParams.get('street') ?? '',
-		tiles: tileConfig()
+		tiles: mapConfig.tileConfig()
 	};
 };
 

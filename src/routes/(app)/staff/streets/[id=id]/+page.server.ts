@@ -1,11 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireRole, requireUser } from '$lib/server/access';
-import * as inspections from '$lib/server/inspections';
+import { inspections, merchants } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
-import * as merchants from '$lib/server/merchants';
 import * as towns from '$lib/server/towns';
 import { streetFor } from '$lib/server/guards';
-import { tileConfig } from '$lib/server/map-config';
+import { mapConfig } from '$lib/server/public';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -26,7 +25,7 @@ export const load: PageServerLoad = (event) => {
 			href: `/staff/merchants/${m.id}`
 		})),
 		overdue: streets.overdueInstruments(street.id),
-		tiles: tileConfig(),
+		tiles: mapConfig.tileConfig(),
 		inspections: inspections
 			.list(null, { streetId: street.id, limit: 50 })
 			.filter((i) => i.kind === 'street'),

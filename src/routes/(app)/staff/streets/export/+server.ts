@@ -1,6 +1,6 @@
 import { requireUser, townScope } from '$lib/server/access';
 import * as streets from '$lib/server/streets';
-import { download } from '$lib/server/tabular';
+import { tabular } from '$lib/server/files';
 import { STREET_STATUS_LABEL } from '$lib/schemas/streets';
 import type { RequestHandler } from './$types';
 
@@ -8,7 +8,7 @@ export const GET: RequestHandler = async (event) => {
 	const u = requireUser(event);
 	const rows = streets.list(townScope(u));
 	type Row = (typeof rows)[number];
-	return download<Row>(
+	return tabular.download<Row>(
 		event.url.searchParams.get('format'),
 		'诚信示范街',
 		[

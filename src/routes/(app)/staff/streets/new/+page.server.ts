@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
 import * as streets from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
-import { tileConfig } from '$lib/server/map-config';
-import { readStreetForm, streetFailure } from '$lib/server/street-forms';
+import { mapConfig } from '$lib/server/public';
+import { readStreetForm, streetFailure } from '$lib/server/streets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 			.list()
 			.filter((t) => !scope || scope.includes(t.id))
 			.map((t) => ({ id: t.id, name: t.name })),
-		tiles: tileConfig()
+		tiles: mapConfig.tileConfig()
 	};
 };
 

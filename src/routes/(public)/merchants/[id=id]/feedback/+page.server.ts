@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import * as merchants from '$lib/server/merchants';
+import { merchants } from '$lib/server/streets';
 import * as feedback from '$lib/server/feedback';
-import { submitFeedback } from '$lib/server/feedback-action';
+import { action } from '$lib/server/feedback';
 import type { Actions, PageServerLoad } from './$types';
 
 function merchantOf(id: string) {
@@ -27,7 +27,7 @@ export const load: PageServerLoad = ({ params }) => {
 export const actions: Actions = {
 	feedback: async (event) => {
 		const d = merchantOf(event.params.id);
-		return submitFeedback(event, {
+		return action.submitFeedback(event, {
 			merchantId: d.merchant.id,
 			badgeId: d.merchant.currentBadgeId,
 			source: 'merchant_page'

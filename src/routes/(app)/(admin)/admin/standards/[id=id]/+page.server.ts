@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/access';
-import * as standards from '$lib/server/standards';
+import { standards } from '$lib/server/streets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

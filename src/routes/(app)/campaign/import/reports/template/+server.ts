@@ -1,5 +1,5 @@
 import { requireRole } from '$lib/server/access';
-import { template } from '$lib/server/campaign-templates';
+import { template } from '$lib/server/campaign';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {

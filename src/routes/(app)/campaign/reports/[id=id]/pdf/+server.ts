@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { requireRole, requireTown } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
-import * as enterprises from '$lib/server/enterprises';
-import * as uploads from '$lib/server/uploads';
+import { enterprises } from '$lib/server/campaign';
+import { uploads } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 /** A credit report's PDF, only for the district and the enterprise's own town. */

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { requireRole, requireTown } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { choices, readEventForm, valuesOf } from '$lib/server/event-forms';
+import { choices, readEventForm, valuesOf } from '$lib/server/events';
 import { invalid } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { requireRole } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { download } from '$lib/server/tabular';
+import { tabular } from '$lib/server/files';
 import type { RequestHandler } from './$types';
 
 const EXAMPLE: Record<string, string> = {
@@ -22,7 +22,7 @@ const EXAMPLE: Record<string, string> = {
 
 export const GET: RequestHandler = (event) => {
 	requireRole(event, 'district_admin', 'town_officer');
-	return download(
+	return tabular.download(
 		event.url.searchParams.get('format'),
 		'宣传教育活动导入模板',
 		events.IMPORT_COLUMNS.map((c) => ({ header: c, value: (r: Record<string, string>) => r[c] })),

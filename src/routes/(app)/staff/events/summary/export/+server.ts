@@ -1,6 +1,6 @@
 import { requireRole, townScope } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { download, type Column } from '$lib/server/tabular';
+import { tabular } from '$lib/server/files';
 import { readPeriod } from '../period';
 import type { RequestHandler } from './$types';
 
@@ -13,7 +13,7 @@ export const GET: RequestHandler = (event) => {
 		...s.rows.map((r) => ({ name: r.townName, cells: r.byTheme, total: r.total })),
 		{ name: '合计', cells: s.totals, total: s.grand }
 	];
-	const columns: Column<Row>[] = [
+	const columns: tabular.Column<Row>[] = [
 		{ header: '街镇', value: (r) => r.name, width: 18 },
 		...s.themes.flatMap((t) => [
 			{ header: `${t.name}（场）`, value: (r: Row) => r.cells[t.id].count },
@@ -22,7 +22,7 @@ export const GET: RequestHandler = (event) => {
 		{ header: '合计（场）', value: (r) => r.total.count },
 		{ header: '合计（人次）', value: (r) => r.total.participants }
 	];
-	return download(
+	return tabular.download(
 		event.url.searchParams.get('format'),
 		`宣传教育活动统计-${period.from}至${period.to}`,
 		columns,

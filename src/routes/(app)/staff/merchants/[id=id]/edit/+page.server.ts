@@ -1,11 +1,10 @@
 import { redirect } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
-import * as merchants from '$lib/server/merchants';
+import { merchants, merchantFailure, readMerchantForm } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
 import { merchantFor } from '$lib/server/guards';
-import { tileConfig } from '$lib/server/map-config';
-import { imageUrl } from '$lib/server/uploads';
-import { merchantFailure, readMerchantForm } from '$lib/server/merchant-forms';
+import { mapConfig } from '$lib/server/public';
+import { uploads } from '$lib/server/files';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -13,9 +12,9 @@ export const load: PageServerLoad = (event) => {
 	const d = merchantFor(u, Number(event.params.id));
 	return {
 		merchant: d.merchant,
-		photoUrl: imageUrl(d.merchant.photoKey, true),
+		photoUrl: uploads.imageUrl(d.merchant.photoKey, true),
 		streets: streets.options(townScope(u)),
-		tiles: tileConfig()
+		tiles: mapConfig.tileConfig()
 	};
 };
 

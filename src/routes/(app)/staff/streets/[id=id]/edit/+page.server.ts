@@ -3,8 +3,8 @@ import { requireRole, townScope } from '$lib/server/access';
 import * as streets from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
 import { streetFor } from '$lib/server/guards';
-import { tileConfig } from '$lib/server/map-config';
-import { readStreetForm, streetFailure } from '$lib/server/street-forms';
+import { mapConfig } from '$lib/server/public';
+import { readStreetForm, streetFailure } from '$lib/server/streets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -17,7 +17,7 @@ export const load: PageServerLoad = (event) => {
 			.list()
 			.filter((t) => !scope || scope.includes(t.id))
 			.map((t) => ({ id: t.id, name: t.name })),
-		tiles: tileConfig()
+		tiles: mapConfig.tileConfig()
 	};
 };
 

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/access';
-import * as merchants from '$lib/server/merchants';
-import * as imports from '$lib/server/imports';
+import { merchants } from '$lib/server/streets';
+import { imports } from '$lib/server/files';
 import { streetFor } from '$lib/server/guards';
 import { CATEGORY_LABEL, type MerchantInput } from '$lib/schemas/streets';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,6 +1,6 @@
 import { requireRole } from '$lib/server/access';
 import { streetFor } from '$lib/server/guards';
-import { download } from '$lib/server/tabular';
+import { tabular } from '$lib/server/files';
 import { withCheckCharacter } from '$lib/uscc';
 import type { RequestHandler } from './$types';
 
@@ -28,7 +28,7 @@ export const GET: RequestHandler = async (event) => {
 		'31.0117',
 		'121.2290'
 	];
-	return download(
+	return tabular.download(
 		event.url.searchParams.get('format'),
 		`${street.name}商户导入模板`,
 		HEADERS.map((h, i) => ({ header: h, value: (r: string[]) => r[i] })),

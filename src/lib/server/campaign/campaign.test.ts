@@ -1,0 +1,198 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as campaign from './campaign';
+import * as enterprises from './enterprises';
+import * as towns from '../towns';
+import { SYSTEM } from '../actor';
+import { fakeEnterprise } from '../../../../seeds/campaign-factories';
+
+let n = 0;
+function makeEnterprise(slug: string) {
+	n += 1;
+	const f = fakeEnterprise(900_000 + n);
+	return enterprises.create(SYSTEM, { ...f, townId: towns.bySlug(slug)!.id });
+}
+
+function commit(enterpriseId: number, year: number, disclosedOn: string, type = '诚信经营承诺') {
+	return campaign.addCommitment(SYSTEM, {
+		enterpriseId,
+		year,
+		type,
+		disclosedOn,
+		channel: '信用松江网站',
+		link: null
+	});
+}
+
+function townCount(year: number, slug: string) {
+	return campaign.progress(year).towns.find((t) => t.slug === slug)!;
+}
+
+describe('counting commitments', () => {
+	it('counts an enterprise with several commitments once', () => {
+		const e = makeEnterprise('maogang');
+		commit(e.id, 2021, '2021-03-01');
+		commit(e.id, 2021, '2021-04-01', '告知承诺');
+		commit(e.id, 2021, '2021-05-01', '行业自律承诺');
+		expect(townCount(2021, 'maogang').commitments.count).toBe(1);
+		expect(campaign.progress(2021).district.commitments.count).toBe(1);
+	});
+
+	it('leaves out withdrawn commitments, but keeps an enterprise that has another published one', () => {
+		const a = makeEnterprise('xinbang');
+		const b = makeEnterprise('xinbang');
+		const ca = commit(a.id, 2021, '2021-03-01');
+		const cb1 = commit(b.id, 2021, '2021-03-02');
+		commit(b.id, 2021, '2021-06-02', '告知承诺');
+		expect(townCount(2021, 'xinbang').commitments.count).toBe(2);
+		campaign.setCommitmentStatus(SYSTEM, ca.id, 'withdrawn');
+		campaign.setCommitmentStatus(SYSTEM, cb1.id, 'withdrawn');
+		expect(townCount(2021, 'xinbang').commitments.count).toBe(1);
+		campaign.setCommitmentStatus(SYSTEM, ca.id, 'published');
+		expect(townCount(2021, 'xinbang').commitments.count).toBe(2);
+	});
+
+	it('counts an enterprise that moved for its current town only', () => {
+		const e = makeEnterprise('yexie');
+		commit(e.id, 2021, '2021-02-01');
+		expect(townCount(2021, 'yexie').commitments.count).toBe(1);
+		const before = townCount(2021, 'shihudang').commitments.count;
+		enterprises.update(SYSTEM, e.id, { name: e.name, townId: towns.bySlug('shihudang')!.id });
+		expect(townCount(2021, 'yexie').commitments.count).toBe(0);
+		expect(townCount(2021, 'shihudang').commitments.count).toBe(before + 1);
+	});
+
+	it('keeps years apart and counts as of a date', () => {
+		const e = makeEnterprise('xiaokunshan');
+		commit(e.id, 2020, '2020-05-01');
+		commit(e.id, 2020, '2020-09-01', '告知承诺');
+		expect(campaign.progress(2020, '2020-04-30').district.commitments.count).toBe(0);
+		expect(campaign.progress(2020, '2020-05-01').district.commitments.count).toBe(1);
+		expect(campaign.progress(2019).district.commitments.count).toBe(0);
+	});
+
+	it('counts only issued reports', () => {
+		const e1 = makeEnterprise('chedun');
+		const e2 = makeEnterprise('chedun');
+		const base = { year: 2021, items: ['纳税'], agency: null, reportNo: null, issuedOn: null };
+		campaign.saveReport(SYSTEM, {
+			...base,
+			enterpriseId: e1.id,
+			disclosedOn: '2021-03-01',
+			status: 'disclosed'
+		});
+		campaign.saveReport(SYSTEM, {
+			...base,
+			enterpriseId: e2.id,
+			disclosedOn: null,
+			status: 'applied'
+		});
+		expect(townCount(2021, 'chedun').reports.count).toBe(0);
+		campaign.saveReport(SYSTEM, {
+			...base,
+			enterpriseId: e1.id,
+			disclosedOn: '2021-03-01',
+			reportNo: 'SJXY-2021-1',
+			agency: '上海资信有限公司',
+			issuedOn: '2021-04-01',
+			status: 'issued'
+		});
+		expect(townCount(2021, 'chedun').reports.count).toBe(1);
+	});
+
+	it('matches a model: distinct enterprises with at least one published commitment, per town', () => {
+		const pool = ['yueyang', 'yongfeng', 'fangsong']
+			.map((s) => [makeEnterprise(s), makeEnterprise(s)])
+			.flat();
+		let year = 1990;
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.record({
+						e: fc.integer({ min: 0, max: pool.length - 1 }),
+						type: fc.constantFrom('诚信经营承诺', '告知承诺'),
+						day: fc.integer({ min: 1, max: 28 }),
+						withdraw: fc.boolean()
+					}),
+					{ maxLength: 20 }
+				),
+				(ops) => {
+					year += 1;
+					const published = new Map<string, Set<number>>();
+					const seen = new Set<string>();
+					for (const op of ops) {
+						const e = pool[op.e];
+						const date = `${year}-03-${String(op.day).padStart(2, '0')}`;
+						const key = `${e.id}|${op.type}|${date}`;
+						if (seen.has(key)) continue;
+						seen.add(key);
+						const c = commit(e.id, year, date, op.type);
+						if (op.withdraw) campaign.setCommitmentStatus(SYSTEM, c.id, 'withdrawn');
+						else {
+							const slug = towns.byId(e.townId)!.slug;
+							if (!published.has(slug)) published.set(slug, new Set());
+							published.get(slug)!.add(e.id);
+						}
+					}
+					const p = campaign.progress(year);
+					for (const slug of ['yueyang', 'yongfeng', 'fangsong'])
+						expect(p.towns.find((t) => t.slug === slug)!.commitments.count).toBe(
+							published.get(slug)?.size ?? 0
+						);
+				}
+			),
+			{ numRuns: 40 }
+		);
+	});
+});
+
+describe('targets and pace', () => {
+	it('keeps district defaults and per-town targets', () => {
+		expect(campaign.targets(2018).commitmentTarget).toBe(5000);
+		const id = towns.bySlug('sijing')!.id;
+		campaign.setTargets(SYSTEM, 2018, {
+			commitmentTarget: 6000,
+			reportTarget: 120,
+			towns: [{ townId: id, commitmentTarget: 400, reportTarget: 8 }]
+		});
+		const p = campaign.progress(2018);
+		expect(p.district.commitments.target).toBe(6000);
+		expect(p.towns.find((t) => t.slug === 'sijing')!.commitments.target).toBe(400);
+		expect(p.townTargets.commitments).toBe(400);
+	});
+
+	it('measures pace against the share of the year gone', () => {
+		expect(campaign.shareOfYear(2025, '2025-12-31')).toBe(1);
+		expect(campaign.shareOfYear(2024, '2025-03-01')).toBe(1);
+		expect(campaign.shareOfYear(2026, '2025-03-01')).toBe(0);
+		expect(campaign.shareOfYear(2025, '2025-07-02')).toBeCloseTo(183 / 365, 5);
+		expect(campaign.weekStart('2026-11-27')).toBe('2026-11-23');
+	});
+
+	it('flags a town whose reported count disagrees with its itemised count on that date', () => {
+		const e = makeEnterprise('dongjing');
+		commit(e.id, 2022, '2022-03-01');
+		const townId = towns.bySlug('dongjing')!.id;
+		campaign.fileCount(SYSTEM, {
+			townId,
+			year: 2022,
+			asOf: '2022-02-28',
+			commitments: 0,
+			reports: 0,
+			note: null
+		});
+		const now = new Date('2022-06-01T04:00:00Z');
+		let row = campaign.dashboard(2022, now).towns.find((t) => t.townId === townId)!;
+		expect(row.reported?.disagrees).toBe(false);
+		campaign.fileCount(SYSTEM, {
+			townId,
+			year: 2022,
+			asOf: '2022-05-31',
+			commitments: 5,
+			reports: 0,
+			note: null
+		});
+		row = campaign.dashboard(2022, now).towns.find((t) => t.townId === townId)!;
+		expect(row.reported).toMatchObject({ commitments: 5, itemisedCommitments: 1, disagrees: true });
+	});
+});

@@ -1,0 +1,840 @@
+/**
+ * The commitment campaign: years and targets, commitment disclosures, supplementary disclosures with
+ * credit reports, towns' reported counts, and the progress figures built from them.
+ *
+ * Progress counts distinct enterprises with a published commitment in the year, and issued reports
+ * only, each for the town the enterprise belongs to now. The figures are aggregated from one daily
+ * series per kind and cached until the next write (here, or by another process: SQLite's
+ * data_version tells).
+ */
+import { and, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { db, type Tx } from '../db';
+import {
+	campaignYear,
+	commitment,
+	countReport,
+	creditReport,
+	enterprise,
+	town,
+	townTarget,
+	type Commitment,
+	type CreditReport
+} from '../db/schema';
+import * as audit from '../audit';
+import * as settings from '../settings';
+import * as towns from '../towns';
+import type { Actor } from '../actor';
+import { DEFAULT_COMMITMENT_TYPES, type ReportStatus } from '../../campaign-labels';
+import { todayISO } from '../../format';
+
+export const DEFAULT_COMMITMENT_TARGET = 5000;
+export const DEFAULT_REPORT_TARGET = 100;
+
+// ---------------------------------------------------------------------------------------------
+// Cache of aggregates
+
+let version = 0;
+const cache = new Map<string, unknown>();
+
+/** Drops cached aggregates; every write here calls it. */
+export function invalidate() {
+	version += 1;
+	cache.clear();
+	totals.clear();
+}
+
+function dataVersion(): number {
+	return db.$client.pragma('data_version', { simple: true }) as number;
+}
+
+function cached<T>(key: string, make: () => T): T {
+	const k = `${key}|${version}|${dataVersion()}`;
+	if (cache.has(k)) return cache.get(k) as T;
+	if (cache.size > 50) cache.clear();
+	const value = make();
+	cache.set(k, value);
+	return value;
+}
+
+const totals = new Map<string, number>();
+
+/** Totals of list filters, kept like the aggregates: paging through a long list counts it once. */
+function cachedTotal(key: string, make: () => number): number {
+	const k = `${key}|${version}|${dataVersion()}`;
+	const hit = totals.get(k);
+	if (hit !== undefined) return hit;
+	if (totals.size > 500) totals.clear();
+	const value = make();
+	totals.set(k, value);
+	return value;
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement on the current connection, prepared once. */
+export function stmt(text: string): Database.Statement {
+	const client = db.$client;
+	let m = statements.get(client);
+	if (!m) statements.set(client, (m = new Map()));
+	let s = m.get(text);
+	if (!s) m.set(text, (s = client.prepare(text)));
+	return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** The campaign year of a moment, in Shanghai. */
+export function currentYear(now = new Date()): number {
+	return Number(todayISO(now).slice(0, 4));
+}
+
+function daysInYear(year: number) {
+	return (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
+}
+
+function dayOfYear(iso: string) {
+	const [y, m, d] = iso.split('-').map(Number);
+	return (Date.UTC(y, m - 1, d) - Date.UTC(y, 0, 1)) / 86_400_000 + 1;
+}
+
+/** Share of the year gone (0…1) on `today` (YYYY-MM-DD). */
+export function shareOfYear(year: number, today: string): number {
+	const y = Number(today.slice(0, 4));
+	if (year < y) return 1;
+	if (year > y) return 0;
+	return dayOfYear(today) / daysInYear(year);
+}
+
+function addDays(iso: string, n: number): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** Monday of the week of `iso`. */
+export function weekStart(iso: string): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	const dow = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
+	return addDays(iso, -dow);
+}
+
+export function monthEnd(year: number, month: number): string {
+	return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Years and targets
+
+export function commitmentTypes(): string[] {
+	const raw = settings.get('campaign.commitment_types');
+	if (!raw) return DEFAULT_COMMITMENT_TYPES;
+	try {
+		const list = JSON.parse(raw);
+		return Array.isArray(list) && list.length ? list : DEFAULT_COMMITMENT_TYPES;
+	} catch {
+		return DEFAULT_COMMITMENT_TYPES;
+	}
+}
+
+export function setCommitmentTypes(actor: Actor, types: string[]) {
+	db.transaction((tx) => {
+		const before = commitmentTypes();
+		settings.set('campaign.commitment_types', JSON.stringify(types), tx);
+		audit.record(tx, actor, {
+			action: 'campaign.types',
+			entityType: 'setting',
+			entityId: 'campaign.commitment_types',
+			before,
+			after: types
+		});
+	});
+}
+
+export type YearTargets = {
+	year: number;
+	commitmentTarget: number;
+	reportTarget: number;
+	towns: Map<number, { commitmentTarget: number; reportTarget: number }>;
+};
+
+export function listYears(now = new Date()): number[] {
+	const stored = cached('years', () =>
+		db
+			.select({ y: campaignYear.year })
+			.from(campaignYear)
+			.all()
+			.map((r) => r.y)
+	);
+	const years = new Set(stored);
+	years.add(currentYear(now));
+	return [...years].sort((a, b) => b - a);
+}
+
+export function targets(year: number): YearTargets {
+	return cached(`targets:${year}`, () => {
+		const y = db.select().from(campaignYear).where(eq(campaignYear.year, year)).get();
+		const rows = db.select().from(townTarget).where(eq(townTarget.year, year)).all();
+		return {
+			year,
+			commitmentTarget: y?.commitmentTarget ?? DEFAULT_COMMITMENT_TARGET,
+			reportTarget: y?.reportTarget ?? DEFAULT_REPORT_TARGET,
+			towns: new Map(rows.map((r) => [r.townId, r]))
+		};
+	});
+}
+
+export type TargetsInput = {
+	commitmentTarget: number;
+	reportTarget: number;
+	towns: { townId: number; commitmentTarget: number; reportTarget: number }[];
+};
+
+function ensureYear(tx: Tx, year: number) {
+	tx.insert(campaignYear).values({ year }).onConflictDoNothing().run();
+}
+
+export function setTargets(actor: Actor, year: number, input: TargetsInput) {
+	db.transaction((tx) => {
+		const before = {
+			year: tx.select().from(campaignYear).where(eq(campaignYear.year, year)).get() ?? null,
+			towns: tx.select().from(townTarget).where(eq(townTarget.year, year)).all()
+		};
+		tx.insert(campaignYear)
+			.values({
+				year,
+				commitmentTarget: input.commitmentTarget,
+				reportTarget: input.reportTarget
+			})
+			.onConflictDoUpdate({
+				target: campaignYear.year,
+				set: { commitmentTarget: input.commitmentTarget, reportTarget: input.reportTarget }
+			})
+			.run();
+		for (const t of input.towns) {
+			tx.insert(townTarget)
+				.values({ year, ...t })
+				.onConflictDoUpdate({
+					target: [townTarget.year, townTarget.townId],
+					set: { commitmentTarget: t.commitmentTarget, reportTarget: t.reportTarget }
+				})
+				.run();
+		}
+		audit.record(tx, actor, {
+			action: 'campaign.targets',
+			entityType: 'campaign_year',
+			entityId: year,
+			before,
+			after: { year, ...input }
+		});
+	});
+	invalidate();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commitment disclosures
+
+export type CommitmentInput = {
+	enterpriseId: number;
+	year: number;
+	type: string;
+	disclosedOn: string;
+	channel: string;
+	link: string | null;
+};
+
+export class DuplicateCommitment extends Error {}
+
+/** Published commitments of the enterprise with this code, newest first (shown on a badge's scan page). */
+export function publishedCommitmentsOf(uscc: string, limit = 3) {
+	// On the scan page's hot path: a statement prepared once.
+	return stmt(
+		// `+c.status` keeps SQLite on the enterprise's own commitments: with the status index it would
+		// walk every published commitment in date order to satisfy ORDER BY … LIMIT.
+		`SELECT c.year, c.type, c.disclosed_on AS disclosedOn FROM commitment c
+		 WHERE c.enterprise_id = (SELECT id FROM enterprise WHERE uscc = ?) AND +c.status = 'published'
+		 ORDER BY c.disclosed_on DESC LIMIT ?`
+	).all(uscc, limit) as { year: number; type: string; disclosedOn: string }[];
+}
+
+export function commitmentById(id: number): Commitment | undefined {
+	return db.select().from(commitment).where(eq(commitment.id, id)).get();
+}
+
+export function addCommitment(actor: Actor, input: CommitmentInput, now = new Date()): Commitment {
+	const row = db.transaction((tx) => {
+		ensureYear(tx, input.year);
+		const e = tx.select().from(enterprise).where(eq(enterprise.id, input.enterpriseId)).get();
+		if (!e) throw new Error('enterprise not found');
+		const created = tx
+			.insert(commitment)
+			.values({ ...input, status: 'published', createdAt: now, createdBy: actor.id })
+			.onConflictDoNothing()
+			.returning()
+			.get();
+		if (!created) throw new DuplicateCommitment('该企业同一日期、同一类型的承诺已登记');
+		audit.record(tx, actor, {
+			action: 'commitment.create',
+			entityType: 'commitment',
+			entityId: created.id,
+			townId: e.townId,
+			after: created
+		});
+		return created;
+	});
+	invalidate();
+	return row;
+}
+
+export function setCommitmentStatus(
+	actor: Actor,
+	id: number,
+	status: Commitment['status'],
+	now = new Date()
+): Commitment {
+	const row = db.transaction((tx) => {
+		const before = tx.select().from(commitment).where(eq(commitment.id, id)).get();
+		if (!before) throw new Error('commitment not found');
+		const e = tx.select().from(enterprise).where(eq(enterprise.id, before.enterpriseId)).get()!;
+		const after = tx
+			.update(commitment)
+			.set({ status, withdrawnAt: status === 'withdrawn' ? now : null })
+			.where(eq(commitment.id, id))
+			.returning()
+			.get();
+		audit.record(tx, actor, {
+			action: status === 'withdrawn' ? 'commitment.withdraw' : 'commitment.republish',
+			entityType: 'commitment',
+			entityId: id,
+			townId: e.townId,
+			before,
+			after
+		});
+		return after;
+	});
+	invalidate();
+	return row;
+}
+
+export type ListFilter = {
+	townIds: number[] | null;
+	year?: number;
+	townId?: number;
+	q?: string;
+	status?: string;
+	enterpriseId?: number;
+	page?: number;
+	pageSize?: number;
+};
+
+function searchCondition(q: string | undefined): SQL | undefined {
+	const s = q?.trim().replace(/[%_]/g, '');
+	if (!s) return undefined;
+	return or(like(enterprise.name, `%${s}%`), like(enterprise.uscc, `${s.toUpperCase()}%`));
+}
+
+function commitmentWhere(f: ListFilter): SQL | undefined {
+	const conds: (SQL | undefined)[] = [];
+	if (f.townIds) conds.push(inArray(enterprise.townId, f.townIds.length ? f.townIds : [-1]));
+	if (f.townId) conds.push(eq(enterprise.townId, f.townId));
+	if (f.year) conds.push(eq(commitment.year, f.year));
+	if (f.status === 'published' || f.status === 'withdrawn')
+		conds.push(eq(commitment.status, f.status));
+	if (f.enterpriseId) conds.push(eq(commitment.enterpriseId, f.enterpriseId));
+	conds.push(searchCondition(f.q));
+	const c = conds.filter(Boolean) as SQL[];
+	return c.length ? and(...c) : undefined;
+}
+
+const commitmentFields = {
+	id: commitment.id,
+	year: commitment.year,
+	type: commitment.type,
+	disclosedOn: commitment.disclosedOn,
+	channel: commitment.channel,
+	link: commitment.link,
+	status: commitment.status,
+	createdAt: commitment.createdAt,
+	enterpriseId: enterprise.id,
+	enterpriseName: enterprise.name,
+	uscc: enterprise.uscc,
+	townId: enterprise.townId,
+	townSlug: town.slug,
+	townName: town.name
+};
+
+function commitmentQuery(f: ListFilter) {
+	return db
+		.select(commitmentFields)
+		.from(commitment)
+		.innerJoin(enterprise, eq(enterprise.id, commitment.enterpriseId))
+		.innerJoin(town, eq(town.id, enterprise.townId))
+		.where(commitmentWhere(f))
+		.orderBy(desc(commitment.disclosedOn), desc(commitment.id));
+}
+
+export type CommitmentRow = ReturnType<typeof allCommitments>[number];
+
+export function listCommitments(f: ListFilter) {
+	const pageSize = f.pageSize ?? 50;
+	const page = Math.max(1, f.page ?? 1);
+	const items = commitmentQuery(f)
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.all();
+	const total = cachedTotal(
+		`c:${JSON.stringify({ ...f, page: 0, pageSize: 0 })}`,
+		() =>
+			db
+				.select({ n: count() })
+				.from(commitment)
+				.innerJoin(enterprise, eq(enterprise.id, commitment.enterpriseId))
+				.where(commitmentWhere(f))
+				.get()?.n ?? 0
+	);
+	return { items, page, pageSize, total };
+}
+
+export function allCommitments(f: ListFilter) {
+	return commitmentQuery(f).all();
+}
+
+/** The public list (公示): published commitments only, no login. */
+export function publicCommitments(f: Omit<ListFilter, 'townIds' | 'status'>) {
+	return listCommitments({ ...f, townIds: null, status: 'published' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Supplementary disclosures and credit reports
+
+export type ReportInput = {
+	enterpriseId: number;
+	year: number;
+	items: string[];
+	disclosedOn: string | null;
+	reportNo: string | null;
+	agency: string | null;
+	issuedOn: string | null;
+	status: ReportStatus;
+	pdfKey?: string | null;
+};
+
+export function reportById(id: number): CreditReport | undefined {
+	return db.select().from(creditReport).where(eq(creditReport.id, id)).get();
+}
+
+/** Creates the enterprise's report for the year, or updates it; one per enterprise and year. */
+export function saveReport(actor: Actor, input: ReportInput, now = new Date()): CreditReport {
+	const row = db.transaction((tx) => {
+		ensureYear(tx, input.year);
+		const e = tx.select().from(enterprise).where(eq(enterprise.id, input.enterpriseId)).get();
+		if (!e) throw new Error('enterprise not found');
+		const before = tx
+			.select()
+			.from(creditReport)
+			.where(
+				and(eq(creditReport.enterpriseId, input.enterpriseId), eq(creditReport.year, input.year))
+			)
+			.get();
+		const values = { ...input, pdfKey: input.pdfKey ?? before?.pdfKey ?? null, updatedAt: now };
+		const after = before
+			? tx.update(creditReport).set(values).where(eq(creditReport.id, before.id)).returning().get()
+			: tx
+					.insert(creditReport)
+					.values({ ...values, createdAt: now })
+					.returning()
+					.get();
+		audit.record(tx, actor, {
+			action: before ? 'report.update' : 'report.create',
+			entityType: 'credit_report',
+			entityId: after.id,
+			townId: e.townId,
+			before: before ?? null,
+			after
+		});
+		return after;
+	});
+	invalidate();
+	return row;
+}
+
+function reportWhere(f: ListFilter): SQL | undefined {
+	const conds: (SQL | undefined)[] = [];
+	if (f.townIds) conds.push(inArray(enterprise.townId, f.townIds.length ? f.townIds : [-1]));
+	if (f.townId) conds.push(eq(enterprise.townId, f.townId));
+	if (f.year) conds.push(eq(creditReport.year, f.year));
+	if (f.status === 'applied' || f.status === 'disclosed' || f.status === 'issued')
+		conds.push(eq(creditReport.status, f.status));
+	if (f.enterpriseId) conds.push(eq(creditReport.enterpriseId, f.enterpriseId));
+	conds.push(searchCondition(f.q));
+	const c = conds.filter(Boolean) as SQL[];
+	return c.length ? and(...c) : undefined;
+}
+
+function reportQuery(f: ListFilter) {
+	return db
+		.select({
+			id: creditReport.id,
+			year: creditReport.year,
+			items: creditReport.items,
+			disclosedOn: creditReport.disclosedOn,
+			reportNo: creditReport.reportNo,
+			agency: creditReport.agency,
+			issuedOn: creditReport.issuedOn,
+			status: creditReport.status,
+			hasPdf: sql<number>`${creditReport.pdfKey} IS NOT NULL`,
+			enterpriseId: enterprise.id,
+			enterpriseName: enterprise.name,
+			uscc: enterprise.uscc,
+			townId: enterprise.townId,
+			townName: town.name
+		})
+		.from(creditReport)
+		.innerJoin(enterprise, eq(enterprise.id, creditReport.enterpriseId))
+		.innerJoin(town, eq(town.id, enterprise.townId))
+		.where(reportWhere(f))
+		.orderBy(desc(creditReport.updatedAt), desc(creditReport.id));
+}
+
+export type ReportRow = ReturnType<typeof allReports>[number];
+
+export function listReports(f: ListFilter) {
+	const pageSize = f.pageSize ?? 50;
+	const page = Math.max(1, f.page ?? 1);
+	const items = reportQuery(f)
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.all();
+	const total = cachedTotal(
+		`r:${JSON.stringify({ ...f, page: 0, pageSize: 0 })}`,
+		() =>
+			db
+				.select({ n: count() })
+				.from(creditReport)
+				.innerJoin(enterprise, eq(enterprise.id, creditReport.enterpriseId))
+				.where(reportWhere(f))
+				.get()?.n ?? 0
+	);
+	return { items, page, pageSize, total };
+}
+
+export function allReports(f: ListFilter) {
+	return reportQuery(f).all();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reported counts (进度填报)
+
+export type CountInput = {
+	townId: number;
+	year: number;
+	asOf: string;
+	commitments: number;
+	reports: number;
+	note: string | null;
+};
+
+export function fileCount(actor: Actor, input: CountInput, now = new Date()) {
+	const row = db.transaction((tx) => {
+		ensureYear(tx, input.year);
+		const created = tx
+			.insert(countReport)
+			.values({ ...input, createdAt: now, createdBy: actor.id })
+			.returning()
+			.get();
+		audit.record(tx, actor, {
+			action: 'count.file',
+			entityType: 'count_report',
+			entityId: created.id,
+			townId: input.townId,
+			after: created
+		});
+		return created;
+	});
+	invalidate();
+	return row;
+}
+
+export function listCounts(f: { townIds: number[] | null; year: number }) {
+	const conds: SQL[] = [eq(countReport.year, f.year)];
+	if (f.townIds) conds.push(inArray(countReport.townId, f.townIds.length ? f.townIds : [-1]));
+	return db
+		.select({
+			id: countReport.id,
+			townId: countReport.townId,
+			townName: town.name,
+			asOf: countReport.asOf,
+			commitments: countReport.commitments,
+			reports: countReport.reports,
+			note: countReport.note,
+			createdAt: countReport.createdAt
+		})
+		.from(countReport)
+		.innerJoin(town, eq(town.id, countReport.townId))
+		.where(and(...conds))
+		.orderBy(desc(countReport.asOf), desc(countReport.id))
+		.all();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Progress
+
+type Daily = { townId: number; d: string; n: number };
+
+/**
+ * Per town and day, how many enterprises were first counted that day: the first published
+ * commitment's date, and the issue date of issued reports. Every figure below is a sum over these.
+ */
+function daily(year: number): { commitments: Daily[]; reports: Daily[] } {
+	return cached(`daily:${year}`, () => ({
+		commitments: stmt(
+			`SELECT e.town_id AS townId, f.d AS d, COUNT(*) AS n
+			 FROM (SELECT enterprise_id, MIN(disclosed_on) AS d FROM commitment
+			       WHERE year = ? AND status = 'published' GROUP BY enterprise_id) f
+			 JOIN enterprise e ON e.id = f.enterprise_id
+			 GROUP BY e.town_id, f.d`
+		).all(year) as Daily[],
+		reports: stmt(
+			`SELECT e.town_id AS townId, COALESCE(r.issued_on, '') AS d, COUNT(*) AS n
+			 FROM credit_report r JOIN enterprise e ON e.id = r.enterprise_id
+			 WHERE r.year = ? AND r.status = 'issued'
+			 GROUP BY e.town_id, r.issued_on`
+		).all(year) as Daily[]
+	}));
+}
+
+function sumByTown(rows: Daily[], from?: string, to?: string): Map<number, number> {
+	const out = new Map<number, number>();
+	for (const r of rows) {
+		if (from !== undefined && r.d < from) continue;
+		if (to !== undefined && r.d > to) continue;
+		out.set(r.townId, (out.get(r.townId) ?? 0) + r.n);
+	}
+	return out;
+}
+
+export type Figure = { count: number; target: number };
+
+export type TownProgress = {
+	townId: number;
+	slug: string;
+	name: string;
+	commitments: Figure;
+	reports: Figure;
+};
+
+export type Progress = {
+	year: number;
+	district: { commitments: Figure; reports: Figure };
+	townTargets: { commitments: number; reports: number };
+	towns: TownProgress[];
+};
+
+/** District and per-town counts and targets, as of `asOf` (YYYY-MM-DD) or now. */
+export function progress(year: number, asOf?: string): Progress {
+	return cached(`progress:${year}:${asOf ?? ''}`, () => {
+		const t = targets(year);
+		const d = daily(year);
+		const c = sumByTown(d.commitments, undefined, asOf);
+		const r = sumByTown(d.reports, undefined, asOf);
+		const rows = towns.list().map((tw) => ({
+			townId: tw.id,
+			slug: tw.slug,
+			name: tw.name,
+			commitments: { count: c.get(tw.id) ?? 0, target: t.towns.get(tw.id)?.commitmentTarget ?? 0 },
+			reports: { count: r.get(tw.id) ?? 0, target: t.towns.get(tw.id)?.reportTarget ?? 0 }
+		}));
+		const total = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+		return {
+			year,
+			district: {
+				commitments: { count: total(c), target: t.commitmentTarget },
+				reports: { count: total(r), target: t.reportTarget }
+			},
+			townTargets: {
+				commitments: rows.reduce((a, x) => a + x.commitments.target, 0),
+				reports: rows.reduce((a, x) => a + x.reports.target, 0)
+			},
+			towns: rows
+		};
+	});
+}
+
+export type Pace = 'on_track' | 'behind' | 'no_target';
+
+function paceOf(f: Figure, share: number): Pace {
+	if (f.target <= 0) return 'no_target';
+	return f.count / f.target >= share ? 'on_track' : 'behind';
+}
+
+export type TrendPoint = { week: string; commitments: number; reports: number };
+
+function trend(year: number, today: string): TrendPoint[] {
+	const d = daily(year);
+	const last = year < Number(today.slice(0, 4)) ? `${year}-12-31` : today;
+	const points: TrendPoint[] = [];
+	if (year > Number(today.slice(0, 4))) return points;
+	let start = weekStart(`${year}-01-01`);
+	const sorted = (rows: Daily[]) => [...rows].sort((a, b) => (a.d < b.d ? -1 : 1));
+	const cs = sorted(d.commitments);
+	const rs = sorted(d.reports);
+	let ci = 0;
+	let ri = 0;
+	let cAcc = 0;
+	let rAcc = 0;
+	while (start <= last) {
+		let end = addDays(start, 6);
+		if (end > last) end = last;
+		while (ci < cs.length && cs[ci].d <= end) cAcc += cs[ci++].n;
+		while (ri < rs.length && rs[ri].d <= end) rAcc += rs[ri++].n;
+		points.push({ week: end, commitments: cAcc, reports: rAcc });
+		start = addDays(start, 7);
+	}
+	return points;
+}
+
+export type TownDashboardRow = TownProgress & {
+	commitmentPct: number;
+	reportPct: number;
+	pace: Pace;
+	reportPace: Pace;
+	rank: number;
+	weekCommitments: number;
+	weekReports: number;
+	reported: {
+		asOf: string;
+		commitments: number;
+		reports: number;
+		itemisedCommitments: number;
+		itemisedReports: number;
+		disagrees: boolean;
+	} | null;
+};
+
+function pct(f: Figure) {
+	return f.target > 0 ? f.count / f.target : 0;
+}
+
+function latestCounts(year: number) {
+	return stmt(
+		`SELECT town_id AS townId, as_of AS asOf, commitments, reports FROM count_report c
+		 WHERE year = ? AND id = (SELECT id FROM count_report c2 WHERE c2.year = c.year AND c2.town_id = c.town_id
+		                          ORDER BY as_of DESC, id DESC LIMIT 1)`
+	).all(year) as { townId: number; asOf: string; commitments: number; reports: number }[];
+}
+
+/**
+ * Everything the dashboard shows. Each town is one row object, so another area can add its own
+ * column by mapping over `towns`.
+ */
+export function dashboard(year: number, now = new Date()) {
+	const today = todayISO(now);
+	return cached(`dashboard:${year}:${today}`, () => {
+		const p = progress(year);
+		const share = shareOfYear(year, today);
+		const d = daily(year);
+		const monday = weekStart(today);
+		const weekC = sumByTown(d.commitments, monday, today);
+		const weekR = sumByTown(d.reports, monday, today);
+		const counts = new Map(latestCounts(year).map((c) => [c.townId, c]));
+		const rows: TownDashboardRow[] = p.towns.map((t) => {
+			const rep = counts.get(t.townId);
+			let reported: TownDashboardRow['reported'] = null;
+			if (rep) {
+				const ic = sumByTown(d.commitments, undefined, rep.asOf).get(t.townId) ?? 0;
+				const ir = sumByTown(d.reports, undefined, rep.asOf).get(t.townId) ?? 0;
+				reported = {
+					asOf: rep.asOf,
+					commitments: rep.commitments,
+					reports: rep.reports,
+					itemisedCommitments: ic,
+					itemisedReports: ir,
+					disagrees: ic !== rep.commitments || ir !== rep.reports
+				};
+			}
+			return {
+				...t,
+				commitmentPct: pct(t.commitments),
+				reportPct: pct(t.reports),
+				pace: paceOf(t.commitments, share),
+				reportPace: paceOf(t.reports, share),
+				rank: 0,
+				weekCommitments: weekC.get(t.townId) ?? 0,
+				weekReports: weekR.get(t.townId) ?? 0,
+				reported
+			};
+		});
+		const ranked = [...rows].sort(
+			(a, b) =>
+				b.commitmentPct - a.commitmentPct ||
+				b.reportPct - a.reportPct ||
+				b.commitments.count - a.commitments.count
+		);
+		ranked.forEach((r, i) => (r.rank = i + 1));
+		const withdrawnThisWeek = stmt(
+			`SELECT COUNT(*) AS n FROM commitment WHERE year = ? AND status = 'withdrawn' AND withdrawn_at >= ?`
+		).get(year, Date.parse(`${monday}T00:00:00+08:00`)) as { n: number };
+		return {
+			year,
+			today,
+			share,
+			district: {
+				...p.district,
+				pace: paceOf(p.district.commitments, share),
+				reportPace: paceOf(p.district.reports, share)
+			},
+			townTargets: p.townTargets,
+			towns: rows,
+			ranking: ranked.map((r) => r.townId),
+			trend: trend(year, today),
+			week: {
+				from: monday,
+				commitments: [...weekC.values()].reduce((a, b) => a + b, 0),
+				reports: [...weekR.values()].reduce((a, b) => a + b, 0),
+				withdrawn: withdrawnThisWeek.n
+			}
+		};
+	});
+}
+
+export type Dashboard = ReturnType<typeof dashboard>;
+
+/** 月通报: every town as of the month's end, what the month added, and who is behind. */
+export function bulletin(year: number, month: number, now = new Date()) {
+	const today = todayISO(now);
+	const end = monthEnd(year, month) < today ? monthEnd(year, month) : today;
+	const start = `${year}-${String(month).padStart(2, '0')}-01`;
+	const p = progress(year, end);
+	const share = shareOfYear(year, end);
+	const d = daily(year);
+	const monthC = sumByTown(d.commitments, start, end);
+	const monthR = sumByTown(d.reports, start, end);
+	const rows = p.towns
+		.map((t) => ({
+			...t,
+			commitmentPct: pct(t.commitments),
+			reportPct: pct(t.reports),
+			pace: paceOf(t.commitments, share),
+			monthCommitments: monthC.get(t.townId) ?? 0,
+			monthReports: monthR.get(t.townId) ?? 0,
+			rank: 0
+		}))
+		.sort(
+			(a, b) =>
+				b.commitmentPct - a.commitmentPct ||
+				b.reportPct - a.reportPct ||
+				b.commitments.count - a.commitments.count
+		);
+	rows.forEach((r, i) => (r.rank = i + 1));
+	return {
+		year,
+		month,
+		asOf: end,
+		share,
+		district: p.district,
+		monthCommitments: [...monthC.values()].reduce((a, b) => a + b, 0),
+		monthReports: [...monthR.values()].reduce((a, b) => a + b, 0),
+		towns: rows,
+		behind: rows.filter((r) => r.pace === 'behind').map((r) => r.name)
+	};
+}

@@ -1,0 +1,10 @@
+/**
+ * The campaign's public face: enterprises, targets, commitments, reports, counts, progress and the
+ * bulletin, with their imports, exports and list parameters.
+ */
+export * from './campaign';
+export * from './query';
+export * from './export';
+export * from './templates';
+export * as enterprises from './enterprises';
+export * as importer from './import';

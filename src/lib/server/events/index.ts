@@ -1,0 +1,3 @@
+/** Events: options, the event records, summaries, imports and exports, and the event forms. */
+export * from './events';
+export * from './forms';

@@ -1,0 +1,507 @@
+/**
+ * Consumer feedback (消费者反馈) from the scan page and the merchant pages, reports of forged
+ * codes, the officers' queue per town (待核实 → 属实 / 不属实 / 已调解), the deduction a verified
+ * complaint applies through dynamic supervision, and the merchant's reply (商户回应).
+ */
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { db, type DB } from '../db';
+import { feedback, merchant, street, town, type Feedback } from '../db/schema';
+import * as audit from '../audit';
+import * as settings from '../settings';
+import * as supervision from '../streets/supervision';
+import type { Actor } from '../actor';
+import {
+	CATEGORY_LABEL,
+	FEEDBACK_CATEGORIES,
+	STATUS_LABEL,
+	maskPhone,
+	type FeedbackCategory,
+	type FeedbackSource,
+	type FeedbackStatus
+} from '../../feedback';
+
+export class FeedbackError extends Error {}
+
+/** Pending feedback older than this is marked overdue in the queue. */
+export const OVERDUE_DAYS = 7;
+
+export type Deductions = Record<FeedbackCategory, number>;
+/** Points taken off the running score when a complaint of the category is verified. */
+export const DEFAULT_DEDUCTIONS: Deductions = {
+	price: 5,
+	weight: 10,
+	quality: 5,
+	service: 3,
+	advertising: 8,
+	other: 3
+};
+const DEDUCTIONS_KEY = 'feedback.deductions';
+
+export function deductions(): Deductions {
+	const raw = settings.get(DEDUCTIONS_KEY);
+	if (!raw) return DEFAULT_DEDUCTIONS;
+	try {
+		return { ...DEFAULT_DEDUCTIONS, ...(JSON.parse(raw) as Partial<Deductions>) };
+	} catch {
+		return DEFAULT_DEDUCTIONS;
+	}
+}
+
+export function setDeductions(actor: Actor, next: Deductions) {
+	for (const c of FEEDBACK_CATEGORIES)
+		if (!Number.isInteger(next[c]) || next[c] < 0 || next[c] > 100)
+			throw new FeedbackError(`${CATEGORY_LABEL[c]}的扣分应为 0 到 100 的整数`);
+	db.transaction((tx) => {
+		const before = deductions();
+		settings.set(DEDUCTIONS_KEY, JSON.stringify(next), tx);
+		audit.record(tx, actor, {
+			action: 'feedback.deductions',
+			entityType: 'setting',
+			entityId: DEDUCTIONS_KEY,
+			before,
+			after: next
+		});
+	});
+}
+
+/** A sliding window of timestamps per key, kept in memory: a restart forgives. */
+export function createWindowLimiter(limits: { max: number; windowMs: number }[]) {
+	const hits = new Map<string, number[]>();
+	const longest = Math.max(...limits.map((l) => l.windowMs));
+	return {
+		/** Milliseconds until one more is allowed, or 0 when it is allowed now. */
+		waitMs(key: string, now = Date.now()): number {
+			const list = (hits.get(key) ?? []).filter((t) => now - t < longest);
+			let wait = 0;
+			for (const l of limits) {
+				const inWindow = list.filter((t) => now - t < l.windowMs);
+				if (inWindow.length >= l.max)
+					wait = Math.max(wait, inWindow[inWindow.length - l.max] + l.windowMs - now);
+			}
+			return wait;
+		},
+		hit(key: string, now = Date.now()) {
+			const list = (hits.get(key) ?? []).filter((t) => now - t < longest);
+			list.push(now);
+			hits.set(key, list);
+			if (hits.size > 50_000)
+				for (const [k, v] of hits) if (!v.some((t) => now - t < longest)) hits.delete(k);
+		},
+		reset() {
+			hits.clear();
+		}
+	};
+}
+
+/** Per client: 3 in 10 minutes, 10 a day. */
+export const CLIENT_LIMITS = [
+	{ max: 3, windowMs: 10 * 60_000 },
+	{ max: 10, windowMs: 24 * 60 * 60_000 }
+];
+/** Per merchant, from all clients together: 20 an hour (a flood is not a signal). */
+export const MERCHANT_LIMIT = { max: 20, windowMs: 60 * 60_000 };
+
+export const clientLimiter = createWindowLimiter(CLIENT_LIMITS);
+
+function waitWords(ms: number): string {
+	const min = Math.ceil(ms / 60_000);
+	return min < 60 ? `${min} 分钟` : `${Math.ceil(min / 60)} 小时`;
+}
+
+export type SubmitInput = {
+	source: Exclude<FeedbackSource, 'forged'>;
+	merchantId: number;
+	badgeId?: number | null;
+	category: FeedbackCategory;
+	body: string;
+	phone: string;
+	/** Stored by the caller after the limits passed, see `storePhoto`. */
+	photoKey?: string | null;
+	/** The honeypot field: people leave it empty. */
+	trap?: string;
+};
+
+/**
+ * Whether a client may send feedback about a merchant now; a Chinese message when not. Checked
+ * before the photo is stored, so a refused sender costs no disk.
+ */
+export function refusal(clientKey: string, merchantId: number | null, now = new Date()) {
+	const wait = clientLimiter.waitMs(clientKey, now.getTime());
+	if (wait > 0)
+		return `您提交得太频繁了，请 ${waitWords(wait)}后再试。紧急情况请拨打 12315 市场监管投诉举报热线。`;
+	if (merchantId != null) {
+		const since = new Date(now.getTime() - MERCHANT_LIMIT.windowMs);
+		const recent =
+			db
+				.select({ n: count() })
+				.from(feedback)
+				.where(and(eq(feedback.merchantId, merchantId), gte(feedback.createdAt, since)))
+				.get()?.n ?? 0;
+		if (recent >= MERCHANT_LIMIT.max)
+			return '这家商户近一小时收到的反馈已经很多，工作人员正在处理，请稍后再试。紧急情况请拨打 12315。';
+	}
+	return null;
+}
+
+/** Records a consumer's feedback. A filled honeypot is accepted silently and not stored. */
+export function submit(clientKey: string, input: SubmitInput, now = new Date()) {
+	if (input.trap) return null;
+	const problem = refusal(clientKey, input.merchantId, now);
+	if (problem) throw new FeedbackError(problem);
+	const m = db
+		.select({ id: merchant.id, townId: merchant.townId })
+		.from(merchant)
+		.where(eq(merchant.id, input.merchantId))
+		.get();
+	if (!m) throw new FeedbackError('商户不存在');
+	clientLimiter.hit(clientKey, now.getTime());
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(feedback)
+			.values({
+				merchantId: m.id,
+				townId: m.townId,
+				badgeId: input.badgeId ?? null,
+				source: input.source,
+				category: input.category,
+				body: input.body,
+				phone: input.phone,
+				photoKey: input.photoKey ?? null,
+				createdAt: now
+			})
+			.returning()
+			.get();
+		audit.record(
+			tx,
+			{ id: null, username: 'public', displayName: '公众', role: 'system' },
+			{
+				action: 'feedback.submit',
+				entityType: 'feedback',
+				entityId: row.id,
+				townId: m.townId,
+				after: { ...row, phone: maskPhone(row.phone) }
+			},
+			now
+		);
+		return row;
+	});
+}
+
+/** A report of a code that does not verify; it names no merchant, so district admins see it. */
+export function reportForged(
+	clientKey: string,
+	input: {
+		code: string;
+		place: string;
+		body: string;
+		phone: string;
+		photoKey?: string | null;
+		trap?: string;
+	},
+	now = new Date()
+) {
+	if (input.trap) return null;
+	const problem = refusal(clientKey, null, now);
+	if (problem) throw new FeedbackError(problem);
+	clientLimiter.hit(clientKey, now.getTime());
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(feedback)
+			.values({
+				source: 'forged',
+				category: 'other',
+				body: input.body,
+				place: input.place,
+				scannedCode: input.code.slice(0, 64),
+				phone: input.phone,
+				photoKey: input.photoKey ?? null,
+				createdAt: now
+			})
+			.returning()
+			.get();
+		audit.record(
+			tx,
+			{ id: null, username: 'public', displayName: '公众', role: 'system' },
+			{
+				action: 'feedback.forged',
+				entityType: 'feedback',
+				entityId: row.id,
+				after: { ...row, phone: maskPhone(row.phone) }
+			},
+			now
+		);
+		return row;
+	});
+}
+
+/** Feedback the user may see: their towns' (null scope = all, including forged-code reports). */
+function scopeCondition(scope: number[] | null): SQL | undefined {
+	if (!scope) return undefined;
+	return inArray(feedback.townId, scope.length ? scope : [-1]);
+}
+
+export type QueueFilter = {
+	status?: FeedbackStatus | 'all';
+	townId?: number;
+	merchantId?: number;
+	overdue?: boolean;
+	page?: number;
+	pageSize?: number;
+};
+
+export function overdueBefore(now = new Date()): Date {
+	return new Date(now.getTime() - OVERDUE_DAYS * 86_400_000);
+}
+
+/** The officers' queue: pending first, oldest first; others newest first. */
+export function queue(scope: number[] | null, filter: QueueFilter = {}, now = new Date()) {
+	const conds: SQL[] = [];
+	const s = scopeCondition(scope);
+	if (s) conds.push(s);
+	const status = filter.status ?? 'pending';
+	if (status !== 'all') conds.push(eq(feedback.status, status));
+	if (filter.townId) conds.push(eq(feedback.townId, filter.townId));
+	if (filter.merchantId) conds.push(eq(feedback.merchantId, filter.merchantId));
+	if (filter.overdue)
+		conds.push(eq(feedback.status, 'pending'), lt(feedback.createdAt, overdueBefore(now)));
+	const where = conds.length ? and(...conds) : undefined;
+	const pageSize = filter.pageSize ?? 50;
+	const page = Math.max(1, filter.page ?? 1);
+	const items = db
+		.select({
+			id: feedback.id,
+			source: feedback.source,
+			category: feedback.category,
+			body: feedback.body,
+			place: feedback.place,
+			status: feedback.status,
+			createdAt: feedback.createdAt,
+			decidedAt: feedback.decidedAt,
+			hasReply: sql<number>`${feedback.reply} <> ''`,
+			hasPhoto: sql<number>`${feedback.photoKey} is not null`,
+			merchantId: merchant.id,
+			merchantName: merchant.name,
+			streetName: street.name,
+			townName: town.name
+		})
+		.from(feedback)
+		.leftJoin(merchant, eq(merchant.id, feedback.merchantId))
+		.leftJoin(street, eq(street.id, merchant.streetId))
+		.leftJoin(town, eq(town.id, feedback.townId))
+		.where(where)
+		.orderBy(
+			sql`case when ${feedback.status} = 'pending' then 0 else 1 end`,
+			sql`case when ${feedback.status} = 'pending' then ${feedback.createdAt} else -${feedback.createdAt} end`,
+			asc(feedback.id)
+		)
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.all();
+	const total = db.select({ n: count() }).from(feedback).where(where).get()?.n ?? 0;
+	const cutoff = overdueBefore(now).getTime();
+	return {
+		items: items.map((i) => ({
+			...i,
+			overdueDays:
+				i.status === 'pending' && i.createdAt.getTime() < cutoff
+					? Math.floor((now.getTime() - i.createdAt.getTime()) / 86_400_000) - OVERDUE_DAYS
+					: null
+		})),
+		page,
+		pageSize,
+		total
+	};
+}
+
+/** Counts per status, and pending overdue, in scope. */
+export function counts(scope: number[] | null, now = new Date()) {
+	const s = scopeCondition(scope);
+	const rows = db
+		.select({ status: feedback.status, n: count() })
+		.from(feedback)
+		.where(s)
+		.groupBy(feedback.status)
+		.all();
+	const out: Record<FeedbackStatus, number> & { overdue: number } = {
+		pending: 0,
+		verified: 0,
+		unfounded: 0,
+		mediated: 0,
+		overdue: 0
+	};
+	for (const r of rows) out[r.status] = r.n;
+	out.overdue =
+		db
+			.select({ n: count() })
+			.from(feedback)
+			.where(
+				and(
+					...(s ? [s] : []),
+					eq(feedback.status, 'pending'),
+					lt(feedback.createdAt, overdueBefore(now))
+				)
+			)
+			.get()?.n ?? 0;
+	return out;
+}
+
+export function byId(id: number): Feedback | undefined {
+	return db.select().from(feedback).where(eq(feedback.id, id)).get();
+}
+
+/** One item with its merchant, for the officer's page. The phone stays masked. */
+export function detail(id: number) {
+	const row = db
+		.select({
+			f: feedback,
+			merchantName: merchant.name,
+			address: merchant.address,
+			streetName: street.name,
+			townName: town.name,
+			score: merchant.score,
+			level: merchant.level
+		})
+		.from(feedback)
+		.leftJoin(merchant, eq(merchant.id, feedback.merchantId))
+		.leftJoin(street, eq(street.id, merchant.streetId))
+		.leftJoin(town, eq(town.id, feedback.townId))
+		.where(eq(feedback.id, id))
+		.get();
+	if (!row) return undefined;
+	const { phone, ...f } = row.f;
+	return { ...row, f: { ...f, phoneMasked: maskPhone(phone) } };
+}
+
+/**
+ * An officer's decision on pending feedback. 属实 applies the category's deduction through
+ * dynamic supervision, in the same transaction, so the badge may be downgraded at once.
+ */
+export function decide(
+	actor: Actor,
+	id: number,
+	input: { status: Exclude<FeedbackStatus, 'pending'>; note: string },
+	now = new Date()
+) {
+	return db.transaction((tx) => {
+		const before = tx.select().from(feedback).where(eq(feedback.id, id)).get();
+		if (!before) throw new FeedbackError('反馈不存在');
+		if (before.status !== 'pending')
+			throw new FeedbackError(`这条反馈已认定为“${STATUS_LABEL[before.status]}”，不能再改`);
+		let archiveEntryId: number | null = null;
+		let points: number | null = null;
+		let badgeChange: string | null = null;
+		if (input.status === 'verified') {
+			if (!before.merchantId)
+				throw new FeedbackError(
+					'举报假冒二维码没有对应商户，不能认定属实扣分，请选择“已调解”并写明处理情况'
+				);
+			points = deductions()[before.category];
+			const label = CATEGORY_LABEL[before.category];
+			const result = supervision.record(
+				actor,
+				before.merchantId,
+				{
+					kind: 'complaint',
+					points: -points,
+					title: `消费者投诉属实（${label}）`,
+					publicNote: `消费者反馈“${label}”问题，经核实属实`,
+					note: input.note,
+					complainant: before.phone ? `消费者 ${maskPhone(before.phone)}` : '消费者（未留电话）',
+					sourceType: 'feedback',
+					sourceId: before.id,
+					occurredAt: now
+				},
+				tx
+			);
+			archiveEntryId = result.entry.id;
+			badgeChange = result.badgeChange?.reason ?? null;
+		}
+		const after = tx
+			.update(feedback)
+			.set({
+				status: input.status,
+				officerNote: input.note,
+				decidedAt: now,
+				decidedBy: actor.id,
+				archiveEntryId,
+				points
+			})
+			.where(eq(feedback.id, id))
+			.returning()
+			.get();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: `feedback.${input.status}`,
+				entityType: 'feedback',
+				entityId: id,
+				townId: before.townId,
+				before: { status: before.status },
+				after: { status: after.status, officerNote: after.officerNote, points, archiveEntryId }
+			},
+			now
+		);
+		return { feedback: after, badgeChange };
+	});
+}
+
+/** 商户回应: the merchant's own words, entered by an officer; a second entry replaces the first. */
+export function reply(actor: Actor, id: number, text: string, now = new Date()) {
+	return db.transaction((tx) => {
+		const before = tx.select().from(feedback).where(eq(feedback.id, id)).get();
+		if (!before) throw new FeedbackError('反馈不存在');
+		if (!before.merchantId) throw new FeedbackError('举报假冒二维码没有对应商户，不能录入商户回应');
+		const after = tx
+			.update(feedback)
+			.set({ reply: text, replyAt: now, replyBy: actor.id })
+			.where(eq(feedback.id, id))
+			.returning()
+			.get();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'feedback.reply',
+				entityType: 'feedback',
+				entityId: id,
+				townId: before.townId,
+				before: { reply: before.reply },
+				after: { reply: after.reply }
+			},
+			now
+		);
+		return after;
+	});
+}
+
+/**
+ * Feedback shown publicly with the merchant's reply: category, date, the officers' finding and
+ * the reply. The consumer's own text, photo and phone are never public.
+ */
+export function publicReplies(merchantId: number, limit = 5) {
+	const client = db.$client;
+	let query = repliesQuery.get(client);
+	if (!query) repliesQuery.set(client, (query = prepareReplies(db)));
+	return query.all({ m: merchantId, limit });
+}
+
+function prepareReplies(target: DB) {
+	return target
+		.select({
+			id: feedback.id,
+			category: feedback.category,
+			status: feedback.status,
+			createdAt: feedback.createdAt,
+			reply: feedback.reply,
+			replyAt: feedback.replyAt
+		})
+		.from(feedback)
+		.where(and(eq(feedback.merchantId, sql.placeholder('m')), ne(feedback.reply, '')))
+		.orderBy(desc(feedback.replyAt))
+		.limit(sql.placeholder('limit'))
+		.prepare();
+}
+
+/** Read on every scan: prepared once per database connection. */
+const repliesQuery = new WeakMap<object, ReturnType<typeof prepareReplies>>();

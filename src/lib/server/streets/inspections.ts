@@ -1,0 +1,272 @@
+/**
+ * Inspections (检查评审): a draft against the current published standard, scored item by item
+ * with notes and photo evidence, then submitted. The total, veto hits and result are computed
+ * here from the version's items, never taken from the form; a submitted merchant inspection
+ * rates the merchant and grants or withdraws its badge (see supervision).
+ */
+import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { db } from '../db';
+import {
+	inspection,
+	inspectionInspector,
+	inspectionScore,
+	merchant,
+	standard,
+	street,
+	town,
+	user,
+	type Inspection
+} from '../db/schema';
+import * as audit from '../audit';
+import * as standards from './standards';
+import * as supervision from './supervision';
+import type { Actor } from '../actor';
+import { levelFor, scoreInspection } from '../../rating';
+import { todayISO } from '../../format';
+
+export class InspectionError extends Error {}
+
+export type ScoreInput = {
+	itemId: number;
+	points: number;
+	vetoHit: boolean;
+	note: string;
+	/** Photo keys to add to what the item already has. */
+	photoKeys?: string[];
+};
+
+export function byId(id: number): Inspection | undefined {
+	return db.select().from(inspection).where(eq(inspection.id, id)).get();
+}
+
+/** An inspection with its standard version's items, its scores and its inspectors. */
+export function detail(id: number) {
+	const ins = byId(id);
+	if (!ins) return undefined;
+	const std = standards.byId(ins.standardId)!;
+	const scores = db
+		.select()
+		.from(inspectionScore)
+		.where(eq(inspectionScore.inspectionId, id))
+		.all();
+	const inspectors = db
+		.select({ id: user.id, displayName: user.displayName })
+		.from(inspectionInspector)
+		.innerJoin(user, eq(user.id, inspectionInspector.userId))
+		.where(eq(inspectionInspector.inspectionId, id))
+		.all();
+	return { inspection: ins, standard: std, scores, inspectors };
+}
+
+/**
+ * Opens an inspection of a merchant (or, with the street standard, of a street) against the
+ * current published version. An open draft by anyone for the same subject is returned instead.
+ */
+export function start(
+	actor: Actor,
+	target: { merchantId: number } | { streetId: number },
+	now = new Date()
+): Inspection {
+	return db.transaction((tx) => {
+		const kind = 'merchantId' in target ? 'merchant' : 'street';
+		let streetId: number;
+		let townId: number;
+		let merchantId: number | null = null;
+		if ('merchantId' in target) {
+			const m = tx.select().from(merchant).where(eq(merchant.id, target.merchantId)).get();
+			if (!m) throw new InspectionError('商户不存在');
+			if (m.tradingStatus === 'closed') throw new InspectionError('该商户已关闭，不能检查评审');
+			merchantId = m.id;
+			streetId = m.streetId;
+			townId = m.townId;
+		} else {
+			const s = tx.select().from(street).where(eq(street.id, target.streetId)).get();
+			if (!s) throw new InspectionError('街区不存在');
+			streetId = s.id;
+			townId = s.townId;
+		}
+		const open = tx
+			.select()
+			.from(inspection)
+			.where(
+				and(
+					eq(inspection.status, 'draft'),
+					eq(inspection.kind, kind),
+					merchantId ? eq(inspection.merchantId, merchantId) : eq(inspection.streetId, streetId)
+				)
+			)
+			.get();
+		if (open) return open;
+		const std = standards.current(kind, tx);
+		if (!std) throw new InspectionError('尚未发布评价标准，请联系区级管理员');
+		const created = tx
+			.insert(inspection)
+			.values({
+				kind,
+				merchantId,
+				streetId,
+				townId,
+				standardId: std.id,
+				inspectedOn: todayISO(now),
+				status: 'draft',
+				createdBy: actor.id,
+				createdAt: now
+			})
+			.returning()
+			.get();
+		if (actor.id)
+			tx.insert(inspectionInspector).values({ inspectionId: created.id, userId: actor.id }).run();
+		audit.record(tx, actor, {
+			action: 'inspection.start',
+			entityType: 'inspection',
+			entityId: created.id,
+			townId,
+			after: created
+		});
+		return created;
+	});
+}
+
+export type SaveInput = {
+	inspectedOn?: string;
+	summary?: string;
+	scores: ScoreInput[];
+};
+
+/**
+ * Saves a draft's scores; with `submit`, also computes the total and result and applies them.
+ * Scores for items not in the inspection's version are ignored; points are clamped to the item.
+ */
+export function save(actor: Actor, id: number, input: SaveInput, submit = false, now = new Date()) {
+	return db.transaction((tx) => {
+		const before = tx.select().from(inspection).where(eq(inspection.id, id)).get();
+		if (!before) throw new InspectionError('检查记录不存在');
+		if (before.status !== 'draft') throw new InspectionError('该检查已提交，不能再修改');
+		if (input.inspectedOn && input.inspectedOn > todayISO(now))
+			throw new InspectionError('检查日期不能晚于今天');
+		const std = standards.byId(before.standardId, tx)!;
+		const existing = new Map(
+			tx
+				.select()
+				.from(inspectionScore)
+				.where(eq(inspectionScore.inspectionId, id))
+				.all()
+				.map((s) => [s.itemId, s])
+		);
+		const byItem = new Map(input.scores.map((s) => [s.itemId, s]));
+		const computed = scoreInspection(
+			std.items,
+			input.scores.map((s) => ({ itemId: s.itemId, points: s.points, vetoHit: s.vetoHit }))
+		);
+		for (const n of computed.scores) {
+			const given = byItem.get(n.itemId);
+			const old = existing.get(n.itemId);
+			const photoKeys = [...(old?.photoKeys ?? []), ...(given?.photoKeys ?? [])].slice(0, 9);
+			const values = {
+				inspectionId: id,
+				itemId: n.itemId,
+				points: n.points,
+				vetoHit: n.vetoHit,
+				note: given?.note.trim().slice(0, 1000) ?? old?.note ?? '',
+				photoKeys
+			};
+			tx.insert(inspectionScore)
+				.values(values)
+				.onConflictDoUpdate({
+					target: [inspectionScore.inspectionId, inspectionScore.itemId],
+					set: { points: values.points, vetoHit: values.vetoHit, note: values.note, photoKeys }
+				})
+				.run();
+		}
+		const t = supervision.thresholds(tx);
+		const after = tx
+			.update(inspection)
+			.set({
+				inspectedOn: input.inspectedOn || before.inspectedOn,
+				summary: input.summary?.trim().slice(0, 2000) ?? before.summary,
+				total: computed.total,
+				vetoHits: computed.vetoHits,
+				result: levelFor(computed.total, computed.vetoHits, t),
+				...(submit ? { status: 'submitted' as const, submittedAt: now } : {})
+			})
+			.where(eq(inspection.id, id))
+			.returning()
+			.get();
+		if (actor.id)
+			tx.insert(inspectionInspector)
+				.values({ inspectionId: id, userId: actor.id })
+				.onConflictDoNothing()
+				.run();
+		audit.record(tx, actor, {
+			action: submit ? 'inspection.submit' : 'inspection.save',
+			entityType: 'inspection',
+			entityId: id,
+			townId: before.townId,
+			before,
+			after
+		});
+		const applied = submit ? supervision.applyInspection(tx, actor, after, now) : null;
+		return { inspection: after, applied };
+	});
+}
+
+export function discard(actor: Actor, id: number) {
+	db.transaction((tx) => {
+		const before = tx.select().from(inspection).where(eq(inspection.id, id)).get();
+		if (!before || before.status !== 'draft') throw new InspectionError('只能删除未提交的检查');
+		tx.delete(inspection).where(eq(inspection.id, id)).run();
+		audit.record(tx, actor, {
+			action: 'inspection.discard',
+			entityType: 'inspection',
+			entityId: id,
+			townId: before.townId,
+			before
+		});
+	});
+}
+
+export function list(
+	scope: number[] | null,
+	f: { merchantId?: number; streetId?: number; status?: 'draft' | 'submitted'; limit?: number } = {}
+) {
+	const c: (SQL | undefined)[] = [];
+	if (scope) c.push(inArray(inspection.townId, scope.length ? scope : [-1]));
+	if (f.merchantId) c.push(eq(inspection.merchantId, f.merchantId));
+	if (f.streetId) c.push(eq(inspection.streetId, f.streetId));
+	if (f.status) c.push(eq(inspection.status, f.status));
+	return db
+		.select({
+			id: inspection.id,
+			kind: inspection.kind,
+			inspectedOn: inspection.inspectedOn,
+			status: inspection.status,
+			total: inspection.total,
+			vetoHits: inspection.vetoHits,
+			result: inspection.result,
+			merchantId: inspection.merchantId,
+			merchantName: merchant.name,
+			streetId: inspection.streetId,
+			streetName: street.name,
+			townName: town.name,
+			standardVersion: standard.version
+		})
+		.from(inspection)
+		.leftJoin(merchant, eq(merchant.id, inspection.merchantId))
+		.innerJoin(street, eq(street.id, inspection.streetId))
+		.innerJoin(town, eq(town.id, inspection.townId))
+		.innerJoin(standard, eq(standard.id, inspection.standardId))
+		.where(and(...c))
+		.orderBy(desc(inspection.inspectedOn), desc(inspection.id))
+		.limit(f.limit ?? 200)
+		.all();
+}
+
+export function streetsForInspection(scope: number[] | null) {
+	return db
+		.select({ id: street.id, name: street.name, townName: town.name })
+		.from(street)
+		.innerJoin(town, eq(town.id, street.townId))
+		.where(scope ? inArray(street.townId, scope.length ? scope : [-1]) : undefined)
+		.orderBy(asc(town.sortOrder), asc(street.name))
+		.all();
+}

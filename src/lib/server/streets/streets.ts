@@ -1,0 +1,168 @@
+/**
+ * Honesty demonstration streets (诚信示范街): the street, its drawn geometry, convention and
+ * committee, and the counts of its merchants by level.
+ */
+import { and, asc, count, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { db } from '../db';
+import { instrument, merchant, street, town, type Street } from '../db/schema';
+import * as audit from '../audit';
+import type { Actor } from '../actor';
+import type { StreetInput } from '../../schemas/streets';
+import { todayISO } from '../../format';
+
+export class StreetError extends Error {
+	constructor(
+		message: string,
+		public field?: string
+	) {
+		super(message);
+	}
+}
+
+function scoped(scope: number[] | null): SQL | undefined {
+	return scope ? inArray(street.townId, scope.length ? scope : [-1]) : undefined;
+}
+
+export function byId(id: number): Street | undefined {
+	return db.select().from(street).where(eq(street.id, id)).get();
+}
+
+/** Streets the scope may see, with town name and merchant counts by level. */
+export function list(scope: number[] | null, filter: { townId?: number } = {}) {
+	const conds = [scoped(scope), filter.townId ? eq(street.townId, filter.townId) : undefined];
+	const today = todayISO();
+	return db
+		.select({
+			id: street.id,
+			name: street.name,
+			status: street.status,
+			townId: street.townId,
+			townName: town.name,
+			committeeContact: street.committeeContact,
+			merchants: sql<number>`(select count(*) from ${merchant} where ${merchant.streetId} = ${street.id})`,
+			model: sql<number>`(select count(*) from ${merchant} where ${merchant.streetId} = ${street.id} and ${merchant.level} = 'model')`,
+			honest: sql<number>`(select count(*) from ${merchant} where ${merchant.streetId} = ${street.id} and ${merchant.level} = 'honest')`,
+			overdueInstruments: sql<number>`(select count(*) from ${instrument} join ${merchant} on ${merchant.id} = ${instrument.merchantId} where ${merchant.streetId} = ${street.id} and ${instrument.retired} = 0 and ${instrument.nextDueOn} < ${today})`
+		})
+		.from(street)
+		.innerJoin(town, eq(town.id, street.townId))
+		.where(and(...conds))
+		.orderBy(asc(town.sortOrder), asc(street.name))
+		.all();
+}
+
+/** Streets as options for a merchant form, limited to the scope. */
+export function options(scope: number[] | null) {
+	return db
+		.select({ id: street.id, name: street.name, townId: street.townId, townName: town.name })
+		.from(street)
+		.innerJoin(town, eq(town.id, street.townId))
+		.where(scoped(scope))
+		.orderBy(asc(town.sortOrder), asc(street.name))
+		.all();
+}
+
+function assertUniqueName(input: StreetInput, exceptId?: number) {
+	const clash = db
+		.select({ id: street.id })
+		.from(street)
+		.where(and(eq(street.townId, input.townId), eq(street.name, input.name)))
+		.get();
+	if (clash && clash.id !== exceptId) throw new StreetError('本街镇已有同名街区', 'name');
+}
+
+export function create(actor: Actor, input: StreetInput, now = new Date()): Street {
+	assertUniqueName(input);
+	return db.transaction((tx) => {
+		const created = tx
+			.insert(street)
+			.values({ ...input, createdAt: now, updatedAt: now })
+			.returning()
+			.get();
+		audit.record(tx, actor, {
+			action: 'street.create',
+			entityType: 'street',
+			entityId: created.id,
+			townId: created.townId,
+			after: created
+		});
+		return created;
+	});
+}
+
+/** Moving a street to another town moves its merchants with it. */
+export function update(actor: Actor, id: number, input: StreetInput, now = new Date()): Street {
+	assertUniqueName(input, id);
+	return db.transaction((tx) => {
+		const before = tx.select().from(street).where(eq(street.id, id)).get();
+		if (!before) throw new StreetError('街区不存在');
+		const after = tx
+			.update(street)
+			.set({ ...input, updatedAt: now })
+			.where(eq(street.id, id))
+			.returning()
+			.get();
+		if (after.townId !== before.townId)
+			tx.update(merchant).set({ townId: after.townId }).where(eq(merchant.streetId, id)).run();
+		audit.record(tx, actor, {
+			action: 'street.update',
+			entityType: 'street',
+			entityId: id,
+			townId: after.townId,
+			before,
+			after
+		});
+		return after;
+	});
+}
+
+/** Instruments past their next verification date on a street. */
+export function overdueInstruments(streetId: number, today = todayISO()) {
+	return db
+		.select({
+			id: instrument.id,
+			type: instrument.type,
+			serial: instrument.serial,
+			nextDueOn: instrument.nextDueOn,
+			merchantId: merchant.id,
+			merchantName: merchant.name
+		})
+		.from(instrument)
+		.innerJoin(merchant, eq(merchant.id, instrument.merchantId))
+		.where(
+			and(
+				eq(merchant.streetId, streetId),
+				eq(instrument.retired, false),
+				lt(instrument.nextDueOn, today)
+			)
+		)
+		.orderBy(asc(instrument.nextDueOn))
+		.all();
+}
+
+/** The open-data and map view of streets: every street, public fields only. */
+export function publicList(filter: { townId?: number } = {}) {
+	return db
+		.select({
+			id: street.id,
+			name: street.name,
+			status: street.status,
+			townSlug: town.slug,
+			townName: town.name,
+			geometry: street.geometry,
+			convention: street.convention,
+			description: street.description,
+			committeeContact: street.committeeContact,
+			committeePhone: street.committeePhone,
+			merchants: sql<number>`(select count(*) from ${merchant} where ${merchant.streetId} = ${street.id})`
+		})
+		.from(street)
+		.innerJoin(town, eq(town.id, street.townId))
+		.where(filter.townId ? eq(street.townId, filter.townId) : undefined)
+		.orderBy(asc(town.sortOrder), asc(street.name))
+		.all();
+}
+
+export function countAll(): number {
+	return db.select({ n: count() }).from(street).get()?.n ?? 0;
+}
