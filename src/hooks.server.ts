@@ -1,9 +1,11 @@
+import { redirect } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { bootstrap } from '$lib/server/bootstrap';
 import * as supervision from '$lib/server/supervision';
 import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
+import { legacyRedirect } from '$lib/legacy-urls';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -17,6 +19,16 @@ export const init: ServerInit = async () => {
 	// Badges past their last day become 已过期 at start and then hourly.
 	supervision.expireDue();
 	setInterval(() => supervision.expireDue(), 3_600_000).unref();
+};
+
+/**
+ * Staff pages that moved answer 308 from their old URL, any method, query string kept. Thrown, so
+ * a data request from a client built before the move gets the redirect in the form it reads.
+ */
+const legacyUrls: Handle = ({ event, resolve }) => {
+	const to = legacyRedirect(event.url.pathname);
+	if (to) redirect(308, to + event.url.search);
+	return resolve(event);
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -51,7 +63,7 @@ const preferences: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(securityHeaders, preferences, auth);
+export const handle = sequence(legacyUrls, securityHeaders, preferences, auth);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: '页面不存在' };
