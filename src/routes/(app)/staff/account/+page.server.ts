@@ -26,6 +26,6 @@ export const actions: Actions = {
 		const token = auth.generateSessionToken();
 		const session = auth.createSession(token, me.id);
 		auth.setSessionCookie(event, token, session.expiresAt);
-		redirect(303, '/account?changed=1');
+		redirect(303, '/staff/account?changed=1');
 	}
 };

@@ -4,5 +4,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'district_admin', 'town_officer');
-	redirect(303, '/campaign/import/commitments');
+	redirect(303, '/staff/campaign/import/commitments');
 };

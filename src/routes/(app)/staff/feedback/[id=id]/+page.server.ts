@@ -34,7 +34,7 @@ export const actions: Actions = {
 		if (!parsed.success) return invalid(values, fieldErrors(parsed.error));
 		try {
 			const r = feedback.decide(u, d.f.id, parsed.data);
-			redirect(303, `/badges/feedback/${d.f.id}?done=${r.badgeChange ? 'badge' : 'decided'}`);
+			redirect(303, `/staff/feedback/${d.f.id}?done=${r.badgeChange ? 'badge' : 'decided'}`);
 		} catch (e) {
 			if (e instanceof feedback.FeedbackError) return fail(400, { values, message: e.message });
 			throw e;
@@ -51,6 +51,6 @@ export const actions: Actions = {
 			if (e instanceof feedback.FeedbackError) return fail(400, { values, message: e.message });
 			throw e;
 		}
-		redirect(303, `/badges/feedback/${d.f.id}?done=replied`);
+		redirect(303, `/staff/feedback/${d.f.id}?done=replied`);
 	}
 };

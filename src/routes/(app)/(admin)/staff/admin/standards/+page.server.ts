@@ -14,6 +14,6 @@ export const actions: Actions = {
 		const kind = String((await event.request.formData()).get('kind'));
 		if (kind !== 'merchant' && kind !== 'street') return fail(400, { error: '请选择标准类型' });
 		const d = standards.createDraft(u, kind);
-		redirect(303, `/admin/standards/${d.id}`);
+		redirect(303, `/staff/admin/standards/${d.id}`);
 	}
 };

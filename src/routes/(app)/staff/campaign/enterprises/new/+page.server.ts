@@ -27,6 +27,6 @@ export const actions: Actions = {
 				uscc: `该统一社会信用代码已登记为「${existing.name}」（${towns.byId(existing.townId)?.name ?? ''}）`
 			});
 		const e = enterprises.create(u, parsed.data);
-		redirect(303, `/campaign/enterprises/${e.id}`);
+		redirect(303, `/staff/campaign/enterprises/${e.id}`);
 	}
 };

@@ -54,7 +54,7 @@ export const actions: Actions = {
 			if (e instanceof badges.BadgeError) return fail(400, { message: e.message });
 			throw e;
 		}
-		redirect(303, `/badges/merchants/${m.m.id}?done=reissued`);
+		redirect(303, `/staff/merchants/${m.m.id}/badge?done=reissued`);
 	},
 	revoke: async (event) => {
 		const { u, m } = merchantFor(event, 'district_admin', 'town_officer');
@@ -69,6 +69,6 @@ export const actions: Actions = {
 			return fail(400, { values: { reason }, errors: { reason: '事由不能超过 300 个字' } });
 		if (!m.b || m.b.state === 'revoked') return fail(400, { message: '该商户没有可撤销的牌匾' });
 		supervision.record(u, m.m.id, { kind: 'veto', title: '撤销牌匾（摘牌）', publicNote: reason });
-		redirect(303, `/badges/merchants/${m.m.id}?done=revoked`);
+		redirect(303, `/staff/merchants/${m.m.id}/badge?done=revoked`);
 	}
 };

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const { plaques, skipped } = await badges.merchantPlaques(m.m.id, u);
 	return {
 		title: m.m.name,
-		back: `/badges/merchants/${m.m.id}`,
+		back: `/staff/merchants/${m.m.id}/badge`,
 		plaques,
 		skipped
 	};

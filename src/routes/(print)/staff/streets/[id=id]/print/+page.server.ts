@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 	const { plaques, skipped } = await badges.streetPlaques(s.s.id, u);
 	return {
 		title: `${s.s.name}（${s.townName}）`,
-		back: `/badges/streets/${s.s.id}`,
+		back: `/staff/streets/${s.s.id}/badges`,
 		plaques,
 		skipped
 	};

@@ -55,7 +55,7 @@ export const actions: Actions = {
 			if (e instanceof standards.StandardError) return fail(400, { error: e.message });
 			throw e;
 		}
-		redirect(303, '/admin/standards');
+		redirect(303, '/staff/admin/standards');
 	},
 	discard: async (event) => {
 		const u = requireAdmin(event);
@@ -65,6 +65,6 @@ export const actions: Actions = {
 			if (e instanceof standards.StandardError) return fail(400, { error: e.message });
 			throw e;
 		}
-		redirect(303, '/admin/standards');
+		redirect(303, '/staff/admin/standards');
 	}
 };
