@@ -1,3 +1,4 @@
+import { redirect } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
@@ -5,6 +6,7 @@ import { bootstrap } from '$lib/server/bootstrap';
 import { supervision } from '$lib/server/streets';
 import * as jobs from '$lib/server/db/jobs';
 import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
+import { legacyRedirect } from '$lib/legacy-urls';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -20,6 +22,16 @@ export const init: ServerInit = async () => {
 	// throttles and rate-limit hits too old to matter are forgotten.
 	jobs.schedule('badges.expire', 3_600_000, () => supervision.expireDue());
 	jobs.schedule('state.sweep', 3_600_000, () => sweepState());
+};
+
+/**
+ * Staff pages that moved answer 308 from their old URL, any method, query string kept. Thrown, so
+ * a data request from a client built before the move gets the redirect in the form it reads.
+ */
+const legacyUrls: Handle = ({ event, resolve }) => {
+	const to = legacyRedirect(event.url.pathname);
+	if (to) redirect(308, to + event.url.search);
+	return resolve(event);
 };
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -54,7 +66,7 @@ const preferences: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(securityHeaders, preferences, auth);
+export const handle = sequence(legacyUrls, securityHeaders, preferences, auth);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: '页面不存在' };

@@ -29,13 +29,13 @@ export const badgeCases = [
 				const data = setup(dir, server.origin, 200);
 				const trivial = await load(`${server.origin}/ping`);
 				const scan = await load(`${server.origin}/b/${data.code}`);
-				const print = await load(`${server.origin}/badges/print/street/${data.streetId}`, {
+				const print = await load(`${server.origin}/staff/streets/${data.streetId}/print`, {
 					connections: 8,
 					headers: { cookie: data.cookie }
 				});
 				const printBytes = (
 					await (
-						await fetch(`${server.origin}/badges/print/street/${data.streetId}`, {
+						await fetch(`${server.origin}/staff/streets/${data.streetId}/print`, {
 							headers: { cookie: data.cookie }
 						})
 					).text()

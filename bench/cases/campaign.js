@@ -123,7 +123,7 @@ async function webImport(origin, cookie, text, year) {
 	form.set('year', String(year));
 	form.set('file', new Blob([text], { type: 'text/csv' }), 'bench.csv');
 	const headers = { cookie, origin, accept: 'application/json', 'x-sveltekit-action': 'true' };
-	const preview = await fetch(`${origin}/campaign/import/commitments?/preview`, {
+	const preview = await fetch(`${origin}/staff/campaign/import/commitments?/preview`, {
 		method: 'POST',
 		headers,
 		body: form
@@ -131,7 +131,7 @@ async function webImport(origin, cookie, text, year) {
 	const body = await preview.text();
 	const token = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(body)?.[0];
 	if (!token) throw new Error(`预览失败：${body.slice(0, 300)}`);
-	const commit = await fetch(`${origin}/campaign/import/commitments?/commit`, {
+	const commit = await fetch(`${origin}/staff/campaign/import/commitments?/commit`, {
 		method: 'POST',
 		headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
 		body: new URLSearchParams({ token })
@@ -215,7 +215,7 @@ export default [
 				for (let i = 0; i < 3; i++) {
 					trivials.push(await load(`${server.origin}/ping`, { duration: 3 }));
 					dashes.push(
-						await load(`${server.origin}/campaign`, { duration: 3, headers: { cookie } })
+						await load(`${server.origin}/staff/campaign`, { duration: 3, headers: { cookie } })
 					);
 				}
 				const mid = (xs) => [...xs].sort((a, b) => a.rps - b.rps)[1];
@@ -233,7 +233,7 @@ export default [
 						value: `${fmt(trivial.rps)} 次/秒，中位延迟 ${trivial.p50} ms`
 					},
 					{
-						label: '区级进度页 /campaign',
+						label: '区级进度页 /staff/campaign',
 						value: `${fmt(dash.rps)} 次/秒，中位延迟 ${dash.p50} ms，错误 ${dash.errors + dash.non2xx}`
 					},
 					{

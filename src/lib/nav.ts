@@ -19,24 +19,24 @@ export const STAFF_GROUPS: NavGroup[] = [
 /** The staff navigation; each page checks the role again on the server. */
 export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff', label: '工作台', roles: ALL, group: 'home' },
-	{ href: '/campaign', label: '承诺进度', roles: OFFICE, group: 'campaign' },
-	{ href: '/campaign/enterprises', label: '企业与承诺', roles: OFFICE, group: 'campaign' },
-	{ href: '/campaign/reports', label: '信用报告', roles: OFFICE, group: 'campaign' },
-	{ href: '/campaign/import', label: '批量导入', roles: OFFICE, group: 'campaign' },
-	{ href: '/campaign/counts', label: '进度填报', roles: OFFICE, group: 'campaign' },
-	{ href: '/campaign/targets', label: '年度目标', roles: ADMIN, group: 'campaign' },
+	{ href: '/staff/campaign', label: '承诺进度', roles: OFFICE, group: 'campaign' },
+	{ href: '/staff/campaign/enterprises', label: '企业与承诺', roles: OFFICE, group: 'campaign' },
+	{ href: '/staff/campaign/reports', label: '信用报告', roles: OFFICE, group: 'campaign' },
+	{ href: '/staff/campaign/import', label: '批量导入', roles: OFFICE, group: 'campaign' },
+	{ href: '/staff/campaign/counts', label: '进度填报', roles: OFFICE, group: 'campaign' },
+	{ href: '/staff/campaign/targets', label: '年度目标', roles: ADMIN, group: 'campaign' },
 	{ href: '/staff/streets', label: '示范街', roles: ALL, group: 'streets' },
 	{ href: '/staff/merchants', label: '商户', roles: ALL, group: 'streets' },
 	{ href: '/staff/inspections', label: '检查评审', roles: ALL, group: 'streets' },
-	{ href: '/badges', label: '牌匾与扫码', roles: ALL, group: 'streets' },
-	{ href: '/badges/feedback', label: '消费者反馈', roles: OFFICE, group: 'streets' },
-	{ href: '/admin/standards', label: '评价标准', roles: ADMIN, group: 'streets' },
-	{ href: '/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },
+	{ href: '/staff/badges', label: '牌匾与扫码', roles: ALL, group: 'streets' },
+	{ href: '/staff/feedback', label: '消费者反馈', roles: OFFICE, group: 'streets' },
+	{ href: '/staff/admin/standards', label: '评价标准', roles: ADMIN, group: 'streets' },
+	{ href: '/staff/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/events', label: '宣传教育活动', roles: OFFICE, group: 'events' },
-	{ href: '/admin/event-options', label: '活动主题与形式', roles: ADMIN, group: 'events' },
-	{ href: '/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
-	{ href: '/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
-	{ href: '/admin/audit', label: '操作日志', roles: ADMIN, group: 'admin' }
+	{ href: '/staff/admin/event-options', label: '活动主题与形式', roles: ADMIN, group: 'events' },
+	{ href: '/staff/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
+	{ href: '/staff/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
+	{ href: '/staff/admin/audit', label: '操作日志', roles: ADMIN, group: 'admin' }
 ];
 
 export const PUBLIC_NAV: { href: string; label: string }[] = [

@@ -4,7 +4,7 @@ import { safeNext } from './safe-redirect';
 describe('safeNext', () => {
 	it('keeps paths on this site', () => {
 		expect(safeNext('/staff')).toBe('/staff');
-		expect(safeNext('/campaign?year=2026#top')).toBe('/campaign?year=2026#top');
+		expect(safeNext('/staff/campaign?year=2026#top')).toBe('/staff/campaign?year=2026#top');
 	});
 
 	it('never sends anyone to another origin', () => {

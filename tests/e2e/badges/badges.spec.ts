@@ -10,7 +10,7 @@ async function readQr(png: Buffer) {
 }
 
 async function printStreet(page: Page, street: string) {
-	await page.goto('/badges');
+	await page.goto('/staff/badges');
 	await page
 		.getByRole('row', { name: new RegExp(street) })
 		.getByRole('link', { name: '打印全街牌匾' })
@@ -63,7 +63,7 @@ test('print a street’s plaques, scan one from the screenshot, leave feedback, 
 	await expect(consumer.getByText('感谢您的反馈')).toBeVisible();
 
 	// The officer sees it in the town's queue, phone masked, and finds it true.
-	await page.goto('/badges/feedback');
+	await page.goto('/staff/feedback');
 	await page
 		.getByRole('row', { name: new RegExp(name) })
 		.filter({ hasText: '一斤二两' })
@@ -99,7 +99,7 @@ test('print a street’s plaques, scan one from the screenshot, leave feedback, 
 	await expect(consumer.getByText('电子秤被改装作弊').first()).toBeVisible();
 
 	// The revoked plaque, still scanned, is flagged to the town.
-	await page.goto('/badges/flagged');
+	await page.goto('/staff/badges/flagged');
 	await expect(page.getByRole('row', { name: new RegExp(serial) })).toBeVisible();
 	await phone.close();
 });
@@ -119,18 +119,18 @@ test('QR downloads are for staff of the badge’s town only', async ({ page, req
 	await loginAs(page, 'town_officer', ['yongfeng']);
 	await printStreet(page, '仓城历史文化风貌区');
 	const serial = (await page.locator('article.plaque').first().getAttribute('data-serial'))!;
-	const png = await page.request.get(`/badges/${serial}/qr.png`);
+	const png = await page.request.get(`/staff/badges/${serial}/qr.png`);
 	expect(png.status()).toBe(200);
 	expect(png.headers()['content-type']).toBe('image/png');
 	expect(await readQr(await png.body())).toMatch(/\/B\/[A-Z2-7]{23}$/);
-	const svg = await page.request.get(`/badges/${serial}/qr.svg`);
+	const svg = await page.request.get(`/staff/badges/${serial}/qr.svg`);
 	expect(await svg.text()).toMatch(/^<svg/);
 
-	const anon = await request.get(`/badges/${serial}/qr.png`, { maxRedirects: 0 });
+	const anon = await request.get(`/staff/badges/${serial}/qr.png`, { maxRedirects: 0 });
 	expect(anon.status()).toBe(303);
 	await page.context().clearCookies();
 	await loginAs(page, 'town_officer', ['sheshan']);
-	expect((await page.request.get(`/badges/${serial}/qr.png`)).status()).toBe(403);
-	await page.goto('/badges');
+	expect((await page.request.get(`/staff/badges/${serial}/qr.png`)).status()).toBe(403);
+	await page.goto('/staff/badges');
 	await expect(page.getByRole('row', { name: /仓城历史文化风貌区/ })).toHaveCount(0);
 });

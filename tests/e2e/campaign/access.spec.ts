@@ -5,24 +5,24 @@ test('a town officer sees and changes only their own town', async ({ page, brows
 	// The district admin finds an enterprise of 车墩镇.
 	const admin = await browser.newPage();
 	await loginAsAdmin(admin);
-	await admin.goto('/campaign');
+	await admin.goto('/staff/campaign');
 	await expect(admin.locator('tbody tr[data-town]')).toHaveCount(19);
-	await admin.goto('/campaign/enterprises?town=chedun');
+	await admin.goto('/staff/campaign/enterprises?town=chedun');
 	const href = await admin.locator('tbody a').first().getAttribute('href');
-	expect(href).toMatch(/^\/campaign\/enterprises\/\d+$/);
+	expect(href).toMatch(/^\/staff\/campaign\/enterprises\/\d+$/);
 	await admin.close();
 
 	await loginAs(page, 'town_officer', ['sheshan']);
 	const res = await page.goto(href!);
 	expect(res?.status()).toBe(403);
-	const exported = await page.request.get('/campaign/enterprises/export?format=csv');
+	const exported = await page.request.get('/staff/campaign/enterprises/export?format=csv');
 	const csv = await exported.text();
 	expect(csv).toContain('佘山镇');
 	expect(csv).not.toContain('车墩镇');
-	const other = await page.request.get('/campaign/commitments/export?format=csv&town=chedun');
+	const other = await page.request.get('/staff/campaign/commitments/export?format=csv&town=chedun');
 	expect((await other.text()).trim().split('\n')).toHaveLength(1);
-	expect((await page.goto('/campaign/targets'))?.status()).toBe(403);
-	expect((await page.goto('/campaign/bulletin'))?.status()).toBe(403);
+	expect((await page.goto('/staff/campaign/targets'))?.status()).toBe(403);
+	expect((await page.goto('/staff/campaign/bulletin'))?.status()).toBe(403);
 });
 
 test('an officer files a credit report with its PDF; another town cannot open it', async ({
@@ -30,9 +30,9 @@ test('an officer files a credit report with its PDF; another town cannot open it
 	browser
 }) => {
 	await loginAs(page, 'town_officer', ['sheshan']);
-	await page.goto('/campaign/enterprises');
+	await page.goto('/staff/campaign/enterprises');
 	await page.locator('tbody a').first().click();
-	await expect(page).toHaveURL(/\/campaign\/enterprises\/\d+$/);
+	await expect(page).toHaveURL(/\/staff\/campaign\/enterprises\/\d+$/);
 	const url = page.url();
 	const year = await page.getByLabel('年度').last().inputValue();
 	await page.getByLabel('状态').selectOption({ label: '已出具信用报告' });

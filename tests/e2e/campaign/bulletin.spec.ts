@@ -5,7 +5,7 @@ test('the monthly bulletin ranks every town and prints on one A4 page without th
 	page
 }) => {
 	await loginAsAdmin(page);
-	await page.goto('/campaign');
+	await page.goto('/staff/campaign');
 	await page.getByRole('link', { name: '月通报' }).click();
 	await expect(page.getByRole('heading', { name: '企业信用承诺公示工作月通报' })).toBeVisible();
 	await expect(page.locator('article tbody tr')).toHaveCount(19);

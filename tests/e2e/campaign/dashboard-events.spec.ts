@@ -7,7 +7,7 @@ import { loginAsAdmin } from '../helpers';
 
 test('the dashboard shows each town’s publicity events beside its progress', async ({ page }) => {
 	await loginAsAdmin(page);
-	await page.goto('/campaign');
+	await page.goto('/staff/campaign');
 	await expect(page.getByRole('columnheader', { name: /宣传活动/ })).toBeVisible();
 	const cell = page.getByTestId('events-xinbang');
 	const before = Number(/^\s*(\d+)/.exec((await cell.textContent()) ?? '')?.[1] ?? 0);

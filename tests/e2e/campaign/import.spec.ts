@@ -10,7 +10,7 @@ const year = Number(
 );
 
 async function sheshanCount(page: import('@playwright/test').Page) {
-	await page.goto('/campaign');
+	await page.goto('/staff/campaign');
 	const text = await page.getByTestId('count-sheshan').innerText();
 	return Number(text.split('/')[0].trim());
 }
@@ -63,7 +63,7 @@ test('an officer imports a GBK CSV with bad rows, commits the good ones, and see
 	await expect(page.locator('tr[data-town="chedun"]')).toHaveCount(0);
 
 	// Importing the same file again changes nothing.
-	await page.goto('/campaign/import/commitments');
+	await page.goto('/staff/campaign/import/commitments');
 	await page.getByLabel('选择文件').setInputFiles({
 		name: '佘山镇信用承诺.csv',
 		mimeType: 'text/csv',

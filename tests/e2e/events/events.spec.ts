@@ -52,7 +52,7 @@ test('a town officer sees only their own town and cannot open another town’s e
 	expect((await page.goto(`/staff/events/${other.id}/edit`))?.status()).toBe(403);
 	// 佘山镇 is the eighth town seeded.
 	expect((await page.goto('/staff/events?town=8'))?.status()).toBe(403);
-	expect((await page.goto('/admin/event-options'))?.status()).toBe(403);
+	expect((await page.goto('/staff/admin/event-options'))?.status()).toBe(403);
 });
 
 test('the district sees every town’s activity by theme, and exports it', async ({ page }) => {
@@ -116,7 +116,7 @@ test('importing events: bad rows are shown with their line, good rows land once'
 
 test('a district admin adds and retires a theme, and the event form follows', async ({ page }) => {
 	await loginAsAdmin(page);
-	await page.goto('/admin/event-options');
+	await page.goto('/staff/admin/event-options');
 	await page.getByLabel('新活动主题').fill('诚信计量示范');
 	await page.getByRole('button', { name: '添加' }).first().click();
 	await expect(page.getByText('已添加「诚信计量示范」')).toBeVisible();
@@ -129,7 +129,7 @@ test('a district admin adds and retires a theme, and the event form follows', as
 		page.getByLabel('活动主题').locator('option', { hasText: '诚信计量示范' })
 	).toHaveCount(1);
 
-	await page.goto('/admin/event-options');
+	await page.goto('/staff/admin/event-options');
 	await page.getByLabel('启用「诚信计量示范」').uncheck();
 	await page.getByRole('button', { name: '保存「诚信计量示范」' }).click();
 	await expect(page.getByText('已保存「诚信计量示范」')).toBeVisible();

@@ -17,15 +17,15 @@ async function session(request: APIRequestContext, username: string, password: s
 }
 
 const adminPages = [
-	'/admin/users',
-	'/admin/users/new',
-	'/admin/users/1',
-	'/admin/audit',
-	'/admin/towns'
+	'/staff/admin/users',
+	'/staff/admin/users/new',
+	'/staff/admin/users/1',
+	'/staff/admin/audit',
+	'/staff/admin/towns'
 ];
 
 test('anonymous visitors are sent to the login page from staff pages', async ({ request }) => {
-	for (const path of ['/staff', '/account', ...adminPages]) {
+	for (const path of ['/staff', '/staff/account', ...adminPages]) {
 		const res = await request.get(path, { maxRedirects: 0 });
 		expect(res.status(), path).toBe(303);
 		expect(res.headers().location, path).toBe(`/login?next=${encodeURIComponent(path)}`);
@@ -44,13 +44,13 @@ for (const role of ['town_officer', 'inspector'] as const) {
 		}
 		const actions: [string, Record<string, string>][] = [
 			[
-				'/admin/users/new?/create',
+				'/staff/admin/users/new?/create',
 				{ username: 'sneaky', displayName: 'x', role: 'district_admin' }
 			],
-			['/admin/users/1?/resetPassword', {}],
-			['/admin/users/1?/disable', {}],
-			['/admin/users/1?/update', { displayName: 'x', role: 'district_admin' }],
-			['/admin/towns?/create', { name: '新镇', slug: 'xinzhen', kind: 'town' }]
+			['/staff/admin/users/1?/resetPassword', {}],
+			['/staff/admin/users/1?/disable', {}],
+			['/staff/admin/users/1?/update', { displayName: 'x', role: 'district_admin' }],
+			['/staff/admin/towns?/create', { name: '新镇', slug: 'xinzhen', kind: 'town' }]
 		];
 		for (const [path, form] of actions) {
 			const res = await request.post(path, {
@@ -78,7 +78,7 @@ test('disabling a user ends their session at once', async ({ request, browser })
 	await page.getByRole('button', { name: '登录' }).click();
 	// Navigating away before the login response arrives would drop its session cookie.
 	await expect(page).toHaveURL(/\/staff/);
-	await page.goto('/admin/users');
+	await page.goto('/staff/admin/users');
 	await page
 		.getByRole('row', { name: officer.username })
 		.getByRole('link', { name: '编辑' })

@@ -93,7 +93,7 @@ test('a town officer only sees and changes streets of the own town', async ({ pa
 
 test('a new standard version leaves scored inspections on their own version', async ({ page }) => {
 	await loginAsAdmin(page);
-	await page.goto('/admin/standards');
+	await page.goto('/staff/admin/standards');
 	await page.getByRole('button', { name: '新建版本' }).first().click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('第 2 版');
 	await page.getByLabel('第 1 项分值').fill('12');
