@@ -1,5 +1,5 @@
 /** Open-data responses: JSON, cacheable for a few minutes, errors as `{ "error": "…" }`. */
-import { json } from '@sveltejs/kit';
+import { isHttpError, json, type RequestEvent } from '@sveltejs/kit';
 
 const CACHE = 'public, max-age=300, stale-while-revalidate=600';
 
@@ -27,4 +27,22 @@ export function positiveInt(
 	if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
 		return { error: `参数 ${name} 应为 1 到 ${max} 之间的整数` };
 	return { value: Number(raw) };
+}
+
+/**
+ * Every `/api/v1` handler is wrapped in this: a 4xx thrown inside it — a bad list parameter from
+ * `query.list`, a missing record's `error(404)` — answers `{ "error": "…" }` with that status, so
+ * no bad parameter ever yields an HTML error page or a 500.
+ */
+export function api<E extends RequestEvent>(
+	handler: (event: E) => Response | Promise<Response>
+): (event: E) => Promise<Response> {
+	return async (event) => {
+		try {
+			return await handler(event);
+		} catch (e) {
+			if (isHttpError(e) && e.status < 500) return apiError(e.status, e.body.message);
+			throw e;
+		}
+	};
 }
