@@ -5,6 +5,7 @@ import { streetCases } from './cases/streets.js';
 import { events } from './cases/events.js';
 import campaign from './cases/campaign.js';
 import { publicCases } from './cases/public.js';
+import { coreCases } from './cases/core.js';
 
 export const cases = [
 	{
@@ -35,5 +36,6 @@ export const cases = [
 	...campaign,
 	...streetCases,
 	...badgeCases,
-	...publicCases
+	...publicCases,
+	...coreCases
 ];

@@ -13,10 +13,11 @@ export function scratchDir(name) {
 	return dir;
 }
 
-export async function startServer({ dir, port = 4310, env = {} }) {
+/** `npm start` on a scratch database; `workers` as `WORKERS=N` (the pid is then the primary's). */
+export async function startServer({ dir, port = 4310, env = {}, workers = 1 }) {
 	if (!existsSync('build/index.js')) throw new Error('没有 build/：请先运行 npm run build');
 	const origin = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, ['scripts/start.js'], {
 		env: {
 			...process.env,
 			PORT: String(port),
@@ -25,6 +26,7 @@ export async function startServer({ dir, port = 4310, env = {} }) {
 			DATABASE_URL: join(dir, 'bench.db'),
 			DATA_DIR: dir,
 			BODY_SIZE_LIMIT: '25M',
+			WORKERS: String(workers),
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -42,6 +44,16 @@ export async function startServer({ dir, port = 4310, env = {} }) {
 		}
 		if (Date.now() > deadline) throw new Error('服务器未能就绪');
 		await new Promise((r) => setTimeout(r, 200));
+	}
+	const seen = new Set();
+	while (seen.size < workers) {
+		if (Date.now() > deadline) throw new Error('工作进程未全部就绪');
+		try {
+			const res = await fetch(`${origin}/healthz`, { headers: { connection: 'close' } });
+			seen.add((await res.json()).worker);
+		} catch {
+			await new Promise((r) => setTimeout(r, 200));
+		}
 	}
 	return {
 		origin,

@@ -6,6 +6,8 @@ import { bootstrap } from '$lib/server/bootstrap';
 import { supervision } from '$lib/server/streets';
 import * as jobs from '$lib/server/db/jobs';
 import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
+import { cachedResponse } from '$lib/server/cache';
+import { todayISO } from '$lib/format';
 import { legacyRedirect } from '$lib/legacy-urls';
 import {
 	SESSION_COOKIE,
@@ -43,6 +45,34 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * Public pages that every anonymous visitor sees alike are rendered once per content version (and
+ * Shanghai day, and text size) and then served whole: a resident's page costs about what /ping
+ * does. Signed-in requests, form posts and anything else always render.
+ */
+const PUBLIC_PAGES = [
+	/^\/$/,
+	/^\/map(\/list)?$/,
+	/^\/redlist$/,
+	/^\/events(\/\d+)?$/,
+	/^\/merchants\/\d+$/,
+	/^\/disclosures$/
+];
+
+const publicPages: Handle = ({ event, resolve }) => {
+	const { method, headers } = event.request;
+	if (
+		method !== 'GET' ||
+		event.cookies.get(SESSION_COOKIE) ||
+		headers.has('x-sveltekit-action') ||
+		!PUBLIC_PAGES.some((p) => p.test(event.url.pathname))
+	)
+		return resolve(event);
+	const large = event.cookies.get(LARGE_TEXT_COOKIE) === '1' ? 'L' : 'N';
+	const key = `page:${todayISO()}:${large}:${event.url.pathname}${event.url.search}`;
+	return cachedResponse(key, () => resolve(event));
+};
+
 const auth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (!token) {
@@ -66,7 +96,7 @@ const preferences: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(legacyUrls, securityHeaders, preferences, auth);
+export const handle = sequence(legacyUrls, securityHeaders, publicPages, preferences, auth);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: '页面不存在' };

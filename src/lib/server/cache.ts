@@ -15,6 +15,8 @@ let bytes = 0;
 
 function sizeOf(value: unknown): number {
 	if (value instanceof Uint8Array) return value.byteLength;
+	if (value && typeof value === 'object' && 'body' in value && value.body instanceof Uint8Array)
+		return value.body.byteLength + 1024;
 	if (typeof value === 'string') return value.length * 2;
 	return 1024;
 }
@@ -35,7 +37,11 @@ export function version(): string {
  * `compute()` once per content version and key. A promise is kept as it is (concurrent callers
  * share one computation) and forgotten if it fails.
  */
-export function cached<T>(key: string, compute: () => T): T {
+export function cached<T>(
+	key: string,
+	compute: () => T,
+	opts: { keep?: (value: Awaited<T>) => boolean } = {}
+): T {
 	const v = dataStamp();
 	const hit = entries.get(key);
 	if (hit && hit.version === v) {
@@ -47,10 +53,12 @@ export function cached<T>(key: string, compute: () => T): T {
 	drop(key);
 	const value = compute();
 	const entry: Entry = { version: v, value, bytes: sizeOf(value) };
+	if (!(value instanceof Promise) && opts.keep && !opts.keep(value as Awaited<T>)) return value;
 	if (value instanceof Promise) {
 		value.then(
 			(settled) => {
 				if (entries.get(key) !== entry) return;
+				if (opts.keep && !opts.keep(settled as Awaited<T>)) return drop(key);
 				const size = sizeOf(settled);
 				bytes += size - entry.bytes;
 				entry.bytes = size;
@@ -73,4 +81,33 @@ function trim() {
 		if (oldest === undefined) break;
 		drop(oldest);
 	}
+}
+
+type Snapshot = { status: number; headers: [string, string][]; body: Uint8Array<ArrayBuffer> };
+
+/**
+ * A whole response kept like any other value: for public pages that every anonymous visitor sees
+ * the same until the data changes. Only a 200 without cookies is kept; each caller gets a fresh
+ * `Response` (later hooks may set headers on it).
+ */
+export async function cachedResponse(
+	key: string,
+	render: () => Response | Promise<Response>
+): Promise<Response> {
+	const snap = await cached(
+		key,
+		async (): Promise<Snapshot> => {
+			const res = await render();
+			return {
+				status: res.status,
+				headers: [...res.headers],
+				body: new Uint8Array(await res.arrayBuffer())
+			};
+		},
+		{ keep: (s) => s.status === 200 && !s.headers.some(([k]) => k === 'set-cookie') }
+	);
+	return new Response(snap.body.byteLength ? snap.body : null, {
+		status: snap.status,
+		headers: snap.headers
+	});
 }
