@@ -1,7 +1,8 @@
 import type { ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
-import { db, databasePath } from '../lib/server/db';
+import { databasePath } from '../lib/server/db';
+import { backup } from '../lib/server/db/raw';
 import * as users from '../lib/server/users';
 import * as towns from '../lib/server/towns';
 import * as events from '../lib/server/events';
@@ -207,7 +208,7 @@ export const commands: Command[] = [
 		async run({ positionals }) {
 			const target = positionals[0];
 			if (!target) throw new Error('请给出备份文件路径');
-			await db.$client.backup(target);
+			await backup(target);
 			console.log(`已将 ${databasePath()} 备份到 ${target}`);
 		}
 	},

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { db } from '../db';
 import { session, type Session, type User } from '../db/schema';
+import { sessionRow } from '../db/raw';
 
 export const SESSION_COOKIE = 'cx_session';
 export const IDLE_MS = 12 * 60 * 60 * 1000;
@@ -47,39 +48,9 @@ export function createSession(token: string, userId: number, now = Date.now()): 
 export type SessionValidation =
 	{ session: Session; user: SessionUser } | { session: null; user: null };
 
-type SessionRow = {
-	id: string;
-	userId: number;
-	createdAt: number;
-	expiresAt: number;
-	username: string;
-	displayName: string;
-	role: SessionUser['role'];
-	disabledAt: number | null;
-	towns: string | null;
-};
-
-// Runs on every signed-in request: one statement, prepared once per connection.
-const lookups = new WeakMap<object, { get(id: string): SessionRow | undefined }>();
-
-function lookup(id: string): SessionRow | undefined {
-	const client = db.$client;
-	let stmt = lookups.get(client);
-	if (!stmt) {
-		stmt = client.prepare(
-			`SELECT s.id, s.user_id AS userId, s.created_at AS createdAt, s.expires_at AS expiresAt,
-			        u.username, u.display_name AS displayName, u.role, u.disabled_at AS disabledAt,
-			        (SELECT group_concat(town_id) FROM user_town WHERE user_id = u.id) AS towns
-			   FROM session s JOIN user u ON u.id = s.user_id WHERE s.id = ?`
-		) as { get(id: string): SessionRow | undefined };
-		lookups.set(client, stmt);
-	}
-	return stmt.get(id);
-}
-
 export function validateSessionToken(token: string, now = Date.now()): SessionValidation {
 	const id = sessionIdFromToken(token);
-	const row = lookup(id);
+	const row = sessionRow(id);
 	if (!row) return { session: null, user: null };
 	if (now >= row.expiresAt || row.disabledAt) {
 		db.delete(session).where(eq(session.id, id)).run();
@@ -103,7 +74,7 @@ export function validateSessionToken(token: string, now = Date.now()): SessionVa
 			id: row.userId,
 			username: row.username,
 			displayName: row.displayName,
-			role: row.role,
+			role: row.role as SessionUser['role'],
 			townIds
 		}
 	};
