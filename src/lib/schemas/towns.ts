@@ -9,6 +9,15 @@ export const townSchema = z.object({
 		.transform((v) => v || null)
 });
 
+/** A row of the towns table: `active` is a checkbox. */
+export const townRowSchema = townSchema.extend({
+	id: z.coerce.number().int().positive(),
+	active: z
+		.literal('on')
+		.optional()
+		.transform((v) => v === 'on')
+});
+
 export const newTownSchema = townSchema.extend({
 	slug: z
 		.string()

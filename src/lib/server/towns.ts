@@ -4,6 +4,7 @@ import { db } from './db';
 import { town, type Town, type TownKind } from './db/schema';
 import * as audit from './audit';
 import { cached } from './cache';
+import { DomainError } from './forms';
 import type { Actor } from './actor';
 import { TOWNS } from '../../../seeds/towns';
 
@@ -46,6 +47,8 @@ export function create(
 	actor: Actor,
 	input: { slug: string; name: string; code: string | null; kind: TownKind }
 ): Town {
+	if (bySlug(input.slug)) throw new DomainError('slug', '这个网址标识已被使用');
+	if (byName(input.name)) throw new DomainError('name', '已有同名的街镇园区');
 	const row = db.transaction((tx) => {
 		const max = tx.select({ s: town.sortOrder }).from(town).all();
 		const created = tx
@@ -70,9 +73,11 @@ export function update(
 	id: number,
 	input: { name: string; code: string | null; active: boolean }
 ): Town {
+	const clash = byName(input.name);
+	if (clash && clash.id !== id) throw new DomainError('name', '已有同名的街镇园区');
 	const row = db.transaction((tx) => {
 		const before = tx.select().from(town).where(eq(town.id, id)).get();
-		if (!before) throw new Error('town not found');
+		if (!before) throw new DomainError('_', '街镇不存在');
 		const after = tx.update(town).set(input).where(eq(town.id, id)).returning().get();
 		audit.record(tx, actor, {
 			action: 'town.update',

@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { db, type Tx } from './db';
 import { user, userTown, type Role, type User } from './db/schema';
 import * as audit from './audit';
+import { DomainError } from './forms';
 import { hashPassword, invalidateUserSessions } from './auth';
 import type { Actor } from './actor';
 
@@ -47,20 +48,11 @@ export function getByUsername(username: string): User | undefined {
 	return db.select().from(user).where(eq(user.username, username)).get();
 }
 
-export class UserError extends Error {
-	constructor(
-		message: string,
-		public field?: string
-	) {
-		super(message);
-	}
-}
-
 function checkTowns(role: Role, townIds: number[]) {
 	if (role === 'town_officer' && townIds.length !== 1)
-		throw new UserError('街镇工作人员必须属于且只属于一个街镇', 'townIds');
+		throw new DomainError('townIds', '街镇工作人员必须属于且只属于一个街镇');
 	if (role === 'inspector' && townIds.length < 1)
-		throw new UserError('检查评审员至少要分配一个街镇', 'townIds');
+		throw new DomainError('townIds', '检查评审员至少要分配一个街镇');
 }
 
 function setTowns(tx: Tx, userId: number, role: Role, townIds: number[]) {
@@ -78,7 +70,7 @@ export async function create(
 	input: { username: string; displayName: string; password: string; role: Role; townIds: number[] }
 ): Promise<UserWithTowns> {
 	checkTowns(input.role, input.townIds);
-	if (getByUsername(input.username)) throw new UserError('该用户名已被使用', 'username');
+	if (getByUsername(input.username)) throw new DomainError('username', '该用户名已被使用');
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction((tx) => {
 		const created = tx
@@ -112,7 +104,7 @@ export function update(
 	checkTowns(input.role, input.townIds);
 	const result = db.transaction((tx) => {
 		const row = tx.select().from(user).where(eq(user.id, id)).get();
-		if (!row) throw new UserError('用户不存在');
+		if (!row) throw new DomainError('_', '用户不存在');
 		const before = publicFields(row, townIdsOf(tx, id));
 		const updated = tx
 			.update(user)
@@ -144,7 +136,7 @@ export async function setPassword(actor: Actor, id: number, password: string) {
 	const passwordHash = await hashPassword(password);
 	db.transaction((tx) => {
 		const row = tx.select().from(user).where(eq(user.id, id)).get();
-		if (!row) throw new UserError('用户不存在');
+		if (!row) throw new DomainError('_', '用户不存在');
 		tx.update(user).set({ passwordHash }).where(eq(user.id, id)).run();
 		audit.record(tx, actor, {
 			action: actor.id === id ? 'user.change_password' : 'user.reset_password',
@@ -156,10 +148,10 @@ export async function setPassword(actor: Actor, id: number, password: string) {
 }
 
 export function setDisabled(actor: Actor, id: number, disabled: boolean) {
-	if (actor.id === id) throw new UserError('不能停用自己的账号');
+	if (actor.id === id) throw new DomainError('_', '不能停用自己的账号');
 	db.transaction((tx) => {
 		const row = tx.select().from(user).where(eq(user.id, id)).get();
-		if (!row) throw new UserError('用户不存在');
+		if (!row) throw new DomainError('_', '用户不存在');
 		const disabledAt = disabled ? new Date() : null;
 		tx.update(user).set({ disabledAt }).where(eq(user.id, id)).run();
 		audit.record(tx, actor, {

@@ -113,5 +113,5 @@ test('security headers and health check', async ({ request }) => {
 	expect(h['content-security-policy']).toContain("frame-ancestors 'none'");
 	expect(h['content-security-policy']).toContain("default-src 'self'");
 	const health = await request.get('/healthz');
-	expect(await health.json()).toEqual({ ok: true });
+	expect(await health.json()).toEqual({ ok: true, worker: 0 });
 });

@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import * as forms from '$lib/server/forms';
 import * as auth from '$lib/server/auth';
 import * as users from '$lib/server/users';
 import { loginSchema } from '$lib/schemas/auth';
@@ -14,32 +15,28 @@ let dummyHash: Promise<string> | undefined;
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
-		const values = { username: String(form.get('username') ?? '') };
-		const parsed = loginSchema.safeParse({
-			username: form.get('username'),
-			password: form.get('password')
-		});
-		if (!parsed.success) return fail(400, { values, message: parsed.error.issues[0].message });
-		const { username, password } = parsed.data;
+		const f = await forms.read(event.request, loginSchema);
+		if (!f.ok) return f.failure;
+		const { values } = f;
+		const { username, password } = f.data;
 
 		const client = event.getClientAddress();
 		const accountKey = username.toLowerCase();
 		// Counted before the password is checked, so concurrent guesses cannot all slip through.
 		const wait = auth.beginLogin(accountKey, client);
 		if (wait > 0)
-			return fail(429, {
+			return forms.invalid(
 				values,
-				message: `登录失败次数过多，请 ${auth.formatWait(wait)} 后再试`
-			});
+				{ _: `登录失败次数过多，请 ${auth.formatWait(wait)} 后再试` },
+				429
+			);
 
 		const account = users.getByUsername(username);
 		dummyHash ??= auth.hashPassword('not-a-real-password-0');
 		const ok = await auth.verifyPassword(account?.passwordHash ?? (await dummyHash), password);
 		if (!account || !ok || account.disabledAt) {
-			return fail(400, {
-				values,
-				message: account?.disabledAt && ok ? '该账号已停用，请联系区级管理员' : '用户名或密码不正确'
+			return forms.invalid(values, {
+				_: account?.disabledAt && ok ? '该账号已停用，请联系区级管理员' : '用户名或密码不正确'
 			});
 		}
 		auth.loginSucceeded(accountKey, client);

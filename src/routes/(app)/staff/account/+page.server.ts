@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import * as forms from '$lib/server/forms';
 import { requireUser } from '$lib/server/access';
 import * as users from '$lib/server/users';
 import * as auth from '$lib/server/auth';
@@ -17,10 +18,10 @@ export const actions: Actions = {
 		const confirm = String(form.get('confirm') ?? '');
 		const account = users.getByUsername(me.username);
 		if (!account || !(await auth.verifyPassword(account.passwordHash, current)))
-			return fail(400, { errors: { current: '当前密码不正确' } });
+			return forms.invalid({}, { current: '当前密码不正确' });
 		const weak = auth.checkPasswordStrength(next, me.username);
-		if (weak) return fail(400, { errors: { next: weak } });
-		if (next !== confirm) return fail(400, { errors: { confirm: '两次输入的新密码不一致' } });
+		if (weak) return forms.invalid({}, { next: weak });
+		if (next !== confirm) return forms.invalid({}, { confirm: '两次输入的新密码不一致' });
 		await users.setPassword(me, me.id, next);
 		// Every session ended with the change; start a fresh one here.
 		const token = auth.generateSessionToken();
