@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateUscc } from '$lib/uscc';
 import { parseDateInput } from '$lib/dates';
-import { CHANNELS, REPORT_ITEMS, REPORT_STATUS_LABEL } from '$lib/campaign-labels';
+import { CHANNELS, REPORT_ITEMS, REPORT_STATUS_LABEL } from '$lib/campaign';
 
 const optional = (max: number, label: string) =>
 	z

@@ -25,7 +25,7 @@ import * as audit from '../audit';
 import * as settings from '../settings';
 import * as towns from '../towns';
 import type { Actor } from '../actor';
-import { DEFAULT_COMMITMENT_TYPES, type ReportStatus } from '../../campaign-labels';
+import { DEFAULT_COMMITMENT_TYPES, type ReportStatus } from '../../campaign';
 import { todayISO } from '../../format';
 
 export const DEFAULT_COMMITMENT_TARGET = 5000;
