@@ -1,4 +1,7 @@
-/** Labels of the commitment campaign, shared by pages and server. */
+/**
+ * The commitment campaign's vocabulary, browser-safe: one tuple and one label map per enum, used by
+ * the drizzle schema, the zod schemas, the server and the pages.
+ */
 export const DEFAULT_COMMITMENT_TYPES = [
 	'诚信经营承诺',
 	'告知承诺',
@@ -6,8 +9,10 @@ export const DEFAULT_COMMITMENT_TYPES = [
 	'信用修复承诺'
 ];
 
+/** 公示渠道: the value is what is shown. */
 export const CHANNELS = ['信用松江网站', '企业门户', '现场公示', '其他'] as const;
 
+/** 补充信息项: the value is what is shown. */
 export const REPORT_ITEMS = [
 	'纳税',
 	'社保',
@@ -19,21 +24,36 @@ export const REPORT_ITEMS = [
 	'其他'
 ] as const;
 
-export const COMMITMENT_STATUS_LABEL = { published: '公示中', withdrawn: '已撤回' } as const;
+export const COMMITMENT_STATUSES = ['published', 'withdrawn'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+export const COMMITMENT_STATUS_LABEL: Record<CommitmentStatus, string> = {
+	published: '公示中',
+	withdrawn: '已撤回'
+};
 
-export const REPORT_STATUS_LABEL = {
+/** A credit report moves applied → disclosed → issued; only issued ones count. */
+export const REPORT_STATUSES = ['applied', 'disclosed', 'issued'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const REPORT_STATUS_LABEL: Record<ReportStatus, string> = {
 	applied: '已申请',
 	disclosed: '已公示补充信息',
 	issued: '已出具信用报告'
-} as const;
-
-export type ReportStatus = keyof typeof REPORT_STATUS_LABEL;
+};
 
 export function reportStatusFromLabel(label: string): ReportStatus | undefined {
-	const entry = Object.entries(REPORT_STATUS_LABEL).find(([, l]) => l === label.trim());
-	return entry?.[0] as ReportStatus | undefined;
+	return REPORT_STATUSES.find((s) => REPORT_STATUS_LABEL[s] === label.trim());
 }
 
+/** A town's pace: its share of the target against the share of the year gone. */
+export const PACES = ['on_track', 'behind', 'no_target'] as const;
+export type Pace = (typeof PACES)[number];
+export const PACE_LABEL: Record<Pace, string> = {
+	on_track: '正常',
+	behind: '滞后',
+	no_target: '未设目标'
+};
+
+/** Columns of the import spreadsheets, in order; the first ones are required. */
 export const COMMITMENT_COLUMNS = [
 	'企业名称',
 	'统一社会信用代码',
