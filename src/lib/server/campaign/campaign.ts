@@ -88,7 +88,7 @@ export function weekStart(iso: string): string {
 	return addDays(iso, -dow);
 }
 
-export function monthEnd(year: number, month: number): string {
+function monthEnd(year: number, month: number): string {
 	return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
@@ -741,8 +741,6 @@ export function dashboard(year: number, now = new Date()) {
 		};
 	});
 }
-
-export type Dashboard = ReturnType<typeof dashboard>;
 
 /** 月通报: every town as of the month's end, what the month added, and who is behind. */
 export function bulletin(year: number, month: number, now = new Date()) {
