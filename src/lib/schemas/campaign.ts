@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { validateUscc } from '$lib/uscc';
 import { parseDateInput } from '$lib/dates';
-import { CHANNELS, REPORT_ITEMS, REPORT_STATUS_LABEL } from '$lib/campaign-labels';
+import { CHANNELS, REPORT_ITEMS, REPORT_STATUSES } from '$lib/campaign';
 
 const optional = (max: number, label: string) =>
 	z
@@ -38,6 +38,14 @@ const optionalDate = (label: string) =>
 			return d;
 		});
 
+const year = z.coerce.number().int().min(2000, '请选择年度').max(2100, '请选择年度');
+
+/** An issue on `field` unless the date (YYYY-MM-DD) falls in `year`. */
+function inYear(ctx: z.RefinementCtx, field: string, label: string, date: string, year: number) {
+	if (Number(date.slice(0, 4)) !== year)
+		ctx.addIssue({ code: 'custom', path: [field], message: `${label}应在 ${year} 年内` });
+}
+
 const townId = z.coerce.number({ message: '请选择所属街镇' }).int().positive('请选择所属街镇');
 
 export const enterpriseSchema = z.object({
@@ -58,29 +66,29 @@ export const newEnterpriseSchema = enterpriseSchema.extend({
 	})
 });
 
-export const commitmentSchema = z.object({
-	year: z.coerce.number().int().min(2000, '请选择年度').max(2100, '请选择年度'),
-	type: z.string().trim().min(1, '请选择承诺类型'),
-	disclosedOn: date('公示日期'),
-	channel: z.enum(CHANNELS, { message: '请选择公示渠道' }),
-	link: z
-		.string()
-		.trim()
-		.refine((v) => !v || /^https?:\/\/\S+$/i.test(v), '公示链接应以 http:// 或 https:// 开头')
-		.transform((v) => v || null)
-});
+export const commitmentSchema = z
+	.object({
+		year,
+		type: z.string().trim().min(1, '请选择承诺类型'),
+		disclosedOn: date('公示日期'),
+		channel: z.enum(CHANNELS, { message: '请选择公示渠道' }),
+		link: z
+			.string()
+			.trim()
+			.refine((v) => !v || /^https?:\/\/\S+$/i.test(v), '公示链接应以 http:// 或 https:// 开头')
+			.transform((v) => v || null)
+	})
+	.superRefine((v, ctx) => inYear(ctx, 'disclosedOn', '公示日期', v.disclosedOn, v.year));
 
 export const reportSchema = z
 	.object({
-		year: z.coerce.number().int().min(2000, '请选择年度').max(2100, '请选择年度'),
+		year,
 		items: z.array(z.enum(REPORT_ITEMS)).min(1, '请至少选择一项补充信息'),
 		disclosedOn: optionalDate('公示日期'),
 		reportNo: optional(50, '报告编号'),
 		agency: optional(100, '出具机构'),
 		issuedOn: optionalDate('出具日期'),
-		status: z.enum(Object.keys(REPORT_STATUS_LABEL) as ['applied', 'disclosed', 'issued'], {
-			message: '请选择状态'
-		})
+		status: z.enum(REPORT_STATUSES, { message: '请选择状态' })
 	})
 	.superRefine((v, ctx) => {
 		if (v.status !== 'applied' && !v.disclosedOn)
@@ -104,31 +112,28 @@ export const reportSchema = z
 					path: ['issuedOn'],
 					message: '已出具信用报告须填写出具日期'
 				});
-			else if (Number(v.issuedOn.slice(0, 4)) !== v.year)
-				ctx.addIssue({
-					code: 'custom',
-					path: ['issuedOn'],
-					message: `出具日期应在 ${v.year} 年内`
-				});
+			else inYear(ctx, 'issuedOn', '出具日期', v.issuedOn, v.year);
 		}
 	});
 
-export const countSchema = z.object({
-	townId,
-	year: z.coerce.number().int().min(2000, '请选择年度').max(2100, '请选择年度'),
-	asOf: date('截至日期'),
-	commitments: z.coerce
-		.number({ message: '请填写承诺企业数' })
-		.int('请填写整数')
-		.min(0, '不能为负数')
-		.max(1_000_000, '数字过大'),
-	reports: z.coerce
-		.number({ message: '请填写信用报告数' })
-		.int('请填写整数')
-		.min(0, '不能为负数')
-		.max(100_000, '数字过大'),
-	note: optional(200, '说明')
-});
+export const countSchema = z
+	.object({
+		townId,
+		year,
+		asOf: date('截至日期'),
+		commitments: z.coerce
+			.number({ message: '请填写承诺企业数' })
+			.int('请填写整数')
+			.min(0, '不能为负数')
+			.max(1_000_000, '数字过大'),
+		reports: z.coerce
+			.number({ message: '请填写信用报告数' })
+			.int('请填写整数')
+			.min(0, '不能为负数')
+			.max(100_000, '数字过大'),
+		note: optional(200, '说明')
+	})
+	.superRefine((v, ctx) => inYear(ctx, 'asOf', '截至日期', v.asOf, v.year));
 
 const target = (label: string) =>
 	z.coerce
@@ -137,9 +142,55 @@ const target = (label: string) =>
 		.min(0, `${label}不能为负数`)
 		.max(1_000_000, `${label}过大`);
 
-export const districtTargetSchema = z.object({
-	commitmentTarget: target('全区承诺目标'),
-	reportTarget: target('全区报告目标')
-});
+/**
+ * The targets form: the district's two figures and each town's pair, named `c-<townId>` and
+ * `r-<townId>` (a town left out counts 0).
+ */
+export function targetsSchema(towns: { id: number; name: string }[]) {
+	const perTown = (message: string) =>
+		z.preprocess(
+			(v) => v ?? '0',
+			z.coerce.number({ message }).int(message).min(0, message).max(1_000_000, message)
+		);
+	const shape: Record<string, z.ZodType<number>> = {};
+	for (const t of towns) {
+		shape[`c-${t.id}`] = perTown(`${t.name}：承诺目标应为不小于 0 的整数`);
+		shape[`r-${t.id}`] = perTown(`${t.name}：报告目标应为不小于 0 的整数`);
+	}
+	return z
+		.object({
+			year,
+			commitmentTarget: target('全区承诺目标'),
+			reportTarget: target('全区报告目标')
+		})
+		.extend(shape)
+		.transform((v) => {
+			const row = v as Record<string, number>;
+			return {
+				year: v.year,
+				commitmentTarget: v.commitmentTarget,
+				reportTarget: v.reportTarget,
+				towns: towns.map((t) => ({
+					townId: t.id,
+					commitmentTarget: row[`c-${t.id}`],
+					reportTarget: row[`r-${t.id}`]
+				}))
+			};
+		});
+}
 
-export const targetValue = target('目标');
+/** The commitment types, one a line (or separated by 、 and commas). */
+export const typesSchema = z.object({
+	types: z
+		.string()
+		.default('')
+		.transform((v) => [
+			...new Set(
+				v
+					.split(/[\n\r、,，]+/)
+					.map((s) => s.trim())
+					.filter(Boolean)
+			)
+		])
+		.pipe(z.array(z.string().max(30, '每种类型不超过 30 个字')).min(1, '至少保留一种承诺类型'))
+});

@@ -4,6 +4,9 @@ import * as campaign from './campaign';
 import * as enterprises from './enterprises';
 import * as towns from '../towns';
 import { SYSTEM } from '../actor';
+import { openDatabase } from '../db';
+import { commitment, enterprise } from '../db/schema';
+import { DomainError } from '../forms';
 import { fakeEnterprise } from '../../../../seeds/campaign-factories';
 
 let n = 0;
@@ -194,5 +197,99 @@ describe('targets and pace', () => {
 		});
 		row = campaign.dashboard(2022, now).towns.find((t) => t.townId === townId)!;
 		expect(row.reported).toMatchObject({ commitments: 5, itemisedCommitments: 1, disagrees: true });
+	});
+});
+
+describe('one cache for every worker', () => {
+	it('shows on the next dashboard read a commitment written by another connection', () => {
+		const now = new Date('1985-06-01T04:00:00Z');
+		const townId = towns.bySlug('zhongshan')!.id;
+		const row = () => campaign.dashboard(1985, now).towns.find((t) => t.townId === townId)!;
+		const before = row().commitments.count;
+		const districtBefore = campaign.progress(1985).district.commitments.count;
+		const other = openDatabase(process.env.DATABASE_URL);
+		try {
+			const at = new Date();
+			const e = other
+				.insert(enterprise)
+				.values({ ...fakeEnterprise(990_001), townId, createdAt: at, updatedAt: at })
+				.returning()
+				.get();
+			other
+				.insert(commitment)
+				.values({
+					enterpriseId: e.id,
+					year: 1985,
+					type: '诚信经营承诺',
+					disclosedOn: '1985-05-02',
+					channel: '信用松江网站',
+					createdAt: at
+				})
+				.run();
+		} finally {
+			other.$client.close();
+		}
+		expect(row().commitments.count).toBe(before + 1);
+		expect(campaign.progress(1985).district.commitments.count).toBe(districtBefore + 1);
+	});
+});
+
+describe('domain rules', () => {
+	it('refuses a commitment type that is not configured, and the same commitment twice', () => {
+		const e = makeEnterprise('sheshan');
+		expect(() => commit(e.id, 2023, '2023-03-01', '随便写的承诺')).toThrow(
+			expect.objectContaining({ field: 'type', message: '请选择承诺类型' })
+		);
+		commit(e.id, 2023, '2023-03-01');
+		let thrown: unknown;
+		try {
+			commit(e.id, 2023, '2023-03-01');
+		} catch (err) {
+			thrown = err;
+		}
+		expect(thrown).toBeInstanceOf(campaign.DuplicateCommitment);
+		expect(thrown).toBeInstanceOf(DomainError);
+		expect(thrown).toMatchObject({ field: 'type' });
+	});
+
+	it('refuses a count as of a day after today', () => {
+		const input = {
+			townId: towns.bySlug('sheshan')!.id,
+			year: 2023,
+			asOf: '2023-05-02',
+			commitments: 1,
+			reports: 0,
+			note: null
+		};
+		const now = new Date('2023-05-01T04:00:00Z');
+		expect(() => campaign.fileCount(SYSTEM, input, now)).toThrow(
+			expect.objectContaining({ field: 'asOf', message: '截至日期不能晚于今天' })
+		);
+		expect(campaign.fileCount(SYSTEM, { ...input, asOf: '2023-05-01' }, now).id).toBeGreaterThan(0);
+	});
+
+	it('refuses an enterprise whose code is registered, naming the one that holds it', () => {
+		const e = makeEnterprise('sheshan');
+		expect(() =>
+			enterprises.create(SYSTEM, { uscc: e.uscc, name: '另一家', townId: e.townId })
+		).toThrow(
+			expect.objectContaining({
+				field: 'uscc',
+				message: `该统一社会信用代码已登记为「${e.name}」（佘山镇）`
+			})
+		);
+	});
+});
+
+describe('lists', () => {
+	it('pages in SQL and counts the whole filter', () => {
+		const e = makeEnterprise('maogang');
+		for (const d of ['01', '02', '03']) commit(e.id, 1986, `1986-02-${d}`);
+		const first = campaign.listCommitments({ townIds: null, year: 1986, page: 1, pageSize: 2 });
+		const second = campaign.listCommitments({ townIds: null, year: 1986, page: 2, pageSize: 2 });
+		expect(first).toMatchObject({ page: 1, pageSize: 2, total: 3 });
+		expect(first.items.map((c) => c.disclosedOn)).toEqual(['1986-02-03', '1986-02-02']);
+		expect(second.items.map((c) => c.disclosedOn)).toEqual(['1986-02-01']);
+		expect(campaign.listCommitments({ townIds: [], year: 1986 }).total).toBe(0);
 	});
 });

@@ -4,10 +4,9 @@
  *
  * Progress counts distinct enterprises with a published commitment in the year, and issued reports
  * only, each for the town the enterprise belongs to now. The figures are aggregated from one daily
- * series per kind and cached until the next write (here, or by another process: SQLite's
- * data_version tells).
+ * series per kind, kept by `cached` until the next write to content from any process.
  */
-import { and, count, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type Database from 'better-sqlite3';
 import { db, type Tx } from '../db';
 import {
@@ -24,51 +23,21 @@ import {
 import * as audit from '../audit';
 import * as settings from '../settings';
 import * as towns from '../towns';
+import { townIn } from '../access';
+import { cached } from '../cache';
+import { DomainError } from '../forms';
 import type { Actor } from '../actor';
-import { DEFAULT_COMMITMENT_TYPES, type ReportStatus } from '../../campaign-labels';
+import {
+	DEFAULT_COMMITMENT_TYPES,
+	type CommitmentStatus,
+	type Pace,
+	type ReportStatus
+} from '../../campaign';
 import { todayISO } from '../../format';
+import { enterpriseConds, page, type Scoped } from './lists';
 
 export const DEFAULT_COMMITMENT_TARGET = 5000;
 export const DEFAULT_REPORT_TARGET = 100;
-
-// ---------------------------------------------------------------------------------------------
-// Cache of aggregates
-
-let version = 0;
-const cache = new Map<string, unknown>();
-
-/** Drops cached aggregates; every write here calls it. */
-export function invalidate() {
-	version += 1;
-	cache.clear();
-	totals.clear();
-}
-
-function dataVersion(): number {
-	return db.$client.pragma('data_version', { simple: true }) as number;
-}
-
-function cached<T>(key: string, make: () => T): T {
-	const k = `${key}|${version}|${dataVersion()}`;
-	if (cache.has(k)) return cache.get(k) as T;
-	if (cache.size > 50) cache.clear();
-	const value = make();
-	cache.set(k, value);
-	return value;
-}
-
-const totals = new Map<string, number>();
-
-/** Totals of list filters, kept like the aggregates: paging through a long list counts it once. */
-function cachedTotal(key: string, make: () => number): number {
-	const k = `${key}|${version}|${dataVersion()}`;
-	const hit = totals.get(k);
-	if (hit !== undefined) return hit;
-	if (totals.size > 500) totals.clear();
-	const value = make();
-	totals.set(k, value);
-	return value;
-}
 
 const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -119,7 +88,7 @@ export function weekStart(iso: string): string {
 	return addDays(iso, -dow);
 }
 
-export function monthEnd(year: number, month: number): string {
+function monthEnd(year: number, month: number): string {
 	return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 }
 
@@ -159,7 +128,7 @@ export type YearTargets = {
 };
 
 export function listYears(now = new Date()): number[] {
-	const stored = cached('years', () =>
+	const stored = cached('campaign:years', () =>
 		db
 			.select({ y: campaignYear.year })
 			.from(campaignYear)
@@ -172,7 +141,7 @@ export function listYears(now = new Date()): number[] {
 }
 
 export function targets(year: number): YearTargets {
-	return cached(`targets:${year}`, () => {
+	return cached(`campaign:targets:${year}`, () => {
 		const y = db.select().from(campaignYear).where(eq(campaignYear.year, year)).get();
 		const rows = db.select().from(townTarget).where(eq(townTarget.year, year)).all();
 		return {
@@ -228,7 +197,6 @@ export function setTargets(actor: Actor, year: number, input: TargetsInput) {
 			after: { year, ...input }
 		});
 	});
-	invalidate();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,7 +211,12 @@ export type CommitmentInput = {
 	link: string | null;
 };
 
-export class DuplicateCommitment extends Error {}
+/** The same enterprise, year, type and date is already registered. */
+export class DuplicateCommitment extends DomainError {
+	constructor() {
+		super('type', '该企业同一日期、同一类型的承诺已登记');
+	}
+}
 
 /** Published commitments of the enterprise with this code, newest first (shown on a badge's scan page). */
 export function publishedCommitmentsOf(uscc: string, limit = 3) {
@@ -261,8 +234,10 @@ export function commitmentById(id: number): Commitment | undefined {
 	return db.select().from(commitment).where(eq(commitment.id, id)).get();
 }
 
+/** Registers a commitment; its type must be one of `commitmentTypes()`. */
 export function addCommitment(actor: Actor, input: CommitmentInput, now = new Date()): Commitment {
-	const row = db.transaction((tx) => {
+	if (!commitmentTypes().includes(input.type)) throw new DomainError('type', '请选择承诺类型');
+	return db.transaction((tx) => {
 		ensureYear(tx, input.year);
 		const e = tx.select().from(enterprise).where(eq(enterprise.id, input.enterpriseId)).get();
 		if (!e) throw new Error('enterprise not found');
@@ -272,7 +247,7 @@ export function addCommitment(actor: Actor, input: CommitmentInput, now = new Da
 			.onConflictDoNothing()
 			.returning()
 			.get();
-		if (!created) throw new DuplicateCommitment('该企业同一日期、同一类型的承诺已登记');
+		if (!created) throw new DuplicateCommitment();
 		audit.record(tx, actor, {
 			action: 'commitment.create',
 			entityType: 'commitment',
@@ -282,17 +257,15 @@ export function addCommitment(actor: Actor, input: CommitmentInput, now = new Da
 		});
 		return created;
 	});
-	invalidate();
-	return row;
 }
 
 export function setCommitmentStatus(
 	actor: Actor,
 	id: number,
-	status: Commitment['status'],
+	status: CommitmentStatus,
 	now = new Date()
 ): Commitment {
-	const row = db.transaction((tx) => {
+	return db.transaction((tx) => {
 		const before = tx.select().from(commitment).where(eq(commitment.id, id)).get();
 		if (!before) throw new Error('commitment not found');
 		const e = tx.select().from(enterprise).where(eq(enterprise.id, before.enterpriseId)).get()!;
@@ -312,38 +285,28 @@ export function setCommitmentStatus(
 		});
 		return after;
 	});
-	invalidate();
-	return row;
 }
 
-export type ListFilter = {
-	townIds: number[] | null;
+export type ListFilter = Scoped & {
 	year?: number;
-	townId?: number;
-	q?: string;
 	status?: string;
 	enterpriseId?: number;
-	page?: number;
-	pageSize?: number;
 };
 
-function searchCondition(q: string | undefined): SQL | undefined {
-	const s = q?.trim().replace(/[%_]/g, '');
-	if (!s) return undefined;
-	return or(like(enterprise.name, `%${s}%`), like(enterprise.uscc, `${s.toUpperCase()}%`));
+function and_(conds: (SQL | undefined)[]): SQL | undefined {
+	const c = conds.filter((x): x is SQL => x !== undefined);
+	return c.length ? and(...c) : undefined;
 }
 
 function commitmentWhere(f: ListFilter): SQL | undefined {
-	const conds: (SQL | undefined)[] = [];
-	if (f.townIds) conds.push(inArray(enterprise.townId, f.townIds.length ? f.townIds : [-1]));
-	if (f.townId) conds.push(eq(enterprise.townId, f.townId));
-	if (f.year) conds.push(eq(commitment.year, f.year));
-	if (f.status === 'published' || f.status === 'withdrawn')
-		conds.push(eq(commitment.status, f.status));
-	if (f.enterpriseId) conds.push(eq(commitment.enterpriseId, f.enterpriseId));
-	conds.push(searchCondition(f.q));
-	const c = conds.filter(Boolean) as SQL[];
-	return c.length ? and(...c) : undefined;
+	return and_([
+		...enterpriseConds(f),
+		f.year ? eq(commitment.year, f.year) : undefined,
+		f.status === 'published' || f.status === 'withdrawn'
+			? eq(commitment.status, f.status)
+			: undefined,
+		f.enterpriseId ? eq(commitment.enterpriseId, f.enterpriseId) : undefined
+	]);
 }
 
 const commitmentFields = {
@@ -376,14 +339,10 @@ function commitmentQuery(f: ListFilter) {
 export type CommitmentRow = ReturnType<typeof allCommitments>[number];
 
 export function listCommitments(f: ListFilter) {
-	const pageSize = f.pageSize ?? 50;
-	const page = Math.max(1, f.page ?? 1);
-	const items = commitmentQuery(f)
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.all();
-	const total = cachedTotal(
-		`c:${JSON.stringify({ ...f, page: 0, pageSize: 0 })}`,
+	return page(
+		'commitments',
+		f,
+		commitmentQuery(f),
 		() =>
 			db
 				.select({ n: count() })
@@ -392,7 +351,6 @@ export function listCommitments(f: ListFilter) {
 				.where(commitmentWhere(f))
 				.get()?.n ?? 0
 	);
-	return { items, page, pageSize, total };
 }
 
 export function allCommitments(f: ListFilter) {
@@ -425,7 +383,7 @@ export function reportById(id: number): CreditReport | undefined {
 
 /** Creates the enterprise's report for the year, or updates it; one per enterprise and year. */
 export function saveReport(actor: Actor, input: ReportInput, now = new Date()): CreditReport {
-	const row = db.transaction((tx) => {
+	return db.transaction((tx) => {
 		ensureYear(tx, input.year);
 		const e = tx.select().from(enterprise).where(eq(enterprise.id, input.enterpriseId)).get();
 		if (!e) throw new Error('enterprise not found');
@@ -454,21 +412,17 @@ export function saveReport(actor: Actor, input: ReportInput, now = new Date()): 
 		});
 		return after;
 	});
-	invalidate();
-	return row;
 }
 
 function reportWhere(f: ListFilter): SQL | undefined {
-	const conds: (SQL | undefined)[] = [];
-	if (f.townIds) conds.push(inArray(enterprise.townId, f.townIds.length ? f.townIds : [-1]));
-	if (f.townId) conds.push(eq(enterprise.townId, f.townId));
-	if (f.year) conds.push(eq(creditReport.year, f.year));
-	if (f.status === 'applied' || f.status === 'disclosed' || f.status === 'issued')
-		conds.push(eq(creditReport.status, f.status));
-	if (f.enterpriseId) conds.push(eq(creditReport.enterpriseId, f.enterpriseId));
-	conds.push(searchCondition(f.q));
-	const c = conds.filter(Boolean) as SQL[];
-	return c.length ? and(...c) : undefined;
+	return and_([
+		...enterpriseConds(f),
+		f.year ? eq(creditReport.year, f.year) : undefined,
+		f.status === 'applied' || f.status === 'disclosed' || f.status === 'issued'
+			? eq(creditReport.status, f.status)
+			: undefined,
+		f.enterpriseId ? eq(creditReport.enterpriseId, f.enterpriseId) : undefined
+	]);
 }
 
 function reportQuery(f: ListFilter) {
@@ -499,14 +453,10 @@ function reportQuery(f: ListFilter) {
 export type ReportRow = ReturnType<typeof allReports>[number];
 
 export function listReports(f: ListFilter) {
-	const pageSize = f.pageSize ?? 50;
-	const page = Math.max(1, f.page ?? 1);
-	const items = reportQuery(f)
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.all();
-	const total = cachedTotal(
-		`r:${JSON.stringify({ ...f, page: 0, pageSize: 0 })}`,
+	return page(
+		'reports',
+		f,
+		reportQuery(f),
 		() =>
 			db
 				.select({ n: count() })
@@ -515,7 +465,6 @@ export function listReports(f: ListFilter) {
 				.where(reportWhere(f))
 				.get()?.n ?? 0
 	);
-	return { items, page, pageSize, total };
 }
 
 export function allReports(f: ListFilter) {
@@ -534,8 +483,10 @@ export type CountInput = {
 	note: string | null;
 };
 
+/** Files a town's own count, as of a day not after today. */
 export function fileCount(actor: Actor, input: CountInput, now = new Date()) {
-	const row = db.transaction((tx) => {
+	if (input.asOf > todayISO(now)) throw new DomainError('asOf', '截至日期不能晚于今天');
+	return db.transaction((tx) => {
 		ensureYear(tx, input.year);
 		const created = tx
 			.insert(countReport)
@@ -551,13 +502,9 @@ export function fileCount(actor: Actor, input: CountInput, now = new Date()) {
 		});
 		return created;
 	});
-	invalidate();
-	return row;
 }
 
 export function listCounts(f: { townIds: number[] | null; year: number }) {
-	const conds: SQL[] = [eq(countReport.year, f.year)];
-	if (f.townIds) conds.push(inArray(countReport.townId, f.townIds.length ? f.townIds : [-1]));
 	return db
 		.select({
 			id: countReport.id,
@@ -571,7 +518,7 @@ export function listCounts(f: { townIds: number[] | null; year: number }) {
 		})
 		.from(countReport)
 		.innerJoin(town, eq(town.id, countReport.townId))
-		.where(and(...conds))
+		.where(and(eq(countReport.year, f.year), townIn(countReport.townId, f.townIds)))
 		.orderBy(desc(countReport.asOf), desc(countReport.id))
 		.all();
 }
@@ -586,7 +533,7 @@ type Daily = { townId: number; d: string; n: number };
  * commitment's date, and the issue date of issued reports. Every figure below is a sum over these.
  */
 function daily(year: number): { commitments: Daily[]; reports: Daily[] } {
-	return cached(`daily:${year}`, () => ({
+	return cached(`campaign:daily:${year}`, () => ({
 		commitments: stmt(
 			`SELECT e.town_id AS townId, f.d AS d, COUNT(*) AS n
 			 FROM (SELECT enterprise_id, MIN(disclosed_on) AS d FROM commitment
@@ -632,7 +579,7 @@ export type Progress = {
 
 /** District and per-town counts and targets, as of `asOf` (YYYY-MM-DD) or now. */
 export function progress(year: number, asOf?: string): Progress {
-	return cached(`progress:${year}:${asOf ?? ''}`, () => {
+	return cached(`campaign:progress:${year}:${asOf ?? ''}`, () => {
 		const t = targets(year);
 		const d = daily(year);
 		const c = sumByTown(d.commitments, undefined, asOf);
@@ -659,8 +606,6 @@ export function progress(year: number, asOf?: string): Progress {
 		};
 	});
 }
-
-export type Pace = 'on_track' | 'behind' | 'no_target';
 
 function paceOf(f: Figure, share: number): Pace {
 	if (f.target <= 0) return 'no_target';
@@ -729,7 +674,7 @@ function latestCounts(year: number) {
  */
 export function dashboard(year: number, now = new Date()) {
 	const today = todayISO(now);
-	return cached(`dashboard:${year}:${today}`, () => {
+	return cached(`campaign:dashboard:${year}:${today}`, () => {
 		const p = progress(year);
 		const share = shareOfYear(year, today);
 		const d = daily(year);
@@ -796,8 +741,6 @@ export function dashboard(year: number, now = new Date()) {
 		};
 	});
 }
-
-export type Dashboard = ReturnType<typeof dashboard>;
 
 /** 月通报: every town as of the month's end, what the month added, and who is behind. */
 export function bulletin(year: number, month: number, now = new Date()) {

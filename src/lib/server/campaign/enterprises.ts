@@ -2,12 +2,14 @@
  * 市场主体: one enterprise per 统一社会信用代码, belonging to one town. Progress counts an enterprise
  * for the town it belongs to now, so moving it moves its commitments with it.
  */
-import { and, asc, count, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import { enterprise, type Enterprise } from '../db/schema';
 import * as audit from '../audit';
-import * as campaign from './campaign';
+import * as towns from '../towns';
+import { DomainError } from '../forms';
 import type { Actor } from '../actor';
+import { enterpriseConds, page, type Scoped } from './lists';
 
 export type EnterpriseInput = {
 	uscc: string;
@@ -25,60 +27,44 @@ export function byUscc(uscc: string, tx: Tx | typeof db = db): Enterprise | unde
 	return tx.select().from(enterprise).where(eq(enterprise.uscc, uscc)).get();
 }
 
-export type EnterpriseFilter = {
-	townIds: number[] | null;
-	townId?: number;
-	q?: string;
-	page?: number;
-	pageSize?: number;
-};
+export type EnterpriseFilter = Scoped;
 
 function where(f: EnterpriseFilter): SQL | undefined {
-	const conds: SQL[] = [];
-	if (f.townIds) conds.push(inArray(enterprise.townId, f.townIds.length ? f.townIds : [-1]));
-	if (f.townId) conds.push(eq(enterprise.townId, f.townId));
-	const q = f.q?.trim().replace(/[%_]/g, '');
-	if (q)
-		conds.push(or(like(enterprise.name, `%${q}%`), like(enterprise.uscc, `${q.toUpperCase()}%`))!);
+	const conds = enterpriseConds(f).filter((c): c is SQL => c !== undefined);
 	return conds.length ? and(...conds) : undefined;
 }
 
-export function list(f: EnterpriseFilter) {
-	const pageSize = f.pageSize ?? 50;
-	const page = Math.max(1, f.page ?? 1);
-	const w = where(f);
-	const items = db
-		.select()
-		.from(enterprise)
-		.where(w)
-		.orderBy(asc(enterprise.townId), asc(enterprise.name))
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.all();
-	const total = db.select({ n: count() }).from(enterprise).where(w).get()?.n ?? 0;
-	return { items, page, pageSize, total };
-}
-
-/** Every matching enterprise, for exports. */
-export function all(f: EnterpriseFilter): Enterprise[] {
+function query(f: EnterpriseFilter) {
 	return db
 		.select()
 		.from(enterprise)
 		.where(where(f))
-		.orderBy(asc(enterprise.townId), asc(enterprise.name))
-		.all();
+		.orderBy(asc(enterprise.townId), asc(enterprise.name));
 }
 
-export class DuplicateUscc extends Error {
-	constructor(public existing: Enterprise) {
-		super('duplicate uscc');
-	}
+export function list(f: EnterpriseFilter) {
+	return page(
+		'enterprises',
+		f,
+		query(f),
+		() => db.select({ n: count() }).from(enterprise).where(where(f)).get()?.n ?? 0
+	);
 }
 
+/** Every matching enterprise, for exports. */
+export function all(f: EnterpriseFilter): Enterprise[] {
+	return query(f).all();
+}
+
+/** Registers an enterprise; its code must not be registered already. */
 export function create(actor: Actor, input: EnterpriseInput, now = new Date()): Enterprise {
-	const row = db.transaction((tx) => {
+	return db.transaction((tx) => {
 		const existing = byUscc(input.uscc, tx);
-		if (existing) throw new DuplicateUscc(existing);
+		if (existing)
+			throw new DomainError(
+				'uscc',
+				`该统一社会信用代码已登记为「${existing.name}」（${towns.byId(existing.townId)?.name ?? ''}）`
+			);
 		const created = tx
 			.insert(enterprise)
 			.values({ ...input, createdAt: now, updatedAt: now })
@@ -93,8 +79,6 @@ export function create(actor: Actor, input: EnterpriseInput, now = new Date()): 
 		});
 		return created;
 	});
-	campaign.invalidate();
-	return row;
 }
 
 export function update(
@@ -103,7 +87,7 @@ export function update(
 	input: Omit<EnterpriseInput, 'uscc'>,
 	now = new Date()
 ): Enterprise {
-	const row = db.transaction((tx) => {
+	return db.transaction((tx) => {
 		const before = tx.select().from(enterprise).where(eq(enterprise.id, id)).get();
 		if (!before) throw new Error('enterprise not found');
 		const after = tx
@@ -122,6 +106,4 @@ export function update(
 		});
 		return after;
 	});
-	campaign.invalidate();
-	return row;
 }

@@ -392,7 +392,6 @@ export function commitCommitments(
 		});
 		return result;
 	});
-	campaign.invalidate();
 	return out;
 }
 
@@ -475,7 +474,6 @@ export function commitReports(
 		});
 		return result;
 	});
-	campaign.invalidate();
 	return out;
 }
 

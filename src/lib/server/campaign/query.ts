@@ -1,6 +1,10 @@
-/** Query parameters of the campaign lists, read the same way by pages, exports and the open API. */
-import * as towns from '../towns';
-import * as campaign from './campaign';
+/**
+ * @deprecated The campaign's old list parameters, now read by `$lib/server/query`; kept only for
+ * the export and import routes until they call `query.list` / `query.params` themselves.
+ */
+import { isHttpError } from '@sveltejs/kit';
+import * as query from '../query';
+import { currentYear } from './campaign';
 
 export type ListQuery = {
 	year: number;
@@ -11,42 +15,30 @@ export type ListQuery = {
 	page: number;
 };
 
+/** `year`, the current one when blank, or the message of `query.year`. */
 export function parseYear(raw: string | null, now = new Date()): number | { error: string } {
-	if (raw === null || raw === '') return campaign.currentYear(now);
-	if (!/^\d{4}$/.test(raw) || Number(raw) < 2000 || Number(raw) > 2100)
-		return { error: `年度参数 year 应为 2000 到 2100 之间的四位数字，收到「${raw.slice(0, 20)}」` };
-	return Number(raw);
+	if (raw === null || raw.trim() === '') return currentYear(now);
+	try {
+		return query.year(raw.trim(), 'year');
+	} catch (e) {
+		if (isHttpError(e)) return { error: e.body.message };
+		throw e;
+	}
 }
 
-/** Parsed parameters, or a Chinese message naming the bad one. */
+/** The list parameters by `query.list`: a bad one is a 400 thrown from here. */
 export function parseListQuery(
 	url: URL,
 	opts: { allYears?: boolean } = {}
 ): ListQuery | { error: string } {
-	const p = url.searchParams;
-	const yearRaw = p.get('year');
-	const year = opts.allYears && !yearRaw ? 0 : parseYear(yearRaw);
-	if (typeof year === 'object') return year;
-	const out: ListQuery = { year, page: 1 };
-	const town = p.get('town');
-	if (town) {
-		const t = towns.bySlug(town);
-		if (!t) return { error: `未知街镇 town=${town.slice(0, 40)}，请用街镇的拼音标识，如 sheshan` };
-		out.townId = t.id;
-		out.townSlug = t.slug;
-	}
-	const q = p.get('q')?.trim();
-	if (q) {
-		if (q.length > 60) return { error: '搜索词 q 不能超过 60 个字' };
-		out.q = q;
-	}
-	const page = p.get('page');
-	if (page) {
-		if (!/^\d{1,6}$/.test(page) || Number(page) < 1)
-			return { error: `页码 page 应为正整数，收到「${page.slice(0, 20)}」` };
-		out.page = Number(page);
-	}
-	const status = p.get('status');
-	if (status) out.status = status;
-	return out;
+	const q = query.list(url, { year: query.year, town: query.town, status: query.text(20) });
+	const { year, town, status } = q.filters;
+	return {
+		year: year ?? (opts.allYears ? 0 : currentYear()),
+		townId: town?.id,
+		townSlug: town?.slug,
+		q: q.q,
+		status: status || undefined,
+		page: q.page
+	};
 }

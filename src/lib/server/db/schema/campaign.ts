@@ -8,6 +8,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { town } from './towns';
 import { user } from './users';
+import { COMMITMENT_STATUSES, REPORT_STATUSES } from '../../../campaign';
 
 /** A campaign year and the district's targets for it. */
 export const campaignYear = sqliteTable('campaign_year', {
@@ -56,8 +57,6 @@ export const enterprise = sqliteTable(
 
 export type Enterprise = typeof enterprise.$inferSelect;
 
-export const COMMITMENT_STATUSES = ['published', 'withdrawn'] as const;
-
 /** 信用承诺公示. The same enterprise, year, type and date is one disclosure, so imports repeat safely. */
 export const commitment = sqliteTable(
 	'commitment',
@@ -85,8 +84,6 @@ export const commitment = sqliteTable(
 );
 
 export type Commitment = typeof commitment.$inferSelect;
-
-export const REPORT_STATUSES = ['applied', 'disclosed', 'issued'] as const;
 
 /** 补充信息公示及信用报告: one per enterprise and year, moving applied → disclosed → issued. */
 export const creditReport = sqliteTable(

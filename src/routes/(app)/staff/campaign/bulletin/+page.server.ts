@@ -1,25 +1,29 @@
 import { error } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/access';
+import * as query from '$lib/server/query';
 import * as campaign from '$lib/server/campaign';
-import { parseYear } from '$lib/server/campaign';
 import { todayISO } from '$lib/format';
 import type { PageServerLoad } from './$types';
+
+const month: query.Param<number> = (raw, name) => {
+	if (!/^\d{1,2}$/.test(raw) || Number(raw) < 1 || Number(raw) > 12)
+		query.bad(name, `应为 1 到 12 之间的月份，收到「${raw.slice(0, 20)}」`);
+	return Number(raw);
+};
 
 export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
 	const today = todayISO();
-	const year = parseYear(event.url.searchParams.get('year'));
-	if (typeof year === 'object') error(400, year.error);
-	const monthRaw = event.url.searchParams.get('month');
 	const thisYear = Number(today.slice(0, 4));
-	const defaultMonth = year === thisYear ? Number(today.slice(5, 7)) : 12;
-	const month = monthRaw ? Number(monthRaw) : defaultMonth;
-	if (!Number.isInteger(month) || month < 1 || month > 12) error(400, '月份 month 应为 1 到 12');
-	if (year > thisYear || (year === thisYear && month > defaultMonth))
+	const p = query.params(event.url, { year: query.year, month });
+	const year = p.year ?? thisYear;
+	const lastMonth = year === thisYear ? Number(today.slice(5, 7)) : 12;
+	const m = p.month ?? lastMonth;
+	if (year > thisYear || (year === thisYear && m > lastMonth))
 		error(400, '还没有到这个月份，无法出具月通报');
 	const d = campaign.dashboard(year);
 	const flags = new Map(d.towns.map((t) => [t.townId, t.reported]));
-	const b = campaign.bulletin(year, month);
+	const b = campaign.bulletin(year, m);
 	return {
 		bulletin: {
 			...b,
