@@ -40,15 +40,7 @@ export type CommitmentImportRow = EnterpriseRef & {
 	link: string | null;
 };
 
-export type ReportImportRow = EnterpriseRef & {
-	year: number;
-	items: string[];
-	disclosedOn: string | null;
-	reportNo: string | null;
-	agency: string | null;
-	issuedOn: string | null;
-	status: ReportStatus;
-};
+export type ReportImportRow = EnterpriseRef & Omit<campaign.ReportInput, 'enterpriseId' | 'pdfKey'>;
 
 type Existing = Map<string, { townId: number }>;
 
@@ -247,10 +239,7 @@ type Move = { id: number; uscc: string; from: number; to: number };
  * says what it did. Moves are audited; `finish` writes the import's own audit entry.
  */
 function commitRows<R extends EnterpriseRef & { year: number }>(
-	actor: Actor,
-	scope: Scope,
-	rows: R[],
-	now: Date,
+	{ actor, scope, rows, now }: { actor: Actor; scope: Scope; rows: R[]; now: Date },
 	write: (tx: Tx, enterpriseId: number, row: R) => 'created' | 'updated' | 'unchanged',
 	finish: (tx: Tx, result: CommitResult) => void
 ): CommitResult {
@@ -330,10 +319,7 @@ export function commitCommitments(
 	let firstId: number | null = null;
 	let lastId: number | null = null;
 	return commitRows(
-		actor,
-		scope,
-		rows,
-		now,
+		{ actor, scope, rows, now },
 		(tx, enterpriseId, row) => {
 			const created = tx
 				.insert(commitment)
@@ -377,19 +363,10 @@ export function commitReports(
 	const changed: unknown[] = [];
 	const fields = ['items', 'disclosedOn', 'reportNo', 'agency', 'issuedOn', 'status'] as const;
 	return commitRows(
-		actor,
-		scope,
-		rows,
-		now,
+		{ actor, scope, rows, now },
 		(tx, enterpriseId, row) => {
-			const values = {
-				items: row.items,
-				disclosedOn: row.disclosedOn,
-				reportNo: row.reportNo,
-				agency: row.agency,
-				issuedOn: row.issuedOn,
-				status: row.status
-			};
+			const { items, disclosedOn, reportNo, agency, issuedOn, status } = row;
+			const values = { items, disclosedOn, reportNo, agency, issuedOn, status };
 			const before = tx
 				.select()
 				.from(creditReport)

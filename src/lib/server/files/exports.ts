@@ -7,6 +7,8 @@
 import * as query from '../query';
 import { cached } from '../cache';
 import { render, respond, type Column, type Rendered } from './tabular';
+
+export type { Column };
 import { formatDateTime, todayISO } from '../../format';
 import { COMMITMENT_STATUSES, REPORT_STATUSES, type Enterprise, type Level } from '../db/schema';
 import { COMMITMENT_STATUS_LABEL, REPORT_STATUS_LABEL } from '../../campaign-labels';
