@@ -8,7 +8,7 @@ import * as campaign from '../src/lib/server/campaign';
 import { importer } from '../src/lib/server/campaign';
 import { db } from '../src/lib/server/db';
 import { SYSTEM } from '../src/lib/server/actor';
-import { DEFAULT_COMMITMENT_TYPES, CHANNELS, REPORT_ITEMS } from '../src/lib/campaign-labels';
+import { DEFAULT_COMMITMENT_TYPES, CHANNELS, REPORT_ITEMS } from '../src/lib/campaign';
 import { todayISO } from '../src/lib/format';
 import { fakeAgency, fakeDate, fakeEnterprise, fakeReportNo, rng } from './campaign-factories';
 

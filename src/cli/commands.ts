@@ -9,15 +9,13 @@ import * as events from '../lib/server/events';
 import * as badges from '../lib/server/badges';
 import { merchants, supervision } from '../lib/server/streets';
 import * as streets from '../lib/server/streets';
-import { tabular } from '../lib/server/files';
+import { imports } from '../lib/server/files';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
 import * as mapDemo from '../../seeds/map-demo';
-import { basename } from 'node:path';
 import * as campaign from '../lib/server/campaign';
 import { importer } from '../lib/server/campaign';
-import { COMMITMENT_REQUIRED, REPORT_REQUIRED } from '../lib/campaign-labels';
 import { generateScale } from '../../seeds/campaign';
 
 export type Command = {
@@ -42,77 +40,40 @@ function yearOption(v: unknown): number {
 	return year;
 }
 
-async function readImportFile(path: string | undefined, required: string[]) {
+/** Runs one import on a file: the same checks, summary and commit as the web import. */
+async function importFile<Ctx, Row>(
+	spec: imports.Spec<Ctx, Row>,
+	ctx: Ctx,
+	path: string | undefined,
+	opts: { dryRun: boolean; dryRunNote?: string }
+) {
 	if (!path) throw new Error('请给出要导入的文件路径');
-	const bytes = new Uint8Array(await readFile(path));
-	try {
-		const sheet = await tabular.readSheet(bytes, path);
-		const missing = tabular.missingColumns(sheet, required);
-		if (missing.length)
-			throw new Error(`缺少必填列：${missing.join('、')}。请使用导入模板，第一行为列名。`);
-		return sheet;
-	} catch (e) {
-		if (e instanceof tabular.TabularError) throw new Error(e.message);
-		throw e;
-	}
+	return imports.runFile(spec, ctx, path, new Uint8Array(await readFile(path)), opts);
 }
 
-/** The CLI import: the same checks and summary as the web preview, then the same commit. */
-function importCommand(kind: 'commitments' | 'reports'): Command {
-	const noun = kind === 'commitments' ? '信用承诺' : '补充信息及信用报告';
+/** `import commitments|reports FILE --year YYYY [--dry-run]`. */
+function importCommand<Row>(
+	kind: 'commitments' | 'reports',
+	spec: imports.Spec<importer.ImportContext, Row>
+): Command {
 	return {
 		name: ['import', kind],
 		usage: `import ${kind} FILE --year YYYY [--dry-run]`,
-		help: `从 CSV（UTF-8 / GBK）或 .xlsx 导入${noun}，列与网页导入模板相同；--dry-run 只检查不写入。`,
+		help: `从 CSV（UTF-8 / GBK）或 .xlsx 导入${spec.noun}，列与网页导入模板相同；--dry-run 只检查不写入。`,
 		options: { year: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-		async run({ values, positionals }) {
-			const year = yearOption(values.year);
-			const file = positionals[0];
-			const sheet = await readImportFile(
-				file,
-				kind === 'commitments' ? COMMITMENT_REQUIRED : REPORT_REQUIRED
-			);
-			const checked =
-				kind === 'commitments'
-					? importer.checkCommitments(sheet, {
-							year,
-							scope: null,
-							types: campaign.commitmentTypes()
-						})
-					: importer.checkReports(sheet, { year, scope: null });
-			for (const line of importer.summaryLines(checked)) console.log(line);
-			if (values['dry-run']) {
-				console.log('（--dry-run：只检查，未写入）');
-				return checked.bad.length ? 3 : 0;
-			}
-			if (!checked.good.length) {
-				console.log('没有可以导入的行。');
-				return 3;
-			}
-			const rows = checked.good.map((g) => g.value);
-			const result =
-				kind === 'commitments'
-					? importer.commitCommitments(
-							SYSTEM,
-							null,
-							basename(file!),
-							rows as importer.CommitmentImportRow[]
-						)
-					: importer.commitReports(
-							SYSTEM,
-							null,
-							basename(file!),
-							rows as importer.ReportImportRow[]
-						);
-			console.log(importer.describe(result, noun));
-			return checked.bad.length ? 3 : 0;
-		}
+		run: ({ values, positionals }) =>
+			importFile(
+				spec,
+				{ actor: SYSTEM, scope: null, year: yearOption(values.year) },
+				positionals[0],
+				{ dryRun: values['dry-run'] === true }
+			)
 	};
 }
 
 export const commands: Command[] = [
-	importCommand('commitments'),
-	importCommand('reports'),
+	importCommand('commitments', importer.commitments),
+	importCommand('reports', importer.reports),
 	{
 		name: ['campaign', 'generate'],
 		usage: 'campaign generate [--enterprises 200000] [--commitments 50000] [--year YYYY]',
@@ -182,24 +143,11 @@ export const commands: Command[] = [
 		usage: 'events import FILE [--commit]',
 		help: '从 CSV 或 Excel 导入宣传教育活动（可导入任何街镇）。不加 --commit 只校验并列出有问题的行；同一街镇同一天同名的活动不会重复写入。',
 		options: { commit: { type: 'boolean' } },
-		async run({ values, positionals }) {
-			const file = positionals[0];
-			const sheet = await readImportFile(file, events.IMPORT_REQUIRED);
-			const checked = events.checkImport(SYSTEM, sheet);
-			for (const b of checked.bad) console.log(`第 ${b.line} 行：${b.reason}（${b.summary}）`);
-			console.log(
-				`共 ${checked.total} 行：${checked.good.length} 行可以导入，${checked.bad.length} 行有问题。`
-			);
-			if (!values.commit) {
-				console.log('尚未写入。确认无误后加 --commit 导入可以导入的行。');
-				return checked.bad.length ? 1 : 0;
-			}
-			const r = events.commitImport(
-				SYSTEM,
-				checked.good.map((g) => g.value)
-			);
-			console.log(`已导入 ${r.inserted} 场活动；${r.skipped} 场此前已导入过，未重复写入。`);
-		}
+		run: ({ values, positionals }) =>
+			importFile(events.importSpec, { actor: SYSTEM }, positionals[0], {
+				dryRun: values.commit !== true,
+				dryRunNote: '尚未写入。确认无误后加 --commit 导入可以导入的行。'
+			})
 	},
 	{
 		name: ['backup'],
@@ -236,28 +184,16 @@ export const commands: Command[] = [
 		usage: 'merchants import --street ID FILE.csv|FILE.xlsx [--dry-run]',
 		help: '把一个示范街的商户从 CSV / Excel 导入（列同导入模板）；有问题的行列出原因，不写入。',
 		options: { street: { type: 'string' }, 'dry-run': { type: 'boolean' } },
-		async run({ values, positionals }) {
+		run({ values, positionals }) {
 			const streetId = Number(str(values.street));
 			const file = positionals[0];
 			if (!streetId || !file) throw new Error('需要 --street 示范街编号 和文件路径');
 			const street = streets.byId(streetId);
 			if (!street) throw new Error(`示范街 ${streetId} 不存在`);
-			const sheet = await tabular.readSheet(new Uint8Array(await readFile(file)), basename(file));
-			const missing = tabular.missingColumns(sheet, [...merchants.IMPORT_COLUMNS]);
-			if (missing.length) throw new Error(`缺少必填列：${missing.join('、')}`);
-			const checked = merchants.checkImport(sheet, streetId);
-			for (const b of checked.bad) console.log(`第 ${b.line} 行：${b.reason}（${b.summary}）`);
-			console.log(
-				`${street.name}：共 ${checked.total} 行，可导入 ${checked.good.length} 行，有问题 ${checked.bad.length} 行`
-			);
-			if (values['dry-run']) return 0;
-			const r = merchants.commitImport(
-				SYSTEM,
-				streetId,
-				checked.good.map((g) => g.value)
-			);
-			console.log(`新增 ${r.added} 家，更新 ${r.updated} 家，${r.unchanged} 家无变化`);
-			return checked.bad.length ? 1 : 0;
+			console.log(`${street.name}：`);
+			return importFile(merchants.importSpec, { actor: SYSTEM, street }, file, {
+				dryRun: values['dry-run'] === true
+			});
 		}
 	},
 	{

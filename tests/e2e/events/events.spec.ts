@@ -102,12 +102,12 @@ test('importing events: bad rows are shown with their line, good rows land once'
 	await expect(page.getByRole('cell', { name: '第 4 行' })).toBeVisible();
 	await expect(page.getByText('只能导入本街镇的活动，这一行属于新桥镇')).toBeVisible();
 	await page.getByRole('button', { name: '确认导入 2 行' }).click();
-	await expect(page.getByText('已导入 2 场活动')).toBeVisible();
+	await expect(page.getByText('新增 2 场活动')).toBeVisible();
 
 	await page.goto('/staff/events/import');
 	await upload();
 	await page.getByRole('button', { name: '确认导入 2 行' }).click();
-	await expect(page.getByText('已导入 0 场活动；2 场此前已导入过')).toBeVisible();
+	await expect(page.getByText('新增 0 场活动，2 场已存在')).toBeVisible();
 
 	await page.goto('/staff/events?q=车墩诚信');
 	await expect(page.getByRole('link', { name: '车墩诚信进园区宣讲' })).toBeVisible();

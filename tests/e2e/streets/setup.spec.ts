@@ -65,7 +65,7 @@ test('a district admin sets up a street on the map and imports its merchants', a
 	await page.getByLabel('选择文件（CSV 或 Excel .xlsx）').setInputFiles(file);
 	await page.getByRole('button', { name: '上传并预览' }).click();
 	await page.getByRole('button', { name: /确认导入/ }).click();
-	await expect(page.getByText('新增 0 家，更新 0 家，1 家无变化')).toBeVisible();
+	await expect(page.getByText('新增 0 家商户，1 家已存在')).toBeVisible();
 
 	await page.goto(`/staff/streets/${streetId}`);
 	await expect(page.getByRole('link', { name: '醉白池茶社' })).toBeVisible();

@@ -25,6 +25,9 @@ async function check(
 	return importer.checkCommitments(sheet, { year, scope, types: TYPES });
 }
 
+/** The good rows of a check, written as the web and CLI imports write them. */
+const goods = <T>(r: { good: { value: T }[] }) => r.good.map((g) => g.value);
+
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const bom = (s: string) => new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(s)]);
 const gbk = (s: string) => new Uint8Array(iconv.encode(s, 'gbk'));
@@ -115,23 +118,13 @@ describe('importing commitments', () => {
 		const before = campaign.progress(2025).towns.find((t) => t.slug === 'maogang')!.commitments
 			.count;
 		const first = await check(utf8(text), 'a.csv');
-		const r1 = importer.commitCommitments(
-			SYSTEM,
-			null,
-			'a.csv',
-			first.good.map((g) => g.value)
-		);
+		const r1 = importer.commitCommitments(SYSTEM, null, 'a.csv', goods(first));
 		expect(r1).toMatchObject({ created: 3, enterprisesCreated: 3, unchanged: 0 });
 		const after = campaign.progress(2025).towns.find((t) => t.slug === 'maogang')!.commitments
 			.count;
 		expect(after).toBe(before + 3);
 		const second = await check(utf8(text), 'a.csv');
-		const r2 = importer.commitCommitments(
-			SYSTEM,
-			null,
-			'a.csv',
-			second.good.map((g) => g.value)
-		);
+		const r2 = importer.commitCommitments(SYSTEM, null, 'a.csv', goods(second));
 		expect(r2).toMatchObject({ created: 0, enterprisesCreated: 0, unchanged: 3 });
 		expect(campaign.progress(2025).towns.find((t) => t.slug === 'maogang')!.commitments.count).toBe(
 			after
@@ -157,12 +150,7 @@ describe('importing commitments', () => {
 		expect(r.good.map((g) => g.line)).toEqual([2]);
 		expect(r.bad.find((b) => b.line === 3)!.reason).toContain('不是您负责的街镇');
 		expect(r.bad.find((b) => b.line === 4)!.reason).toContain('登记在「车墩镇」');
-		const result = importer.commitCommitments(
-			officer,
-			officer.townIds,
-			'o.csv',
-			r.good.map((g) => g.value)
-		);
+		const result = importer.commitCommitments(officer, officer.townIds, 'o.csv', goods(r));
 		expect(result.created).toBe(1);
 		expect(enterprises.byUscc(elsewhere.uscc)!.townId).toBe(towns.bySlug('chedun')!.id);
 	});
@@ -175,12 +163,7 @@ describe('importing commitments', () => {
 		});
 		const text = `${HEADER}\n上海迁移物流有限公司,${e.uscc},泖港镇,诚信经营承诺,2025-06-01,其他,`;
 		const r = await check(utf8(text), 'm.csv');
-		const result = importer.commitCommitments(
-			SYSTEM,
-			null,
-			'm.csv',
-			r.good.map((g) => g.value)
-		);
+		const result = importer.commitCommitments(SYSTEM, null, 'm.csv', goods(r));
 		expect(result.enterprisesMoved).toBe(1);
 		expect(enterprises.byUscc(e.uscc)!.townId).toBe(towns.bySlug('maogang')!.id);
 	});
@@ -207,19 +190,9 @@ describe('importing supplementary reports', () => {
 		expect(r.bad[0].reason).toContain('报告编号');
 		expect(r.bad[1].reason).toContain('吃饭');
 		const before = campaign.progress(2025).district.reports.count;
-		importer.commitReports(
-			SYSTEM,
-			null,
-			'r.csv',
-			r.good.map((g) => g.value)
-		);
+		importer.commitReports(SYSTEM, null, 'r.csv', goods(r));
 		expect(campaign.progress(2025).district.reports.count).toBe(before + 1);
-		const again = importer.commitReports(
-			SYSTEM,
-			null,
-			'r.csv',
-			r.good.map((g) => g.value)
-		);
+		const again = importer.commitReports(SYSTEM, null, 'r.csv', goods(r));
 		expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
 
 		const upgrade = `${HEAD}\n上海乙有限公司,${b},新浜镇,公积金,2025-03-02,SJXY-2025-2,上海资信有限公司,2025-05-01,`;
@@ -227,14 +200,7 @@ describe('importing supplementary reports', () => {
 			year: 2025,
 			scope: null
 		});
-		expect(
-			importer.commitReports(
-				SYSTEM,
-				null,
-				'u.csv',
-				r2.good.map((g) => g.value)
-			)
-		).toMatchObject({ updated: 1 });
+		expect(importer.commitReports(SYSTEM, null, 'u.csv', goods(r2))).toMatchObject({ updated: 1 });
 		expect(campaign.progress(2025).district.reports.count).toBe(before + 2);
 	});
 });

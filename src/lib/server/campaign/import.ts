@@ -1,24 +1,31 @@
 /**
  * Bulk entry of commitments and of supplementary reports from spreadsheets, for the web import
- * (preview, then commit) and the CLI alike. Checking writes nothing; committing writes all good rows
- * in one transaction and skips what is already there, so the same file imported twice changes
- * nothing the second time.
+ * (preview, then commit) and the CLI alike: the two `files/imports` specs at the end. Checking
+ * writes nothing; committing writes all good rows in one transaction and skips what is already
+ * there, so the same file imported twice changes nothing the second time.
  */
-import { validateUscc } from '../../uscc';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { validateUscc, withCheckCharacter } from '../../uscc';
 import { parseDate, type Sheet } from '../files/tabular';
-import type { BadRow, Checked } from '../files/imports';
+import { define, type BadRow, type Checked, type Outcome } from '../files/imports';
+import * as imports from '../files/imports';
 import { db, type Tx } from '../db';
+import { campaignYear, commitment, creditReport, enterprise } from '../db/schema';
 import * as audit from '../audit';
 import * as towns from '../towns';
 import * as campaign from './campaign';
 import type { Actor } from '../actor';
 import {
 	CHANNELS,
+	COMMITMENT_COLUMNS,
+	COMMITMENT_REQUIRED,
+	REPORT_COLUMNS,
 	REPORT_ITEMS,
+	REPORT_REQUIRED,
 	REPORT_STATUS_LABEL,
 	reportStatusFromLabel,
 	type ReportStatus
-} from '../../campaign-labels';
+} from '../../campaign';
 import { todayISO } from '../../format';
 
 type Scope = number[] | null;
@@ -33,15 +40,7 @@ export type CommitmentImportRow = EnterpriseRef & {
 	link: string | null;
 };
 
-export type ReportImportRow = EnterpriseRef & {
-	year: number;
-	items: string[];
-	disclosedOn: string | null;
-	reportNo: string | null;
-	agency: string | null;
-	issuedOn: string | null;
-	status: ReportStatus;
-};
+export type ReportImportRow = EnterpriseRef & Omit<campaign.ReportInput, 'enterpriseId' | 'pdfKey'>;
 
 type Existing = Map<string, { townId: number }>;
 
@@ -50,12 +49,11 @@ function existingEnterprises(codes: string[]): Existing {
 	const out: Existing = new Map();
 	const unique = [...new Set(codes)];
 	for (let i = 0; i < unique.length; i += 500) {
-		const chunk = unique.slice(i, i + 500);
-		const rows = db.$client
-			.prepare(
-				`SELECT uscc, town_id AS townId FROM enterprise WHERE uscc IN (${chunk.map(() => '?').join(',')})`
-			)
-			.all(...chunk) as { uscc: string; townId: number }[];
+		const rows = db
+			.select({ uscc: enterprise.uscc, townId: enterprise.townId })
+			.from(enterprise)
+			.where(inArray(enterprise.uscc, unique.slice(i, i + 500)))
+			.all();
 		for (const r of rows) out.set(r.uscc, { townId: r.townId });
 	}
 	return out;
@@ -105,72 +103,59 @@ function checkDate(
 	return { date: d };
 }
 
+/**
+ * The loop both checks share: each row's enterprise is checked first, then `rest` checks the
+ * remaining cells and returns the row's value or the reason it is refused.
+ */
+function checkRows<T>(
+	sheet: Sheet,
+	scope: Scope,
+	rest: (cells: Record<string, string>, e: EnterpriseRef, line: number) => T | string
+): Checked<T> {
+	const existing = existingEnterprises(
+		sheet.rows.map((r) => validateUscc(r.cells['统一社会信用代码'] ?? '').code)
+	);
+	const good: Checked<T>['good'] = [];
+	const bad: BadRow[] = [];
+	for (const { line, cells } of sheet.rows) {
+		const e = checkEnterprise(cells, scope, existing);
+		const value = typeof e === 'string' ? e : rest(cells, e, line);
+		if (typeof value === 'string') bad.push({ line, reason: value, summary: summary(cells) });
+		else good.push({ line, value });
+	}
+	return { good, bad, total: sheet.rows.length };
+}
+
 export function checkCommitments(
 	sheet: Sheet,
 	opts: { year: number; scope: Scope; types: string[]; now?: Date }
 ): Checked<CommitmentImportRow> {
 	const today = todayISO(opts.now);
-	const existing = existingEnterprises(
-		sheet.rows.map((r) => validateUscc(r.cells['统一社会信用代码'] ?? '').code)
-	);
-	const good: Checked<CommitmentImportRow>['good'] = [];
-	const bad: BadRow[] = [];
 	const seen = new Map<string, number>();
 	const townOf = new Map<string, { townId: number; line: number }>();
-	for (const { line, cells } of sheet.rows) {
-		const refuse = (reason: string) => bad.push({ line, reason, summary: summary(cells) });
-		const e = checkEnterprise(cells, opts.scope, existing);
-		if (typeof e === 'string') {
-			refuse(e);
-			continue;
-		}
+	return checkRows(sheet, opts.scope, (cells, e, line): CommitmentImportRow | string => {
 		const type = (cells['承诺类型'] ?? '').trim();
-		if (!type) {
-			refuse('缺少承诺类型');
-			continue;
-		}
-		if (!opts.types.includes(type)) {
-			refuse(`承诺类型「${type}」不在可选范围内：${opts.types.join('、')}`);
-			continue;
-		}
+		if (!type) return '缺少承诺类型';
+		if (!opts.types.includes(type))
+			return `承诺类型「${type}」不在可选范围内：${opts.types.join('、')}`;
 		const date = checkDate(cells['公示日期'], '公示日期', opts.year, today);
-		if (date.error) {
-			refuse(date.error);
-			continue;
-		}
+		if (date.error) return date.error;
 		const channel = (cells['公示渠道'] ?? '').trim();
-		if (!(CHANNELS as readonly string[]).includes(channel)) {
-			refuse(
-				channel
-					? `公示渠道「${channel}」不在可选范围内：${CHANNELS.join('、')}`
-					: `缺少公示渠道（${CHANNELS.join('、')}）`
-			);
-			continue;
-		}
+		if (!(CHANNELS as readonly string[]).includes(channel))
+			return channel
+				? `公示渠道「${channel}」不在可选范围内：${CHANNELS.join('、')}`
+				: `缺少公示渠道（${CHANNELS.join('、')}）`;
 		const link = (cells['公示链接'] ?? '').trim() || null;
-		if (link && !/^https?:\/\/\S+$/i.test(link)) {
-			refuse('公示链接应以 http:// 或 https:// 开头');
-			continue;
-		}
+		if (link && !/^https?:\/\/\S+$/i.test(link)) return '公示链接应以 http:// 或 https:// 开头';
 		const other = townOf.get(e.uscc);
-		if (other && other.townId !== e.townId) {
-			refuse(`同一企业在第 ${other.line} 行填的是另一个街镇`);
-			continue;
-		}
+		if (other && other.townId !== e.townId) return `同一企业在第 ${other.line} 行填的是另一个街镇`;
 		const key = `${e.uscc}|${type}|${date.date}`;
 		const dup = seen.get(key);
-		if (dup) {
-			refuse(`与第 ${dup} 行重复（同一企业、承诺类型和公示日期）`);
-			continue;
-		}
+		if (dup) return `与第 ${dup} 行重复（同一企业、承诺类型和公示日期）`;
 		seen.set(key, line);
 		townOf.set(e.uscc, { townId: e.townId, line });
-		good.push({
-			line,
-			value: { ...e, year: opts.year, type, disclosedOn: date.date!, channel, link }
-		});
-	}
-	return { good, bad, total: sheet.rows.length };
+		return { ...e, year: opts.year, type, disclosedOn: date.date!, channel, link };
+	});
 }
 
 function parseItems(raw: string): string[] | string {
@@ -190,46 +175,24 @@ export function checkReports(
 	opts: { year: number; scope: Scope; now?: Date }
 ): Checked<ReportImportRow> {
 	const today = todayISO(opts.now);
-	const existing = existingEnterprises(
-		sheet.rows.map((r) => validateUscc(r.cells['统一社会信用代码'] ?? '').code)
-	);
-	const good: Checked<ReportImportRow>['good'] = [];
-	const bad: BadRow[] = [];
 	const seen = new Map<string, number>();
-	for (const { line, cells } of sheet.rows) {
-		const refuse = (reason: string) => bad.push({ line, reason, summary: summary(cells) });
-		const e = checkEnterprise(cells, opts.scope, existing);
-		if (typeof e === 'string') {
-			refuse(e);
-			continue;
-		}
+	return checkRows(sheet, opts.scope, (cells, e, line): ReportImportRow | string => {
 		const items = parseItems(cells['补充信息项'] ?? '');
-		if (typeof items === 'string') {
-			refuse(items);
-			continue;
-		}
+		if (typeof items === 'string') return items;
 		const optionalDate = (label: string) =>
 			(cells[label] ?? '').trim() ? checkDate(cells[label], label, null, today) : { date: null };
 		const disclosed = optionalDate('公示日期');
-		if (disclosed.error) {
-			refuse(disclosed.error);
-			continue;
-		}
+		if (disclosed.error) return disclosed.error;
 		const issued = optionalDate('出具日期');
-		if (issued.error) {
-			refuse(issued.error);
-			continue;
-		}
+		if (issued.error) return issued.error;
 		const reportNo = (cells['报告编号'] ?? '').trim() || null;
 		const agency = (cells['出具机构'] ?? '').trim() || null;
 		const statusRaw = (cells['状态'] ?? '').trim();
 		let status: ReportStatus;
 		if (statusRaw) {
 			const s = reportStatusFromLabel(statusRaw);
-			if (!s) {
-				refuse(`状态「${statusRaw}」应为 ${Object.values(REPORT_STATUS_LABEL).join('、')} 之一`);
-				continue;
-			}
+			if (!s)
+				return `状态「${statusRaw}」应为 ${Object.values(REPORT_STATUS_LABEL).join('、')} 之一`;
 			status = s;
 		} else status = reportNo && issued.date ? 'issued' : disclosed.date ? 'disclosed' : 'applied';
 		if (status === 'issued') {
@@ -238,40 +201,25 @@ export function checkReports(
 				!agency && '出具机构',
 				!issued.date && '出具日期'
 			].filter(Boolean);
-			if (missing.length) {
-				refuse(`已出具信用报告须填写${missing.join('、')}`);
-				continue;
-			}
-			if (Number(issued.date!.slice(0, 4)) !== opts.year) {
-				refuse(`出具日期 ${issued.date} 不在 ${opts.year} 年度内`);
-				continue;
-			}
+			if (missing.length) return `已出具信用报告须填写${missing.join('、')}`;
+			if (Number(issued.date!.slice(0, 4)) !== opts.year)
+				return `出具日期 ${issued.date} 不在 ${opts.year} 年度内`;
 		}
-		if (status === 'disclosed' && !disclosed.date) {
-			refuse('已公示补充信息须填写公示日期');
-			continue;
-		}
+		if (status === 'disclosed' && !disclosed.date) return '已公示补充信息须填写公示日期';
 		const dup = seen.get(e.uscc);
-		if (dup) {
-			refuse(`与第 ${dup} 行重复（同一企业同一年度只有一份补充信息公示）`);
-			continue;
-		}
+		if (dup) return `与第 ${dup} 行重复（同一企业同一年度只有一份补充信息公示）`;
 		seen.set(e.uscc, line);
-		good.push({
-			line,
-			value: {
-				...e,
-				year: opts.year,
-				items,
-				disclosedOn: disclosed.date ?? null,
-				reportNo,
-				agency,
-				issuedOn: issued.date ?? null,
-				status
-			}
-		});
-	}
-	return { good, bad, total: sheet.rows.length };
+		return {
+			...e,
+			year: opts.year,
+			items,
+			disclosedOn: disclosed.date ?? null,
+			reportNo,
+			agency,
+			issuedOn: issued.date ?? null,
+			status
+		};
+	});
 }
 
 export type CommitResult = {
@@ -283,51 +231,81 @@ export type CommitResult = {
 	enterprisesMoved: number;
 };
 
-function resolver(scope: Scope, now: number) {
-	const find = campaign.stmt('SELECT id, town_id AS townId, name FROM enterprise WHERE uscc = ?');
-	const insert = campaign.stmt(
-		'INSERT INTO enterprise (uscc, name, town_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)'
-	);
-	const move = campaign.stmt(
-		'UPDATE enterprise SET town_id = ?, name = ?, updated_at = ? WHERE id = ?'
-	);
-	const result = {
-		created: 0,
-		moved: [] as { id: number; uscc: string; from: number; to: number }[]
-	};
-	return {
-		result,
-		/** The enterprise's id, creating or moving it; null when it is outside the actor's towns. */
-		resolve(row: EnterpriseRef): number | null {
-			const e = find.get(row.uscc) as { id: number; townId: number; name: string } | undefined;
-			if (!e) {
-				result.created += 1;
-				return Number(insert.run(row.uscc, row.name, row.townId, now, now).lastInsertRowid);
-			}
-			if (scope && !scope.includes(e.townId)) return null;
-			if (e.townId !== row.townId) {
-				move.run(row.townId, row.name, now, e.id);
-				result.moved.push({ id: e.id, uscc: row.uscc, from: e.townId, to: row.townId });
-			}
-			return e.id;
-		}
-	};
-}
+type Move = { id: number; uscc: string; from: number; to: number };
 
-function recordMoves(
-	tx: Tx,
-	actor: Actor,
-	moved: { id: number; uscc: string; from: number; to: number }[]
-) {
-	for (const m of moved)
-		audit.record(tx, actor, {
-			action: 'enterprise.move',
-			entityType: 'enterprise',
-			entityId: m.id,
-			townId: m.to,
-			before: { uscc: m.uscc, townId: m.from },
-			after: { uscc: m.uscc, townId: m.to }
-		});
+/**
+ * Writes rows in one transaction: each row's enterprise is found, created or moved to the row's
+ * town (never one outside the actor's towns: that row is refused), then `write` stores the row and
+ * says what it did. Moves are audited; `finish` writes the import's own audit entry.
+ */
+function commitRows<R extends EnterpriseRef & { year: number }>(
+	{ actor, scope, rows, now }: { actor: Actor; scope: Scope; rows: R[]; now: Date },
+	write: (tx: Tx, enterpriseId: number, row: R) => 'created' | 'updated' | 'unchanged',
+	finish: (tx: Tx, result: CommitResult) => void
+): CommitResult {
+	const out = db.transaction((tx) => {
+		const result: CommitResult = {
+			created: 0,
+			updated: 0,
+			unchanged: 0,
+			refused: 0,
+			enterprisesCreated: 0,
+			enterprisesMoved: 0
+		};
+		const moved: Move[] = [];
+		const find = tx
+			.select({ id: enterprise.id, townId: enterprise.townId })
+			.from(enterprise)
+			.where(eq(enterprise.uscc, sql.placeholder('uscc')))
+			.prepare();
+		const years = new Set<number>();
+		for (const row of rows) {
+			const e = find.get({ uscc: row.uscc });
+			let id: number;
+			if (!e) {
+				id = tx
+					.insert(enterprise)
+					.values({
+						uscc: row.uscc,
+						name: row.name,
+						townId: row.townId,
+						createdAt: now,
+						updatedAt: now
+					})
+					.returning({ id: enterprise.id })
+					.get().id;
+				result.enterprisesCreated += 1;
+			} else if (scope && !scope.includes(e.townId)) {
+				result.refused += 1;
+				continue;
+			} else {
+				id = e.id;
+				if (e.townId !== row.townId) {
+					tx.update(enterprise)
+						.set({ townId: row.townId, name: row.name, updatedAt: now })
+						.where(eq(enterprise.id, e.id))
+						.run();
+					moved.push({ id: e.id, uscc: row.uscc, from: e.townId, to: row.townId });
+				}
+			}
+			years.add(row.year);
+			result[write(tx, id, row)] += 1;
+		}
+		for (const year of years) tx.insert(campaignYear).values({ year }).onConflictDoNothing().run();
+		for (const m of moved)
+			audit.record(tx, actor, {
+				action: 'enterprise.move',
+				entityType: 'enterprise',
+				entityId: m.id,
+				townId: m.to,
+				before: { uscc: m.uscc, townId: m.from },
+				after: { uscc: m.uscc, townId: m.to }
+			});
+		result.enterprisesMoved = moved.length;
+		finish(tx, result);
+		return result;
+	});
+	return out;
 }
 
 export function commitCommitments(
@@ -337,62 +315,41 @@ export function commitCommitments(
 	rows: CommitmentImportRow[],
 	now = new Date()
 ): CommitResult {
-	const out = db.transaction((tx) => {
-		const at = now.getTime();
-		const r = resolver(scope, at);
-		const insert = campaign.stmt(
-			`INSERT INTO commitment (enterprise_id, year, type, disclosed_on, channel, link, status, created_at, created_by)
-			 VALUES (?, ?, ?, ?, ?, ?, 'published', ?, ?) ON CONFLICT DO NOTHING`
-		);
-		const years = new Set<number>();
-		let created = 0;
-		let refused = 0;
-		let firstId: number | null = null;
-		let lastId: number | null = null;
-		for (const row of rows) {
-			const id = r.resolve(row);
-			if (id === null) {
-				refused += 1;
-				continue;
-			}
-			years.add(row.year);
-			const res = insert.run(
-				id,
-				row.year,
-				row.type,
-				row.disclosedOn,
-				row.channel,
-				row.link,
-				at,
-				actor.id
-			);
-			if (res.changes) {
-				created += 1;
-				lastId = Number(res.lastInsertRowid);
-				firstId ??= lastId;
-			}
-		}
-		for (const y of years)
-			campaign.stmt('INSERT INTO campaign_year (year) VALUES (?) ON CONFLICT DO NOTHING').run(y);
-		recordMoves(tx, actor, r.result.moved);
-		const result: CommitResult = {
-			created,
-			updated: 0,
-			unchanged: rows.length - created - refused,
-			refused,
-			enterprisesCreated: r.result.created,
-			enterprisesMoved: r.result.moved.length
-		};
-		audit.record(tx, actor, {
-			action: 'commitment.import',
-			entityType: 'commitment',
-			entityId: firstId === null ? null : `${firstId}-${lastId}`,
-			townId: scope?.length === 1 ? scope[0] : null,
-			after: { filename, rows: rows.length, ...result }
-		});
-		return result;
-	});
-	return out;
+	let firstId: number | null = null;
+	let lastId: number | null = null;
+	return commitRows(
+		{ actor, scope, rows, now },
+		(tx, enterpriseId, row) => {
+			const created = tx
+				.insert(commitment)
+				.values({
+					enterpriseId,
+					year: row.year,
+					type: row.type,
+					disclosedOn: row.disclosedOn,
+					channel: row.channel,
+					link: row.link,
+					status: 'published',
+					createdAt: now,
+					createdBy: actor.id
+				})
+				.onConflictDoNothing()
+				.returning({ id: commitment.id })
+				.get();
+			if (!created) return 'unchanged';
+			lastId = created.id;
+			firstId ??= lastId;
+			return 'created';
+		},
+		(tx, result) =>
+			audit.record(tx, actor, {
+				action: 'commitment.import',
+				entityType: 'commitment',
+				entityId: firstId === null ? null : `${firstId}-${lastId}`,
+				townId: scope?.length === 1 ? scope[0] : null,
+				after: { filename, rows: rows.length, ...result }
+			})
+	);
 }
 
 export function commitReports(
@@ -402,97 +359,125 @@ export function commitReports(
 	rows: ReportImportRow[],
 	now = new Date()
 ): CommitResult {
-	const out = db.transaction((tx) => {
-		const at = now.getTime();
-		const r = resolver(scope, at);
-		const find = campaign.stmt(
-			`SELECT id, items, disclosed_on AS disclosedOn, report_no AS reportNo, agency, issued_on AS issuedOn, status
-			 FROM credit_report WHERE enterprise_id = ? AND year = ?`
-		);
-		const insert = campaign.stmt(
-			`INSERT INTO credit_report (enterprise_id, year, items, disclosed_on, report_no, agency, issued_on, status, created_at, updated_at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-		);
-		const update = campaign.stmt(
-			`UPDATE credit_report SET items = ?, disclosed_on = ?, report_no = ?, agency = ?, issued_on = ?, status = ?, updated_at = ?
-			 WHERE id = ?`
-		);
-		const result: CommitResult = {
-			created: 0,
-			updated: 0,
-			unchanged: 0,
-			refused: 0,
-			enterprisesCreated: 0,
-			enterprisesMoved: 0
-		};
-		const changed: unknown[] = [];
-		for (const row of rows) {
-			const id = r.resolve(row);
-			if (id === null) {
-				result.refused += 1;
-				continue;
-			}
-			campaign
-				.stmt('INSERT INTO campaign_year (year) VALUES (?) ON CONFLICT DO NOTHING')
-				.run(row.year);
-			const items = JSON.stringify(row.items);
-			const fields = [
-				items,
-				row.disclosedOn,
-				row.reportNo,
-				row.agency,
-				row.issuedOn,
-				row.status
-			] as const;
-			const before = find.get(id, row.year) as Record<string, unknown> | undefined;
+	const changed: unknown[] = [];
+	const fields = ['items', 'disclosedOn', 'reportNo', 'agency', 'issuedOn', 'status'] as const;
+	return commitRows(
+		{ actor, scope, rows, now },
+		(tx, enterpriseId, row) => {
+			const { items, disclosedOn, reportNo, agency, issuedOn, status } = row;
+			const values = { items, disclosedOn, reportNo, agency, issuedOn, status };
+			const before = tx
+				.select()
+				.from(creditReport)
+				.where(and(eq(creditReport.enterpriseId, enterpriseId), eq(creditReport.year, row.year)))
+				.get();
 			if (!before) {
-				insert.run(id, row.year, ...fields, at, at);
-				result.created += 1;
-			} else if (
-				[
-					before.items,
-					before.disclosedOn,
-					before.reportNo,
-					before.agency,
-					before.issuedOn,
-					before.status
-				].some((v, i) => v !== fields[i])
-			) {
-				update.run(...fields, at, before.id);
-				result.updated += 1;
-				changed.push({ id: before.id, before, after: row });
-			} else result.unchanged += 1;
-		}
-		recordMoves(tx, actor, r.result.moved);
-		result.enterprisesCreated = r.result.created;
-		result.enterprisesMoved = r.result.moved.length;
-		audit.record(tx, actor, {
-			action: 'report.import',
-			entityType: 'credit_report',
-			townId: scope?.length === 1 ? scope[0] : null,
-			after: { filename, rows: rows.length, ...result, changed }
-		});
-		return result;
-	});
-	return out;
+				tx.insert(creditReport)
+					.values({ enterpriseId, year: row.year, ...values, createdAt: now, updatedAt: now })
+					.run();
+				return 'created';
+			}
+			const same = (k: (typeof fields)[number]) =>
+				k === 'items'
+					? JSON.stringify(before.items) === JSON.stringify(values.items)
+					: before[k] === values[k];
+			if (fields.every(same)) return 'unchanged';
+			tx.update(creditReport)
+				.set({ ...values, updatedAt: now })
+				.where(eq(creditReport.id, before.id))
+				.run();
+			changed.push({
+				id: before.id,
+				before: Object.fromEntries(fields.map((k) => [k, before[k]])),
+				after: row
+			});
+			return 'updated';
+		},
+		(tx, result) =>
+			audit.record(tx, actor, {
+				action: 'report.import',
+				entityType: 'credit_report',
+				townId: scope?.length === 1 ? scope[0] : null,
+				after: { filename, rows: rows.length, ...result, changed }
+			})
+	);
+}
+
+/** What a commit did, in the words every import's summary uses. */
+export function outcome(r: CommitResult): Outcome {
+	const notes: string[] = [];
+	if (r.refused) notes.push(`${r.refused} 条因企业不属于您负责的街镇未写入`);
+	if (r.enterprisesCreated) notes.push(`新登记企业 ${r.enterprisesCreated} 家`);
+	if (r.enterprisesMoved) notes.push(`${r.enterprisesMoved} 家企业变更了所属街镇`);
+	return { created: r.created, updated: r.updated, unchanged: r.unchanged, notes };
 }
 
 /** The one-line outcome shown after a commit, on the web and in the CLI. */
 export function describe(r: CommitResult, noun: string): string {
-	const parts = [`新增 ${r.created} 条${noun}`];
-	if (r.updated) parts.push(`更新 ${r.updated} 条`);
-	if (r.unchanged) parts.push(`${r.unchanged} 条已存在，未重复写入`);
-	if (r.refused) parts.push(`${r.refused} 条因企业不属于您负责的街镇未写入`);
-	if (r.enterprisesCreated) parts.push(`新登记企业 ${r.enterprisesCreated} 家`);
-	if (r.enterprisesMoved) parts.push(`${r.enterprisesMoved} 家企业变更了所属街镇`);
-	return `导入完成：${parts.join('，')}。`;
+	return imports.describe(outcome(r), { unit: '条', noun });
 }
 
-/** The preview as plain lines, for the CLI. */
-export function summaryLines(checked: Checked<unknown>): string[] {
-	const lines = [
-		`共 ${checked.total} 行：${checked.good.length} 行可以导入，${checked.bad.length} 行有问题。`
-	];
-	for (const b of checked.bad) lines.push(`  第 ${b.line} 行：${b.reason}（${b.summary}）`);
-	return lines;
-}
+/** Who imports, for which towns, into which year. */
+export type ImportContext = { actor: Actor; scope: Scope; year: number };
+
+const EXAMPLE_ENTERPRISE = {
+	企业名称: '上海云间食品有限公司',
+	统一社会信用代码: withCheckCharacter('91310117MA1J00001'),
+	所属街镇: '佘山镇'
+};
+
+export const commitments = define<ImportContext, CommitmentImportRow>({
+	kind: () => 'campaign.commitments',
+	columns: COMMITMENT_COLUMNS,
+	required: COMMITMENT_REQUIRED,
+	example: {
+		...EXAMPLE_ENTERPRISE,
+		承诺类型: '诚信经营承诺',
+		公示日期: '2026-06-01',
+		公示渠道: '信用松江网站',
+		公示链接: 'https://www.songjiang.gov.cn/'
+	},
+	template: () => '信用承诺导入模板',
+	unit: '条',
+	noun: '信用承诺',
+	check: (sheet, c) =>
+		checkCommitments(sheet, { year: c.year, scope: c.scope, types: campaign.commitmentTypes() }),
+	commit: (c, rows, filename) => outcome(commitCommitments(c.actor, c.scope, filename, rows)),
+	sample: (v) => ({
+		企业名称: v.name,
+		统一社会信用代码: v.uscc,
+		所属街镇: v.townName,
+		承诺类型: v.type,
+		公示日期: v.disclosedOn,
+		公示渠道: v.channel
+	})
+});
+
+export const reports = define<ImportContext, ReportImportRow>({
+	kind: () => 'campaign.reports',
+	columns: REPORT_COLUMNS,
+	required: REPORT_REQUIRED,
+	example: {
+		...EXAMPLE_ENTERPRISE,
+		补充信息项: '纳税、社保、公积金',
+		公示日期: '2026-06-01',
+		报告编号: 'SJXY-2026-00001',
+		出具机构: '上海资信有限公司',
+		出具日期: '2026-06-20',
+		状态: '已出具信用报告'
+	},
+	template: () => '补充信息及信用报告导入模板',
+	unit: '条',
+	noun: '补充信息及信用报告',
+	check: (sheet, c) => checkReports(sheet, { year: c.year, scope: c.scope }),
+	commit: (c, rows, filename) => outcome(commitReports(c.actor, c.scope, filename, rows)),
+	sample: (v) => ({
+		企业名称: v.name,
+		统一社会信用代码: v.uscc,
+		所属街镇: v.townName,
+		补充信息项: v.items.join('、'),
+		报告编号: v.reportNo ?? '',
+		出具日期: v.issuedOn ?? '',
+		状态: REPORT_STATUS_LABEL[v.status]
+	})
+});

@@ -27,7 +27,7 @@ import { event, eventOption, eventPhoto, town, type EventOptionKind } from '../d
 import * as audit from '../audit';
 import * as towns from '../towns';
 import { imageUrl } from '../files/uploads';
-import { parseDate, type Column, type Sheet } from '../files/tabular';
+import { parseDate, type Sheet } from '../files/tabular';
 import type { Checked } from '../files/imports';
 import type { Actor } from '../actor';
 import type { EventInput } from '../../schemas/events';
@@ -633,28 +633,6 @@ export function themeByName(name: string) {
 	return optionByName('theme', name);
 }
 
-// ---------------------------------------------------------------- export
-
-export const exportColumns: Column<EventRow>[] = [
-	{ header: '活动名称', value: (r) => r.title, width: 30 },
-	{ header: '街镇', value: (r) => r.townName, width: 14 },
-	{ header: '主题', value: (r) => r.themeName, width: 16 },
-	{ header: '形式', value: (r) => r.formName, width: 12 },
-	{ header: '开始日期', value: (r) => r.startDate, width: 12 },
-	{ header: '开始时间', value: (r) => r.startTime ?? '' },
-	{ header: '结束日期', value: (r) => r.endDate, width: 12 },
-	{ header: '结束时间', value: (r) => r.endTime ?? '' },
-	{ header: '地点', value: (r) => r.venue, width: 24 },
-	{ header: '主办单位', value: (r) => r.organisers, width: 24 },
-	{ header: '参与人数', value: (r) => r.participants },
-	{ header: '发放资料', value: (r) => r.materials, width: 24 },
-	{ header: '活动简介', value: (r) => r.summary, width: 40 },
-	{ header: '是否公开', value: (r) => (r.isPublic ? '是' : '否') },
-	{ header: '纬度', value: (r) => r.lat ?? '' },
-	{ header: '经度', value: (r) => r.lng ?? '' },
-	{ header: '照片数', value: (r) => r.photoCount }
-];
-
 // ---------------------------------------------------------------- import
 
 export const IMPORT_COLUMNS = [
@@ -842,3 +820,43 @@ export function commitImport(actor: Actor, rows: ImportRow[], now = new Date()) 
 		return { inserted, skipped: rows.length - inserted };
 	});
 }
+
+/** The event import, for the web flow and the CLI. */
+export const importSpec: import('../files/imports').Spec<{ actor: Actor }, ImportRow> = {
+	kind: () => 'events',
+	columns: IMPORT_COLUMNS,
+	required: IMPORT_REQUIRED,
+	example: {
+		活动名称: '诚信进社区·居民诚信宣讲会',
+		街镇: '佘山镇',
+		主题: '诚信进社区',
+		形式: '事迹宣讲',
+		开始日期: '2026-06-06',
+		结束日期: '',
+		地点: '佘山社区文化活动中心',
+		主办单位: '佘山镇党群服务中心、区市场监管局',
+		参与人数: '120',
+		发放资料: '诚信宣传册 200 份',
+		活动简介: '邀请诚信经营商户代表讲述经营故事。',
+		是否公开: '是',
+		纬度: '31.095',
+		经度: '121.195'
+	},
+	template: () => '宣传教育活动导入模板',
+	unit: '场',
+	noun: '活动',
+	check: (sheet, c) => checkImport(c.actor, sheet),
+	commit(c, rows) {
+		const r = commitImport(c.actor, rows);
+		return { created: r.inserted, unchanged: r.skipped };
+	},
+	sample: (v) => ({
+		活动名称: v.title,
+		街镇: v.townName,
+		主题: v.themeName,
+		形式: v.formName,
+		日期: v.endDate === v.startDate ? v.startDate : `${v.startDate} 至 ${v.endDate}`,
+		参与人数: String(v.participants),
+		公开: v.isPublic ? '是' : '否'
+	})
+};

@@ -1,8 +1,19 @@
 /**
- * Preview-then-commit imports. A file is parsed and checked once; the good rows wait here, keyed by
- * a random token tied to the user, until the user commits them in one transaction or they expire.
+ * Spreadsheet imports, one flow for every area: upload → read the sheet (bounded, header found and
+ * checked) → check each row (writes nothing) → stage the good rows in the database → preview →
+ * commit them in one transaction → a one-line summary. The web actions and the CLI both run it.
+ *
+ * Staged rows live in `staged_import`, so a preview made on one worker commits on another and
+ * survives a restart. A token commits at most once, only for the user and kind that staged it,
+ * and not after it expires.
  */
-import { readSheet, missingColumns, TabularError, type Sheet } from './tabular';
+import { and, eq, gte, isNull, lt } from 'drizzle-orm';
+import type { RequestEvent } from '@sveltejs/kit';
+import { db as shared, type DB } from '../db';
+import { stagedImport } from '../db/schema';
+import { attempt, invalid, type FormFailure, type Values } from '../forms';
+import type { Actor } from '../actor';
+import { download, missingColumns, readSheet, TabularError, type Sheet } from './tabular';
 
 export type BadRow = { line: number; reason: string; summary: string };
 
@@ -16,59 +27,119 @@ export type Staged<T> = Checked<T> & {
 	expires: number;
 };
 
-const TTL_MS = 30 * 60_000;
-const staged = new Map<string, Staged<unknown>>();
+export const TTL_MS = 30 * 60_000;
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** The most data rows one file may hold; larger files are split by the user. */
+export const MAX_IMPORT_ROWS = 100_000;
 
-function sweep(now: number) {
-	for (const [k, v] of staged) if (v.expires < now) staged.delete(k);
+export const EXPIRED = '预览已过期或已经导入，请重新选择文件';
+
+type Opts = { now?: number; db?: DB };
+
+/** Rows must be JSON values: dates as ISO strings (a `Date` becomes one), no Maps, Sets or bigints. */
+function toJson(checked: Checked<unknown>): string {
+	return JSON.stringify({ good: checked.good, bad: checked.bad, total: checked.total }, (_, v) => {
+		if (v instanceof Map || v instanceof Set || typeof v === 'bigint' || typeof v === 'function')
+			throw new TypeError('待导入的行只能包含 JSON 值（日期请用 ISO 字符串）');
+		return v;
+	});
 }
 
+/** Deletes staged imports that have expired; returns how many. */
+export function sweep({ now = Date.now(), db = shared }: Opts = {}): number {
+	return db.delete(stagedImport).where(lt(stagedImport.expiresAt, now)).run().changes;
+}
+
+/** Keeps checked rows until the user commits them (or they expire, after 30 minutes). */
 export function stage<T>(
 	kind: string,
 	userId: number | null,
 	filename: string,
 	checked: Checked<T>,
-	now = Date.now()
+	{ now = Date.now(), db = shared }: Opts = {}
 ): Staged<T> {
-	sweep(now);
+	sweep({ now, db });
 	const token = crypto.randomUUID();
-	const entry: Staged<T> = { ...checked, token, kind, userId, filename, expires: now + TTL_MS };
-	staged.set(token, entry as Staged<unknown>);
-	return entry;
+	const expires = now + TTL_MS;
+	db.insert(stagedImport)
+		.values({ token, kind, userId, filename, payload: toJson(checked), expiresAt: expires })
+		.run();
+	return { ...checked, token, kind, userId, filename, expires };
 }
 
-/** The staged rows for this user, removed so they commit at most once. */
-export function take<T>(kind: string, userId: number | null, token: string): Staged<T> | undefined {
-	const entry = staged.get(token);
-	if (!entry || entry.kind !== kind || entry.userId !== userId || entry.expires < Date.now())
-		return undefined;
-	staged.delete(token);
-	return entry as Staged<T>;
+/** The staged rows for this user and kind, removed in the same transaction so they commit once. */
+export function take<T>(
+	kind: string,
+	userId: number | null,
+	token: string,
+	{ now = Date.now(), db = shared }: Opts = {}
+): Staged<T> | undefined {
+	if (!token) return undefined;
+	return db.transaction(
+		(tx) => {
+			const row = tx
+				.delete(stagedImport)
+				.where(
+					and(
+						eq(stagedImport.token, token),
+						eq(stagedImport.kind, kind),
+						userId === null ? isNull(stagedImport.userId) : eq(stagedImport.userId, userId),
+						gte(stagedImport.expiresAt, now)
+					)
+				)
+				.returning()
+				.get();
+			if (!row) return undefined;
+			const payload = JSON.parse(row.payload) as Checked<T>;
+			return {
+				...payload,
+				token: row.token,
+				kind: row.kind,
+				userId: row.userId,
+				filename: row.filename,
+				expires: row.expiresAt
+			};
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-
-/** Reads an uploaded file into a sheet, or a Chinese message saying what is wrong with it. */
-export async function readUpload(
-	file: FormDataEntryValue | null,
-	required: string[]
+/**
+ * Reads a file into a sheet whose header row holds `required`, or a Chinese message saying what is
+ * wrong with it.
+ */
+export async function readFile(
+	bytes: Uint8Array,
+	filename: string,
+	required: readonly string[]
 ): Promise<{ sheet: Sheet; filename: string } | { error: string }> {
-	if (!(file instanceof File) || file.size === 0)
-		return { error: '请选择要导入的 CSV 或 Excel 文件' };
-	if (file.size > MAX_IMPORT_BYTES) return { error: '文件超过 20 MB，请拆分后分批导入' };
+	if (bytes.byteLength === 0) return { error: '请选择要导入的 CSV 或 Excel 文件' };
+	if (bytes.byteLength > MAX_IMPORT_BYTES) return { error: '文件超过 20 MB，请拆分后分批导入' };
 	try {
-		const sheet = await readSheet(new Uint8Array(await file.arrayBuffer()), file.name);
+		const sheet = await readSheet(bytes, filename, required);
 		const missing = missingColumns(sheet, required);
 		if (missing.length)
 			return {
 				error: `缺少必填列：${missing.join('、')}。请使用导入模板，第一行为列名。`
 			};
 		if (sheet.rows.length === 0) return { error: '文件里没有数据行' };
-		return { sheet, filename: file.name };
+		if (sheet.rows.length > MAX_IMPORT_ROWS)
+			return {
+				error: `文件有 ${sheet.rows.length} 行，超过每次 ${MAX_IMPORT_ROWS} 行的上限，请拆分后分批导入`
+			};
+		return { sheet, filename };
 	} catch (e) {
 		if (e instanceof TabularError) return { error: e.message };
 		throw e;
 	}
+}
+
+/** The same for an uploaded form field. */
+export async function readUpload(file: FormDataEntryValue | null, required: readonly string[]) {
+	if (!(file instanceof File) || file.size === 0)
+		return { error: '请选择要导入的 CSV 或 Excel 文件' };
+	if (file.size > MAX_IMPORT_BYTES) return { error: '文件超过 20 MB，请拆分后分批导入' };
+	return readFile(new Uint8Array(await file.arrayBuffer()), file.name, required);
 }
 
 /** What the preview page shows: counts, every bad row, and a sample of the good ones. */
@@ -79,8 +150,174 @@ export function previewOf<T>(s: Staged<T>, sample: (v: T) => Record<string, stri
 		total: s.total,
 		goodCount: s.good.length,
 		bad: s.bad,
+		columns: s.good.length ? Object.keys(sample(s.good[0].value)) : [],
 		sample: s.good.slice(0, 20).map((g) => ({ line: g.line, ...sample(g.value) }))
 	};
 }
 
 export type Preview = ReturnType<typeof previewOf>;
+
+/** What a commit did; `notes` are further clauses of the summary (enterprises created …). */
+export type Outcome = {
+	created: number;
+	updated?: number;
+	unchanged: number;
+	notes?: string[];
+};
+
+/**
+ * One import: its columns and template, how its rows are checked and written, and how they are
+ * named in the summary. `Ctx` is who imports and where to (the actor, a year, a street).
+ */
+export type Spec<Ctx, Row> = {
+	/** Staging kind; a token staged for one kind (or one street) never commits for another. */
+	kind: (ctx: Ctx) => string;
+	/** Columns of the template, in order. */
+	columns: readonly string[];
+	/** Columns a file must have. */
+	required: readonly string[];
+	/** One example row for the template, by column. */
+	example: Record<string, string>;
+	/** File name of the template, without extension. */
+	template: (ctx: Ctx) => string;
+	/** `新增 3 条信用承诺`: the unit and the noun of the rows. */
+	unit: string;
+	noun: string;
+	/** Checks every row; writes nothing. */
+	check(sheet: Sheet, ctx: Ctx): Checked<Row>;
+	/** Writes the rows in one transaction; the same rows again change nothing. */
+	commit(ctx: Ctx, rows: Row[], filename: string): Outcome;
+	/** The preview's columns for a good row. */
+	sample(row: Row): Record<string, string>;
+};
+
+export function define<Ctx, Row>(spec: Spec<Ctx, Row>): Spec<Ctx, Row> {
+	return spec;
+}
+
+/** The preview as plain lines, for the CLI. */
+export function summaryLines(checked: Checked<unknown>): string[] {
+	const lines = [
+		`共 ${checked.total} 行：${checked.good.length} 行可以导入，${checked.bad.length} 行有问题。`
+	];
+	for (const b of checked.bad) lines.push(`  第 ${b.line} 行：${b.reason}（${b.summary}）`);
+	return lines;
+}
+
+/** The one-line outcome shown after a commit, on the web and in the CLI. */
+export function describe(r: Outcome, words: { unit: string; noun: string }, badRows = 0): string {
+	const { unit, noun } = words;
+	const parts = [`新增 ${r.created} ${unit}${noun}`];
+	if (r.updated) parts.push(`更新 ${r.updated} ${unit}`);
+	if (r.unchanged) parts.push(`${r.unchanged} ${unit}已存在，未重复写入`);
+	parts.push(...(r.notes ?? []));
+	const bad = badRows ? `；${badRows} 行有问题，未导入` : '';
+	return `导入完成：${parts.join('，')}${bad}。`;
+}
+
+/** The template of an import: its columns and one example row, as CSV or XLSX. */
+export function template<Ctx>(spec: Spec<Ctx, unknown>, ctx: Ctx, format: 'csv' | 'xlsx') {
+	return download(
+		format,
+		spec.template(ctx),
+		spec.columns.map((h) => ({
+			header: h,
+			value: (r: Record<string, string>) => r[h],
+			width: Math.max(12, Math.min(36, (spec.example[h]?.length ?? 0) * 2 + 4))
+		})),
+		[spec.example]
+	);
+}
+
+type Context<Ctx> = (event: RequestEvent, form: FormData) => Ctx | FormFailure;
+
+const isFailure = (v: unknown): v is FormFailure =>
+	typeof v === 'object' && v !== null && 'status' in v && 'data' in v;
+
+async function formOf(event: RequestEvent): Promise<FormData | null> {
+	try {
+		return await event.request.formData();
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The two form actions of an import page: `preview` (upload, check, stage) and `commit`. `context`
+ * checks who may import here (it throws 403/404) and reads the form's other fields.
+ */
+export function actions<Ctx extends { actor: Actor }, Row>(
+	spec: Spec<Ctx, Row>,
+	context: Context<Ctx>
+) {
+	return {
+		preview: async (event: RequestEvent) => {
+			const form = await formOf(event);
+			if (!form) return invalid({}, { _: '上传未完成，请重新选择文件' });
+			const ctx = context(event, form);
+			if (isFailure(ctx)) return ctx;
+			const values: Values = {};
+			for (const [k, v] of form) if (typeof v === 'string' && k !== 'token') values[k] = v;
+			const upload = await readUpload(form.get('file'), spec.required);
+			if ('error' in upload) return invalid(values, { file: upload.error });
+			const checked = spec.check(upload.sheet, ctx);
+			const staged = stage(spec.kind(ctx), ctx.actor.id, upload.filename, checked);
+			return { preview: previewOf(staged, spec.sample) };
+		},
+		commit: async (event: RequestEvent) => {
+			const form = (await formOf(event)) ?? new FormData();
+			const ctx = context(event, form);
+			if (isFailure(ctx)) return ctx;
+			const token = form.get('token');
+			const staged = take<Row>(
+				spec.kind(ctx),
+				ctx.actor.id,
+				typeof token === 'string' ? token : ''
+			);
+			if (!staged) return invalid({}, { _: EXPIRED });
+			const outcome = await attempt({}, () =>
+				spec.commit(
+					ctx,
+					staged.good.map((g) => g.value),
+					staged.filename
+				)
+			);
+			if (isFailure(outcome)) return outcome;
+			return { committed: { message: describe(outcome, spec, staged.bad.length) } };
+		}
+	};
+}
+
+/**
+ * The CLI import of a file: prints the same preview lines, and unless `dryRun` writes the good rows
+ * with the same commit. Exit code 0 when every row was good, 3 when some were not.
+ */
+export async function runFile<Ctx, Row>(
+	spec: Spec<Ctx, Row>,
+	ctx: Ctx,
+	path: string,
+	bytes: Uint8Array,
+	opts: { dryRun: boolean; dryRunNote?: string; log?: (line: string) => void }
+): Promise<number> {
+	const log = opts.log ?? console.log;
+	const name = path.split(/[\\/]/).pop() ?? path;
+	const read = await readFile(bytes, name, spec.required);
+	if ('error' in read) throw new Error(read.error);
+	const checked = spec.check(read.sheet, ctx);
+	for (const line of summaryLines(checked)) log(line);
+	if (opts.dryRun) {
+		log(opts.dryRunNote ?? '（--dry-run：只检查，未写入）');
+		return checked.bad.length ? 3 : 0;
+	}
+	if (!checked.good.length) {
+		log('没有可以导入的行。');
+		return 3;
+	}
+	const outcome = spec.commit(
+		ctx,
+		checked.good.map((g) => g.value),
+		name
+	);
+	log(describe(outcome, spec, checked.bad.length));
+	return checked.bad.length ? 3 : 0;
+}

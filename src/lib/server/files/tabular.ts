@@ -35,19 +35,41 @@ function cleanHeader(h: string) {
 		.replace(/（.*?）|\(.*?\)/g, '');
 }
 
-function toSheet(matrix: string[][], firstLine: number): Sheet {
-	const [head, ...body] = matrix;
+/** How far down a header row is looked for (title rows above it, as officers' workbooks have). */
+const HEADER_SEARCH_ROWS = 20;
+
+/**
+ * The index of the header row: the first of the top rows holding every expected column, else the
+ * one holding most of them, else the first row.
+ */
+function headerIndex(matrix: string[][], expected: readonly string[]): number {
+	if (!expected.length) return 0;
+	let best = 0;
+	let bestHits = 0;
+	for (let i = 0; i < Math.min(matrix.length, HEADER_SEARCH_ROWS); i++) {
+		const cells = new Set((matrix[i] ?? []).map((c) => cleanHeader(String(c ?? ''))));
+		const hits = expected.filter((c) => cells.has(c)).length;
+		if (hits === expected.length) return i;
+		if (hits > bestHits) [best, bestHits] = [i, hits];
+	}
+	return best;
+}
+
+function toSheet(matrix: string[][], firstLine: number, expected: readonly string[]): Sheet {
+	const at = headerIndex(matrix, expected);
+	const head = matrix[at];
 	if (!head) throw new TabularError('文件是空的：第一行应为列名');
 	const headers = head.map((h) => cleanHeader(String(h ?? '')));
 	const rows: Sheet['rows'] = [];
-	body.forEach((r, i) => {
-		if (r.every((c) => String(c ?? '').trim() === '')) return;
+	for (let i = at + 1; i < matrix.length; i++) {
+		const r = matrix[i];
+		if (r.every((c) => String(c ?? '').trim() === '')) continue;
 		const cells: Record<string, string> = {};
 		headers.forEach((h, j) => {
 			if (h) cells[h] = String(r[j] ?? '').trim();
 		});
-		rows.push({ line: firstLine + i + 1, cells });
-	});
+		rows.push({ line: firstLine + i, cells });
+	}
 	return { headers, rows };
 }
 
@@ -63,8 +85,16 @@ function cellText(value: ExcelJS.CellValue): string {
 	return String(value);
 }
 
-/** Reads the first sheet of a CSV or XLSX file into rows keyed by header (header row is line 1). */
-export async function readSheet(bytes: Uint8Array, filename = ''): Promise<Sheet> {
+/**
+ * Reads the first sheet of a CSV or XLSX file into rows keyed by header. The header is the first
+ * row, or — given the `expected` columns — the top row that holds them, below any title rows.
+ * Each row keeps its line number in the file.
+ */
+export async function readSheet(
+	bytes: Uint8Array,
+	filename = '',
+	expected: readonly string[] = []
+): Promise<Sheet> {
 	if (isXlsx(bytes, filename)) {
 		const wb = new (await loadExcel()).Workbook();
 		try {
@@ -86,7 +116,7 @@ export async function readSheet(bytes: Uint8Array, filename = ''): Promise<Sheet
 			matrix[n - firstLine] = values.map(cellText);
 		});
 		for (let i = 0; i < matrix.length; i++) matrix[i] ??= [];
-		return toSheet(matrix, firstLine || 1);
+		return toSheet(matrix, firstLine || 1, expected);
 	}
 	if (bytes.includes(0)) throw new TabularError('无法识别的文件格式，请上传 CSV 或 .xlsx 文件');
 	let matrix: string[][];
@@ -100,11 +130,11 @@ export async function readSheet(bytes: Uint8Array, filename = ''): Promise<Sheet
 		const line = (e as { lines?: number }).lines;
 		throw new TabularError(`CSV 格式有误${line ? `（约第 ${line} 行）` : ''}：请检查引号是否成对`);
 	}
-	return toSheet(matrix, 1);
+	return toSheet(matrix, 1, expected);
 }
 
 /** The columns a sheet lacks, to refuse a file with the wrong template in one message. */
-export function missingColumns(sheet: Sheet, required: string[]): string[] {
+export function missingColumns(sheet: Sheet, required: readonly string[]): string[] {
 	return required.filter((c) => !sheet.headers.includes(c));
 }
 
@@ -174,16 +204,22 @@ export async function toXlsx<T>(
 	return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** A download response for `format` ('csv' or 'xlsx'); the file name may be Chinese. */
-export async function download<T>(
+export type Rendered = { body: Uint8Array | string; filename: string; xlsx: boolean };
+
+/** The file of `rows` as XLSX (`format` 'xlsx') or CSV; the name may be Chinese. */
+export async function render<T>(
 	format: string | null,
 	name: string,
 	columns: Column<T>[],
 	rows: Iterable<T>
-): Promise<Response> {
+): Promise<Rendered> {
 	const xlsx = format === 'xlsx';
 	const body = xlsx ? await toXlsx(name, columns, rows) : toCsv(columns, rows);
-	const filename = `${name}.${xlsx ? 'xlsx' : 'csv'}`;
+	return { body, filename: `${name}.${xlsx ? 'xlsx' : 'csv'}`, xlsx };
+}
+
+/** A download response for a rendered file. */
+export function respond({ body, filename, xlsx }: Rendered): Response {
 	return new Response(body as BodyInit, {
 		headers: {
 			'content-type': xlsx
@@ -193,4 +229,14 @@ export async function download<T>(
 			'cache-control': 'no-store'
 		}
 	});
+}
+
+/** A download response for `format` ('csv' or 'xlsx'). */
+export async function download<T>(
+	format: string | null,
+	name: string,
+	columns: Column<T>[],
+	rows: Iterable<T>
+): Promise<Response> {
+	return respond(await render(format, name, columns, rows));
 }

@@ -309,6 +309,40 @@ export function commitImport(
 	});
 }
 
+/** The street-merchant import, for the web flow and the CLI: one kind per street. */
+export const importSpec: import('../files/imports').Spec<
+	{ actor: Actor; street: { id: number; name: string } },
+	MerchantInput
+> = {
+	kind: (c) => `street-merchants:${c.street.id}`,
+	columns: [...IMPORT_COLUMNS, ...IMPORT_OPTIONAL],
+	required: IMPORT_COLUMNS,
+	example: {
+		商户名称: '云间酱园',
+		统一社会信用代码: '92310117MA1K000010',
+		经营地址: '中山中路 100 号',
+		类别: '食品',
+		联系人: '张经理',
+		联系电话: '13900000000',
+		纬度: '31.0117',
+		经度: '121.2290'
+	},
+	template: (c) => `${c.street.name}商户导入模板`,
+	unit: '家',
+	noun: '商户',
+	check: (sheet, c) => checkImport(sheet, c.street.id),
+	commit(c, rows) {
+		const r = commitImport(c.actor, c.street.id, rows);
+		return { created: r.added, updated: r.updated, unchanged: r.unchanged };
+	},
+	sample: (v) => ({
+		商户名称: v.name,
+		统一社会信用代码: v.uscc,
+		经营地址: v.address,
+		类别: CATEGORY_LABEL[v.category]
+	})
+};
+
 /** Open data and public pages: no USCC-holder contacts, no internal fields. */
 export function publicList(f: MerchantFilter) {
 	const where = conditions(null, f);

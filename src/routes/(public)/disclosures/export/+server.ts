@@ -1,23 +1,17 @@
-import { error } from '@sveltejs/kit';
 import * as campaign from '$lib/server/campaign';
-import { parseListQuery, commitmentExportColumns } from '$lib/server/campaign';
-import { tabular } from '$lib/server/files';
+import { exports } from '$lib/server/files';
+import * as query from '$lib/server/query';
 import type { RequestHandler } from './$types';
 
+/** Published commitments as a file; built once per filter and content version. */
 export const GET: RequestHandler = ({ url }) => {
-	const q = parseListQuery(url, { allYears: true });
-	if ('error' in q) error(400, q.error);
-	const rows = campaign.allCommitments({
-		townIds: null,
-		status: 'published',
-		year: q.year || undefined,
-		townId: q.townId,
-		q: q.q
-	});
-	return tabular.download(
-		url.searchParams.get('format'),
-		'信用承诺公示',
-		commitmentExportColumns(false),
-		rows
+	const { q, filters: f } = query.list(url, exports.disclosures.filters);
+	const filter = { townIds: null, status: 'published', year: f.year, townId: f.town?.id, q };
+	return exports.sendCached(
+		url,
+		`disclosures:${JSON.stringify([f.year, f.town?.id, q])}`,
+		exports.disclosures.name,
+		exports.disclosures.columns,
+		() => campaign.allCommitments(filter)
 	);
 };

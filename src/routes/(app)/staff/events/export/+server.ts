@@ -1,17 +1,24 @@
-import { requireRole } from '$lib/server/access';
+import { requireRole, requireTown, townScope } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { readFilter } from '$lib/server/events';
-import { tabular } from '$lib/server/files';
-import { todayISO } from '$lib/format';
+import { exports } from '$lib/server/files';
+import * as query from '$lib/server/query';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
-	const { filter } = readFilter(event.url, u);
-	return tabular.download(
-		event.url.searchParams.get('format'),
-		`宣传教育活动-${todayISO()}`,
-		events.exportColumns,
-		events.all(filter, 100_000)
+	const { q, filters: f } = query.list(event.url, exports.eventList.filters);
+	if (f.town) requireTown(u, f.town.id);
+	const rows = events.all(
+		{
+			scope: townScope(u),
+			townId: f.town?.id,
+			themeId: f.theme,
+			formId: f.form,
+			from: f.from,
+			to: f.to,
+			q
+		},
+		100_000
 	);
+	return exports.send(event.url, exports.eventList.name(), exports.eventList.columns, rows);
 };

@@ -1,26 +1,13 @@
-import { requireUser, townScope } from '$lib/server/access';
+import { requireTown, requireUser, townScope } from '$lib/server/access';
 import * as streets from '$lib/server/streets';
-import { tabular } from '$lib/server/files';
-import { STREET_STATUS_LABEL } from '$lib/schemas/streets';
+import { exports } from '$lib/server/files';
+import * as query from '$lib/server/query';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async (event) => {
+export const GET: RequestHandler = (event) => {
 	const u = requireUser(event);
-	const rows = streets.list(townScope(u));
-	type Row = (typeof rows)[number];
-	return tabular.download<Row>(
-		event.url.searchParams.get('format'),
-		'诚信示范街',
-		[
-			{ header: '示范街', value: (r) => r.name, width: 28 },
-			{ header: '街镇', value: (r) => r.townName },
-			{ header: '状态', value: (r) => STREET_STATUS_LABEL[r.status] },
-			{ header: '自律委员会联系人', value: (r) => r.committeeContact, width: 28 },
-			{ header: '商户数', value: (r) => r.merchants },
-			{ header: '模范商户', value: (r) => r.model },
-			{ header: '诚信商户', value: (r) => r.honest },
-			{ header: '计量器具超期', value: (r) => r.overdueInstruments }
-		],
-		rows
-	);
+	const f = query.params(event.url, exports.streetList.filters);
+	if (f.town) requireTown(u, f.town.id);
+	const rows = streets.list(townScope(u), { townId: f.town?.id });
+	return exports.send(event.url, exports.streetList.name, exports.streetList.columns, rows);
 };

@@ -1,19 +1,6 @@
-import { error } from '@sveltejs/kit';
-import { requireRole, townScope } from '$lib/server/access';
 import * as campaign from '$lib/server/campaign';
-import { parseListQuery, commitmentExportColumns } from '$lib/server/campaign';
-import { tabular } from '$lib/server/files';
+import { exports } from '$lib/server/files';
+import { listExport } from '../../list-export';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer');
-	const q = parseListQuery(event.url);
-	if ('error' in q) error(400, q.error);
-	const rows = campaign.allCommitments({ townIds: townScope(u), ...q });
-	return tabular.download(
-		event.url.searchParams.get('format'),
-		`${q.year}年信用承诺`,
-		commitmentExportColumns(true),
-		rows
-	);
-};
+export const GET: RequestHandler = listExport(exports.commitments, campaign.allCommitments);

@@ -1,18 +1,13 @@
-import { error } from '@sveltejs/kit';
-import { requireRole, townScope } from '$lib/server/access';
-import { enterprises, parseListQuery, enterpriseExportColumns } from '$lib/server/campaign';
-import { tabular } from '$lib/server/files';
+import { requireRole, requireTown, townScope } from '$lib/server/access';
+import { enterprises } from '$lib/server/campaign';
+import { exports } from '$lib/server/files';
+import * as query from '$lib/server/query';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
-	const q = parseListQuery(event.url);
-	if ('error' in q) error(400, q.error);
-	const rows = enterprises.all({ townIds: townScope(u), townId: q.townId, q: q.q });
-	return tabular.download(
-		event.url.searchParams.get('format'),
-		'企业名录',
-		enterpriseExportColumns,
-		rows
-	);
+	const { q, filters: f } = query.list(event.url, exports.enterprises.filters);
+	if (f.town) requireTown(u, f.town.id);
+	const rows = enterprises.all({ townIds: townScope(u), townId: f.town?.id, q });
+	return exports.send(event.url, exports.enterprises.name, exports.enterprises.columns, rows);
 };

@@ -1,8 +1,5 @@
-import { requireRole } from '$lib/server/access';
-import { template } from '$lib/server/campaign';
+import { importer } from '$lib/server/campaign';
+import { campaignImport } from '../../flow';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = (event) => {
-	requireRole(event, 'district_admin', 'town_officer');
-	return template('commitments', event.url.searchParams.get('format'));
-};
+export const GET: RequestHandler = (event) => campaignImport(importer.commitments).template(event);

@@ -1,0 +1,289 @@
+/**
+ * Every list the app exports, in one place: its filters (the same `query` parameters as the page it
+ * exports), its file name and its columns. Routes check the user, read the filters, fetch the rows
+ * from the area's domain and `send` them; CSV escapes formula-looking cells, XLSX loads exceljs on
+ * first use. Expensive public exports go through `cached`, keyed by format and filters.
+ */
+import * as query from '../query';
+import { cached } from '../cache';
+import { render, respond, type Column, type Rendered } from './tabular';
+
+export type { Column };
+import { formatDateTime, todayISO } from '../../format';
+import { type Enterprise, type Level } from '../db/schema';
+import {
+	COMMITMENT_STATUSES,
+	COMMITMENT_STATUS_LABEL,
+	REPORT_STATUSES,
+	REPORT_STATUS_LABEL
+} from '../../campaign';
+import { CATEGORY_LABEL, STREET_STATUS_LABEL, TRADING_STATUS_LABEL } from '../../schemas/streets';
+import { BADGE_STATE_LABEL, LEVEL_LABEL } from '../../rating';
+import type * as campaign from '../campaign/campaign';
+import type * as streets from '../streets/streets';
+import type * as merchants from '../streets/merchants';
+import type * as events from '../events/events';
+import * as towns from '../towns';
+
+export const FORMATS = ['csv', 'xlsx'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** `format=csv|xlsx`, CSV when absent. */
+export function format(url: URL): Format {
+	return query.params(url, { format: query.oneOf(FORMATS) }).format ?? 'csv';
+}
+
+/** The file of `rows` in the format the URL asks for, as a download. */
+export async function send<T>(
+	url: URL,
+	name: string,
+	columns: Column<T>[],
+	rows: Iterable<T>
+): Promise<Response> {
+	return respond(await render(format(url), name, columns, rows));
+}
+
+/**
+ * The same, built once per content version and `key` (which must hold every filter): for public
+ * exports that many visitors download alike.
+ */
+export async function sendCached<T>(
+	url: URL,
+	key: string,
+	name: string,
+	columns: Column<T>[],
+	rows: () => Iterable<T>
+): Promise<Response> {
+	const f = format(url);
+	const file: Rendered = await cached(`export:${key}:${f}`, () => render(f, name, columns, rows()));
+	return respond(file);
+}
+
+const LEVELS = Object.keys(LEVEL_LABEL) as Level[];
+
+// ------------------------------------------------------------------------------------ campaign
+
+type CommitmentRow = campaign.CommitmentRow;
+type ReportRow = campaign.ReportRow;
+
+const enterpriseColumns = <T>(
+	get: (r: T) => { name: string; uscc: string; townName: string | null | undefined }
+): Column<T>[] => [
+	{ header: '企业名称', value: (r) => get(r).name, width: 36 },
+	{ header: '统一社会信用代码', value: (r) => get(r).uscc, width: 22 },
+	{ header: '所属街镇', value: (r) => get(r).townName, width: 16 }
+];
+
+const commitmentColumns: Column<CommitmentRow>[] = [
+	...enterpriseColumns((r: CommitmentRow) => ({
+		name: r.enterpriseName,
+		uscc: r.uscc,
+		townName: r.townName
+	})),
+	{ header: '承诺类型', value: (r) => r.type, width: 16 },
+	{ header: '公示日期', value: (r) => r.disclosedOn, width: 12 },
+	{ header: '公示渠道', value: (r) => r.channel, width: 14 },
+	{ header: '公示链接', value: (r) => r.link, width: 30 }
+];
+
+/** Staff list of commitments: the public columns, the year and the status. */
+export const commitments = {
+	filters: {
+		year: query.year,
+		town: query.town,
+		status: query.oneOf(COMMITMENT_STATUSES, COMMITMENT_STATUS_LABEL)
+	},
+	name: (y: number) => `${y}年信用承诺`,
+	columns: [
+		...commitmentColumns,
+		{ header: '年度', value: (r) => r.year },
+		{ header: '状态', value: (r) => COMMITMENT_STATUS_LABEL[r.status] }
+	] as Column<CommitmentRow>[]
+};
+
+/** The public disclosure list (公示): published commitments, every year unless one is chosen. */
+export const disclosures = {
+	filters: { year: query.year, town: query.town },
+	name: '信用承诺公示',
+	columns: commitmentColumns
+};
+
+export const reports = {
+	filters: {
+		year: query.year,
+		town: query.town,
+		status: query.oneOf(REPORT_STATUSES, REPORT_STATUS_LABEL)
+	},
+	name: (y: number) => `${y}年补充信息及信用报告`,
+	columns: [
+		...enterpriseColumns((r: ReportRow) => ({
+			name: r.enterpriseName,
+			uscc: r.uscc,
+			townName: r.townName
+		})),
+		{ header: '补充信息项', value: (r) => r.items.join('、'), width: 24 },
+		{ header: '公示日期', value: (r) => r.disclosedOn, width: 12 },
+		{ header: '报告编号', value: (r) => r.reportNo, width: 18 },
+		{ header: '出具机构', value: (r) => r.agency, width: 30 },
+		{ header: '出具日期', value: (r) => r.issuedOn, width: 12 },
+		{ header: '状态', value: (r) => REPORT_STATUS_LABEL[r.status], width: 16 },
+		{ header: '年度', value: (r) => r.year }
+	] as Column<ReportRow>[]
+};
+
+export const enterprises = {
+	filters: { town: query.town },
+	name: '企业名录',
+	columns: [
+		...enterpriseColumns((r: Enterprise) => ({
+			name: r.name,
+			uscc: r.uscc,
+			townName: towns.byId(r.townId)?.name
+		})),
+		{ header: '地址', value: (r) => r.address, width: 36 },
+		{ header: '行业', value: (r) => r.industry, width: 16 }
+	] as Column<Enterprise>[]
+};
+
+type CountRow = ReturnType<typeof campaign.listCounts>[number];
+
+export const counts = {
+	filters: { year: query.year },
+	name: (y: number) => `${y}年进度填报`,
+	columns: [
+		{ header: '街镇园区', value: (r) => r.townName, width: 20 },
+		{ header: '截至日期', value: (r) => r.asOf, width: 12 },
+		{ header: '承诺企业数', value: (r) => r.commitments },
+		{ header: '信用报告数', value: (r) => r.reports },
+		{ header: '说明', value: (r) => r.note, width: 30 },
+		{ header: '提交时间', value: (r) => formatDateTime(r.createdAt), width: 18 }
+	] as Column<CountRow>[]
+};
+
+type ProgressRow = ReturnType<typeof campaign.dashboard>['towns'][number];
+
+const PACE_LABEL: Record<ProgressRow['pace'], string> = {
+	on_track: '正常',
+	behind: '滞后',
+	no_target: '未设目标'
+};
+
+/** The dashboard's per-town table. */
+export const progress = {
+	filters: { year: query.year },
+	name: (y: number) => `${y}年信用承诺工作进度`,
+	columns: [
+		{ header: '排名', value: (r) => r.rank },
+		{ header: '街镇园区', value: (r) => r.name, width: 20 },
+		{ header: '承诺企业数', value: (r) => r.commitments.count },
+		{ header: '承诺目标', value: (r) => r.commitments.target },
+		{ header: '承诺完成率', value: (r) => (r.commitmentPct * 100).toFixed(1) + '%' },
+		{ header: '进度', value: (r) => PACE_LABEL[r.pace] },
+		{ header: '信用报告数', value: (r) => r.reports.count },
+		{ header: '报告目标', value: (r) => r.reports.target },
+		{ header: '本周新增承诺', value: (r) => r.weekCommitments },
+		{ header: '填报截至日期', value: (r) => r.reported?.asOf },
+		{ header: '填报承诺数', value: (r) => r.reported?.commitments },
+		{ header: '填报报告数', value: (r) => r.reported?.reports },
+		{
+			header: '填报与明细一致',
+			value: (r) => (r.reported ? (r.reported.disagrees ? '否' : '是') : '')
+		}
+	] as Column<ProgressRow>[]
+};
+
+// ------------------------------------------------------------------------------------ streets
+
+type StreetRow = ReturnType<typeof streets.list>[number];
+
+export const streetList = {
+	filters: { town: query.town },
+	name: '诚信示范街',
+	columns: [
+		{ header: '示范街', value: (r) => r.name, width: 28 },
+		{ header: '街镇', value: (r) => r.townName },
+		{ header: '状态', value: (r) => STREET_STATUS_LABEL[r.status] },
+		{ header: '自律委员会联系人', value: (r) => r.committeeContact, width: 28 },
+		{ header: '商户数', value: (r) => r.merchants },
+		{ header: '模范商户', value: (r) => r.model },
+		{ header: '诚信商户', value: (r) => r.honest },
+		{ header: '计量器具超期', value: (r) => r.overdueInstruments }
+	] as Column<StreetRow>[]
+};
+
+type MerchantRow = ReturnType<typeof merchants.list>['items'][number];
+
+export const merchantList = {
+	filters: { town: query.town, street: query.id, level: query.oneOf(LEVELS, LEVEL_LABEL) },
+	name: '示范街商户',
+	columns: [
+		{ header: '商户名称', value: (r) => r.name, width: 28 },
+		{ header: '统一社会信用代码', value: (r) => r.uscc, width: 22 },
+		{ header: '街镇', value: (r) => r.townName },
+		{ header: '示范街', value: (r) => r.streetName, width: 22 },
+		{ header: '类别', value: (r) => CATEGORY_LABEL[r.category] },
+		{ header: '经营状态', value: (r) => TRADING_STATUS_LABEL[r.tradingStatus] },
+		{ header: '等级', value: (r) => LEVEL_LABEL[r.level], width: 18 },
+		{ header: '牌匾状态', value: (r) => (r.badgeState ? BADGE_STATE_LABEL[r.badgeState] : '') },
+		{ header: '牌匾有效期至', value: (r) => r.validUntil ?? '' },
+		{ header: '动态分', value: (r) => r.score ?? '' },
+		{ header: '最近检查日期', value: (r) => r.lastInspectedOn ?? '' }
+	] as Column<MerchantRow>[]
+};
+
+// ------------------------------------------------------------------------------------ events
+
+export const eventList = {
+	filters: {
+		town: query.town,
+		theme: query.id,
+		form: query.id,
+		from: query.date,
+		to: query.date
+	},
+	name: () => `宣传教育活动-${todayISO()}`,
+	columns: [
+		{ header: '活动名称', value: (r) => r.title, width: 30 },
+		{ header: '街镇', value: (r) => r.townName, width: 14 },
+		{ header: '主题', value: (r) => r.themeName, width: 16 },
+		{ header: '形式', value: (r) => r.formName, width: 12 },
+		{ header: '开始日期', value: (r) => r.startDate, width: 12 },
+		{ header: '开始时间', value: (r) => r.startTime ?? '' },
+		{ header: '结束日期', value: (r) => r.endDate, width: 12 },
+		{ header: '结束时间', value: (r) => r.endTime ?? '' },
+		{ header: '地点', value: (r) => r.venue, width: 24 },
+		{ header: '主办单位', value: (r) => r.organisers, width: 24 },
+		{ header: '参与人数', value: (r) => r.participants },
+		{ header: '发放资料', value: (r) => r.materials, width: 24 },
+		{ header: '活动简介', value: (r) => r.summary, width: 40 },
+		{ header: '是否公开', value: (r) => (r.isPublic ? '是' : '否') },
+		{ header: '纬度', value: (r) => r.lat ?? '' },
+		{ header: '经度', value: (r) => r.lng ?? '' },
+		{ header: '照片数', value: (r) => r.photoCount }
+	] as Column<events.EventRow>[]
+};
+
+type Summary = ReturnType<typeof events.summary>;
+type SummaryRow = {
+	name: string;
+	cells: Record<number, events.SummaryCell>;
+	total: events.SummaryCell;
+};
+
+/** Events per town and theme over a period: a pair of columns per theme, and a total row. */
+export const eventSummary = {
+	name: (p: { from: string; to: string }) => `宣传教育活动统计-${p.from}至${p.to}`,
+	rows: (s: Summary): SummaryRow[] => [
+		...s.rows.map((r) => ({ name: r.townName, cells: r.byTheme, total: r.total })),
+		{ name: '合计', cells: s.totals, total: s.grand }
+	],
+	columns: (s: Summary): Column<SummaryRow>[] => [
+		{ header: '街镇', value: (r) => r.name, width: 18 },
+		...s.themes.flatMap((t) => [
+			{ header: `${t.name}（场）`, value: (r: SummaryRow) => r.cells[t.id].count },
+			{ header: `${t.name}（人次）`, value: (r: SummaryRow) => r.cells[t.id].participants }
+		]),
+		{ header: '合计（场）', value: (r) => r.total.count },
+		{ header: '合计（人次）', value: (r) => r.total.participants }
+	]
+};
