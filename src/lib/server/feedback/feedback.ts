@@ -113,7 +113,7 @@ export type SubmitInput = {
 	category: FeedbackCategory;
 	body: string;
 	phone: string;
-	/** Stored by the caller after the limits passed, see `storePhoto`. */
+	/** Stored by the caller after `admit` let the sender through. */
 	photoKey?: string | null;
 	/** The honeypot field: people leave it empty. */
 	trap?: string;
@@ -137,30 +137,42 @@ export function record(input: SubmitInput, now = new Date()) {
 		.where(eq(merchant.id, input.merchantId))
 		.get();
 	if (!m) throw new DomainError('_', '商户不存在');
+	return insert(
+		'feedback.submit',
+		{
+			merchantId: m.id,
+			townId: m.townId,
+			badgeId: input.badgeId ?? null,
+			source: input.source,
+			category: input.category,
+			body: input.body,
+			phone: input.phone,
+			photoKey: input.photoKey ?? null
+		},
+		now
+	);
+}
+
+/** Writes a message from the public with its audit entry (the phone masked there). */
+function insert(
+	action: string,
+	values: Omit<typeof feedback.$inferInsert, 'createdAt'>,
+	now: Date
+) {
 	return db.transaction((tx) => {
 		const row = tx
 			.insert(feedback)
-			.values({
-				merchantId: m.id,
-				townId: m.townId,
-				badgeId: input.badgeId ?? null,
-				source: input.source,
-				category: input.category,
-				body: input.body,
-				phone: input.phone,
-				photoKey: input.photoKey ?? null,
-				createdAt: now
-			})
+			.values({ ...values, createdAt: now })
 			.returning()
 			.get();
 		audit.record(
 			tx,
 			{ id: null, username: 'public', displayName: '公众', role: 'system' },
 			{
-				action: 'feedback.submit',
+				action,
 				entityType: 'feedback',
 				entityId: row.id,
-				townId: m.townId,
+				townId: row.townId,
 				after: { ...row, phone: maskPhone(row.phone) }
 			},
 			now
@@ -187,34 +199,19 @@ export function reportForged(clientKey: string, input: ForgedInput, now = new Da
 
 /** Stores a report already let through by `admit`. */
 export function recordForged(input: ForgedInput, now = new Date()) {
-	return db.transaction((tx) => {
-		const row = tx
-			.insert(feedback)
-			.values({
-				source: 'forged',
-				category: 'other',
-				body: input.body,
-				place: input.place,
-				scannedCode: input.code.slice(0, 64),
-				phone: input.phone,
-				photoKey: input.photoKey ?? null,
-				createdAt: now
-			})
-			.returning()
-			.get();
-		audit.record(
-			tx,
-			{ id: null, username: 'public', displayName: '公众', role: 'system' },
-			{
-				action: 'feedback.forged',
-				entityType: 'feedback',
-				entityId: row.id,
-				after: { ...row, phone: maskPhone(row.phone) }
-			},
-			now
-		);
-		return row;
-	});
+	return insert(
+		'feedback.forged',
+		{
+			source: 'forged',
+			category: 'other',
+			body: input.body,
+			place: input.place,
+			scannedCode: input.code.slice(0, 64),
+			phone: input.phone,
+			photoKey: input.photoKey ?? null
+		},
+		now
+	);
 }
 
 /**
