@@ -6,6 +6,7 @@ import * as events from '../src/lib/server/events';
 import * as towns from '../src/lib/server/towns';
 import { uploads } from '../src/lib/server/files';
 import { SYSTEM, type Actor } from '../src/lib/server/actor';
+import { DomainError } from '../src/lib/server/forms';
 import type { EventInput } from '../src/lib/schemas/events';
 
 export function seedEventOptions() {
@@ -276,7 +277,7 @@ export async function seedEventDemo(now = new Date()): Promise<number> {
 				events.create(SYSTEM, input, keys, new Date(today - between(0, 30) * 86_400_000));
 				made += 1;
 			} catch (e) {
-				if (!(e instanceof events.EventError)) throw e;
+				if (!(e instanceof DomainError)) throw e;
 			}
 		}
 	}

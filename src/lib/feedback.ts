@@ -12,6 +12,12 @@ export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
 /** 待核实 → 属实 / 不属实 / 已调解. */
 export const FEEDBACK_STATUSES = ['pending', 'verified', 'unfounded', 'mediated'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+/** What an officer may decide pending feedback is. */
+export const FEEDBACK_DECISIONS = [
+	'verified',
+	'unfounded',
+	'mediated'
+] as const satisfies readonly FeedbackStatus[];
 
 /** Where the consumer wrote from. `forged` is a report of a code that does not verify. */
 export const FEEDBACK_SOURCES = ['scan', 'merchant_page', 'forged'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEEDBACK_CATEGORIES } from '$lib/feedback';
+import { FEEDBACK_CATEGORIES, FEEDBACK_DECISIONS } from '$lib/feedback';
 
 export const BODY_MIN = 5;
 export const BODY_MAX = 500;
@@ -39,7 +39,7 @@ export const forgedReportSchema = z.object({
 
 export const decisionSchema = z
 	.object({
-		status: z.enum(['verified', 'unfounded', 'mediated'], { message: '请选择核实结果' }),
+		status: z.enum(FEEDBACK_DECISIONS, { message: '请选择核实结果' }),
 		note: z.string().trim().max(NOTE_MAX, `处理意见不能超过 ${NOTE_MAX} 个字`)
 	})
 	.refine((v) => v.status === 'verified' || v.note.length >= 2, {

@@ -22,8 +22,13 @@ import {
 	type SQL
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { dataStamp, db } from '../db';
-import { event, eventOption, eventPhoto, town, type EventOptionKind } from '../db/schema';
+import { db } from '../db';
+import { cached } from '../cache';
+import { townIn } from '../access';
+import { DomainError } from '../forms';
+import { OPTION_KIND_LABEL } from '../../events';
+import { event, eventOption, eventPhoto, town } from '../db/schema';
+import type { EventOptionKind } from '../../events';
 import * as audit from '../audit';
 import * as towns from '../towns';
 import { imageUrl } from '../files/uploads';
@@ -45,16 +50,17 @@ export const DEFAULT_THEMES = [
 ];
 export const DEFAULT_FORMS = ['事迹宣讲', '公益广告', '专题展览', '故事汇巡演', '培训讲座', '其他'];
 
-export const KIND_LABEL: Record<EventOptionKind, string> = { theme: '活动主题', form: '活动形式' };
+export { OPTION_KIND_LABEL as KIND_LABEL } from '../../events';
 
 export const MAX_PHOTOS = 12;
 
-export class EventError extends Error {
-	constructor(
-		message: string,
-		public field?: string
-	) {
-		super(message);
+/**
+ * @deprecated throw `DomainError(field, message)`; kept, with its old argument order, only for the
+ * import functions below until the shared import flow replaces them.
+ */
+export class EventError extends DomainError {
+	constructor(message: string, field = '_') {
+		super(field, message);
 	}
 }
 
@@ -106,7 +112,8 @@ function optionByName(kind: EventOptionKind, name: string) {
 }
 
 export function createOption(actor: Actor, kind: EventOptionKind, name: string) {
-	if (optionByName(kind, name)) throw new EventError(`已有同名的${KIND_LABEL[kind]}`, 'name');
+	if (optionByName(kind, name))
+		throw new DomainError('name', `已有同名的${OPTION_KIND_LABEL[kind]}`);
 	return db.transaction((tx) => {
 		const max = tx
 			.select({ m: sql<number>`coalesce(max(${eventOption.sortOrder}), 0)` })
@@ -131,14 +138,14 @@ export function createOption(actor: Actor, kind: EventOptionKind, name: string) 
 export function updateOption(actor: Actor, id: number, input: { name: string; active: boolean }) {
 	return db.transaction((tx) => {
 		const before = tx.select().from(eventOption).where(eq(eventOption.id, id)).get();
-		if (!before) throw new EventError('该选项不存在');
+		if (!before) throw new DomainError('_', '该选项不存在');
 		const clash = tx
 			.select()
 			.from(eventOption)
 			.where(and(eq(eventOption.kind, before.kind), eq(eventOption.name, input.name.trim())))
 			.get();
 		if (clash && clash.id !== id)
-			throw new EventError(`已有同名的${KIND_LABEL[before.kind]}`, 'name');
+			throw new DomainError('name', `已有同名的${OPTION_KIND_LABEL[before.kind]}`);
 		const after = tx
 			.update(eventOption)
 			.set({ name: input.name.trim(), active: input.active })
@@ -180,7 +187,8 @@ export type EventFilter = {
 
 function conditions(f: Omit<EventFilter, 'page' | 'pageSize' | 'order'>): SQL | undefined {
 	const c: SQL[] = [];
-	if (f.scope) c.push(f.scope.length ? inArray(event.townId, f.scope) : sql`0`);
+	const scope = townIn(event.townId, f.scope);
+	if (scope) c.push(scope);
 	if (f.townId) c.push(eq(event.townId, f.townId));
 	if (f.themeId) c.push(eq(event.themeId, f.themeId));
 	if (f.formId) c.push(eq(event.formId, f.formId));
@@ -289,12 +297,12 @@ function canWrite(actor: Actor, townId: number) {
 }
 
 function checkRefs(actor: Actor, input: EventInput) {
-	if (!towns.byId(input.townId)) throw new EventError('请选择街镇', 'townId');
-	if (!canWrite(actor, input.townId)) throw new EventError('您只能登记本街镇的活动', 'townId');
+	if (!towns.byId(input.townId)) throw new DomainError('townId', '请选择街镇');
+	if (!canWrite(actor, input.townId)) throw new DomainError('townId', '您只能登记本街镇的活动');
 	const th = db.select().from(eventOption).where(eq(eventOption.id, input.themeId)).get();
-	if (th?.kind !== 'theme') throw new EventError('请选择活动主题', 'themeId');
+	if (th?.kind !== 'theme') throw new DomainError('themeId', '请选择活动主题');
 	const fm = db.select().from(eventOption).where(eq(eventOption.id, input.formId)).get();
-	if (fm?.kind !== 'form') throw new EventError('请选择活动形式', 'formId');
+	if (fm?.kind !== 'form') throw new DomainError('formId', '请选择活动形式');
 }
 
 function values(input: EventInput) {
@@ -332,7 +340,7 @@ export function create(
 ) {
 	checkRefs(actor, input);
 	if (photoKeys.length > MAX_PHOTOS)
-		throw new EventError(`每个活动最多 ${MAX_PHOTOS} 张照片`, 'photos');
+		throw new DomainError('photos', `每个活动最多 ${MAX_PHOTOS} 张照片`);
 	try {
 		return db.transaction((tx) => {
 			const row = tx
@@ -353,7 +361,7 @@ export function create(
 			return row;
 		});
 	} catch (e) {
-		if (isDuplicate(e)) throw new EventError(DUPLICATE, 'title');
+		if (isDuplicate(e)) throw new DomainError('title', DUPLICATE);
 		throw e;
 	}
 }
@@ -369,13 +377,13 @@ export function update(
 	try {
 		return db.transaction((tx) => {
 			const before = tx.select().from(event).where(eq(event.id, id)).get();
-			if (!before) throw new EventError('活动不存在');
-			if (!canWrite(actor, before.townId)) throw new EventError('您只能修改本街镇的活动');
+			if (!before) throw new DomainError('_', '活动不存在');
+			if (!canWrite(actor, before.townId)) throw new DomainError('_', '您只能修改本街镇的活动');
 			const beforePhotos = tx.select().from(eventPhoto).where(eq(eventPhoto.eventId, id)).all();
 			const remove = (photos.remove ?? []).filter((pid) => beforePhotos.some((p) => p.id === pid));
 			const add = photos.add ?? [];
 			if (beforePhotos.length - remove.length + add.length > MAX_PHOTOS)
-				throw new EventError(`每个活动最多 ${MAX_PHOTOS} 张照片`, 'photos');
+				throw new DomainError('photos', `每个活动最多 ${MAX_PHOTOS} 张照片`);
 			if (remove.length)
 				tx.delete(eventPhoto)
 					.where(and(eq(eventPhoto.eventId, id), inArray(eventPhoto.id, remove)))
@@ -412,7 +420,7 @@ export function update(
 			return after;
 		});
 	} catch (e) {
-		if (isDuplicate(e)) throw new EventError(DUPLICATE, 'title');
+		if (isDuplicate(e)) throw new DomainError('title', DUPLICATE);
 		throw e;
 	}
 }
@@ -420,8 +428,8 @@ export function update(
 export function remove(actor: Actor, id: number) {
 	db.transaction((tx) => {
 		const before = tx.select().from(event).where(eq(event.id, id)).get();
-		if (!before) throw new EventError('活动不存在');
-		if (!canWrite(actor, before.townId)) throw new EventError('您只能删除本街镇的活动');
+		if (!before) throw new DomainError('_', '活动不存在');
+		if (!canWrite(actor, before.townId)) throw new DomainError('_', '您只能删除本街镇的活动');
 		const photos = tx.select().from(eventPhoto).where(eq(eventPhoto.eventId, id)).all();
 		tx.delete(event).where(eq(event.id, id)).run();
 		audit.record(tx, actor, {
@@ -512,18 +520,10 @@ export function summary(f: { scope: Scope; from?: string; to?: string; publicOnl
  * Per-town event counts and participants for a period, every active town included (zero when it
  * held none), for the campaign dashboard beside each town's commitment progress.
  */
-const totalsCache = new Map<string, ReturnType<typeof computeTownTotals>>();
-
-/** Per-town totals, kept until the next write anywhere (the dashboard asks on every view). */
 export function townTotals(period: { from?: string; to?: string; publicOnly?: boolean } = {}) {
-	const key = `${dataStamp()}|${period.from}|${period.to}|${period.publicOnly}`;
-	let hit = totalsCache.get(key);
-	if (!hit) {
-		if (totalsCache.size > 20) totalsCache.clear();
-		hit = computeTownTotals(period);
-		totalsCache.set(key, hit);
-	}
-	return hit;
+	return cached(`events.townTotals:${period.from}|${period.to}|${period.publicOnly}`, () =>
+		computeTownTotals(period)
+	);
 }
 
 function computeTownTotals(period: { from?: string; to?: string; publicOnly?: boolean }) {

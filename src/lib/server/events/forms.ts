@@ -1,60 +1,97 @@
 /**
- * What the event pages share on the server: reading the list filters from a URL (with the viewer's
- * town scope) and reading the event form with its photos.
+ * What the event pages share on the server: their list parameters (read by `query`, `town` a slug,
+ * the viewer's town scope enforced), the calendar's month and the summary's period, and the event
+ * form with its photos (read by `forms`, failing with `{ values, errors }`).
  */
-import { error, type RequestEvent } from '@sveltejs/kit';
-import { townScope } from '../access';
+import { requireTown, townScope, visibleTowns } from '../access';
 import type { SessionUser } from '../auth/session';
+import * as forms from '../forms';
+import * as query from '../query';
 import * as events from './events';
-import * as towns from '../towns';
-import { parseDate } from '../files/tabular';
 import { storeImage, UploadError } from '../files/uploads';
-import { eventSchema, type EventInput } from '../../schemas/events';
-import { locationFields } from '../../schemas/location';
+import { eventFormSchema } from '../../schemas/events';
 import { tileConfig } from '../public/map-config';
-import { fieldErrors, formValues } from '../../schemas';
 import { todayISO } from '../../format';
 
-function positive(v: string | null) {
-	const n = Number(v);
-	return v && Number.isInteger(n) && n > 0 ? n : undefined;
+/** `from`/`to` as calendar dates; `to` before `from` is a 400 naming it. */
+export const PERIOD = { from: query.date, to: query.date };
+
+/** A period's bounds in order, or a 400 for `to`. */
+export function checkPeriod<P extends { from?: string; to?: string }>(p: P): P {
+	if (p.from && p.to && p.to < p.from) query.bad('to', `不能早于 from（${p.from}）`);
+	return p;
 }
 
-/** The list filters in a URL; a town officer asking for another town gets a 403. */
+/** A theme by its name, as open data names it (`?theme=诚信进校园`). */
+export const themeNamed: query.Param<number> = (raw, name) =>
+	events.themeByName(raw)?.id ??
+	query.bad(
+		name,
+		`未知的活动主题「${raw.slice(0, 30)}」，可用：${events
+			.options('theme')
+			.map((o) => o.name)
+			.join('、')}`
+	);
+
+/** A month, YYYY-MM. */
+export const yearMonth: query.Param<string> = (raw, name) => {
+	if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(raw)) query.bad(name, '应为 YYYY-MM 格式的月份，如 2026-05');
+	return raw;
+};
+
+const LIST = {
+	town: query.town,
+	theme: query.id,
+	form: query.id,
+	...PERIOD
+};
+
+/**
+ * The staff list's parameters in a URL: paging, `q`, and the filters with the viewer's scope; a
+ * town officer asking for another town gets a 403. `values` fill the filter form again.
+ */
 export function readFilter(url: URL, u: SessionUser) {
-	const p = url.searchParams;
-	const scope = townScope(u);
-	const townId = positive(p.get('town'));
-	if (townId && scope && !scope.includes(townId)) error(403, '您只能查看本街镇的活动');
-	const filter = {
-		scope,
-		townId,
-		themeId: positive(p.get('theme')),
-		formId: positive(p.get('form')),
-		from: parseDate(p.get('from')) ?? undefined,
-		to: parseDate(p.get('to')) ?? undefined,
-		q: p.get('q')?.trim() || undefined,
-		page: positive(p.get('page')) ?? 1
+	const q = query.list(url, LIST, { pageSize: 20 });
+	const { town, theme, form, from, to } = checkPeriod(q.filters);
+	if (town) requireTown(u, town.id);
+	const filter: events.EventFilter = {
+		scope: townScope(u),
+		townId: town?.id,
+		themeId: theme,
+		formId: form,
+		from,
+		to,
+		q: q.q,
+		page: q.page,
+		pageSize: q.pageSize
 	};
 	const values = {
-		town: p.get('town') ?? '',
-		theme: p.get('theme') ?? '',
-		form: p.get('form') ?? '',
-		from: filter.from ?? '',
-		to: filter.to ?? '',
-		q: filter.q ?? ''
+		town: town?.slug ?? '',
+		theme: theme ? String(theme) : '',
+		form: form ? String(form) : '',
+		from: from ?? '',
+		to: to ?? '',
+		q: q.q ?? ''
 	};
 	return { filter, values };
 }
 
-/** The towns, themes and forms the viewer can choose from. */
+/** The calendar's month, this month by default. */
+export function readMonth(url: URL) {
+	return query.params(url, { month: yearMonth }).month ?? todayISO().slice(0, 7);
+}
+
+/** The summary's period, this calendar year by default. */
+export function readPeriod(url: URL) {
+	const year = todayISO().slice(0, 4);
+	const p = checkPeriod(query.params(url, PERIOD));
+	return { from: p.from ?? `${year}-01-01`, to: p.to ?? `${year}-12-31` };
+}
+
+/** The towns (value: slug in filters, id in the event form), themes and forms the viewer may pick. */
 export function choices(u: SessionUser) {
-	const scope = townScope(u);
 	return {
-		towns: towns
-			.list()
-			.filter((t) => !scope || scope.includes(t.id))
-			.map((t) => ({ id: t.id, name: t.name })),
+		towns: visibleTowns(u).map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
 		themes: events.options('theme').map((o) => ({ id: o.id, name: o.name })),
 		forms: events.options('form').map((o) => ({ id: o.id, name: o.name })),
 		tiles: tileConfig()
@@ -62,7 +99,7 @@ export function choices(u: SessionUser) {
 }
 
 /** Defaults for a new event: the officer's own town, today, public. */
-export function newValues(u: SessionUser): Record<string, string> {
+export function newValues(u: SessionUser): forms.Values {
 	const scope = townScope(u);
 	return {
 		townId: scope?.length === 1 ? String(scope[0]) : '',
@@ -71,65 +108,52 @@ export function newValues(u: SessionUser): Record<string, string> {
 	};
 }
 
-type Read =
-	| {
-			ok: true;
-			input: EventInput;
-			photos: string[];
-			remove: number[];
-			values: Record<string, string>;
-	  }
-	| { ok: false; values: Record<string, string>; errors: Record<string, string> };
-
 /**
- * Validates the form, then stores its photos (so nothing is stored for a form that is rejected).
- * A rejected form keeps every typed value; photos must be chosen again and the message says so.
+ * Saves the event form as a new event, or over event `id`. The fields are checked before the
+ * photos are stored, so nothing is stored for a rejected form; a rejected form keeps every typed
+ * value, and says that photos must be chosen again.
  */
-export async function readEventForm(event: RequestEvent): Promise<Read> {
-	const form = await event.request.formData();
-	const values = formValues(form);
-	if (!form.has('isPublic')) values.isPublic = '';
-	const files = form.getAll('photos').filter((f): f is File => f instanceof File && f.size > 0);
-	const remove = form
-		.getAll('removePhoto')
-		.map(Number)
-		.filter((n) => Number.isInteger(n) && n > 0);
-	const location = locationFields('location').safeParse(values);
-	const parsed = eventSchema.safeParse({
-		...values,
-		lat: location.data?.lat ?? '',
-		lng: location.data?.lng ?? ''
+export async function saveEvent(
+	request: Request,
+	u: SessionUser,
+	id?: number
+): Promise<{ ok: true; id: number } | { ok: false; failure: forms.FormFailure }> {
+	const read = await forms.read(request, eventFormSchema, { lists: ['removePhoto'] });
+	const files = read.form
+		.getAll('photos')
+		.filter((f): f is File => f instanceof File && f.size > 0);
+	const fail = (errors: forms.FormErrors) => ({
+		ok: false as const,
+		failure: forms.invalid(read.values, errors)
 	});
-	const again = files.length ? '（照片需要重新选择）' : '';
-	if (!parsed.success || !location.success) {
-		const errors = {
-			...(location.success ? {} : fieldErrors(location.error)),
-			...(parsed.success ? {} : fieldErrors(parsed.error))
-		};
-		if (again) errors.photos = `请改正上面的问题后再提交${again}`;
-		return { ok: false, values, errors };
+	if (!read.ok) {
+		const errors = { ...read.failure.data.errors };
+		if (files.length) errors.photos = '请改正上面的问题后再提交（照片需要重新选择）';
+		return { ok: false, failure: forms.invalid(read.values, errors) };
 	}
+	const { input, removePhoto } = read.data;
+	requireTown(u, input.townId);
 	if (files.length > events.MAX_PHOTOS)
-		return {
-			ok: false,
-			values,
-			errors: { photos: `一次最多上传 ${events.MAX_PHOTOS} 张照片，请重新选择` }
-		};
+		return fail({ photos: `一次最多上传 ${events.MAX_PHOTOS} 张照片，请重新选择` });
 	const photos: string[] = [];
 	for (const f of files) {
 		try {
 			photos.push(await storeImage(f));
 		} catch (e) {
-			if (e instanceof UploadError)
-				return { ok: false, values, errors: { photos: `「${f.name}」：${e.message}` } };
+			if (e instanceof UploadError) return fail({ photos: `「${f.name}」：${e.message}` });
 			throw e;
 		}
 	}
-	return { ok: true, input: parsed.data, photos, remove, values };
+	let saved = id ?? 0;
+	const failed = await forms.attempt(read.values, () => {
+		if (id) events.update(u, id, input, { add: photos, remove: removePhoto });
+		else saved = events.create(u, input, photos).id;
+	});
+	return failed ? { ok: false, failure: failed } : { ok: true, id: saved };
 }
 
 /** The form values of a stored event, for the edit page. */
-export function valuesOf(e: NonNullable<ReturnType<typeof events.get>>): Record<string, string> {
+export function valuesOf(e: NonNullable<ReturnType<typeof events.get>>): forms.Values {
 	return {
 		title: e.title,
 		townId: String(e.townId),

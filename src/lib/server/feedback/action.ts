@@ -1,13 +1,15 @@
 /**
- * The consumer's feedback form, shared by the scan page and the merchant page: parse, check the
- * limits before any photo is stored, store, and answer with `fail` or a thank-you. Works as a
- * plain form post, with no JavaScript.
+ * The consumer's two forms — feedback about a merchant (scan page, merchant page) and a report of
+ * a forged code (scan page) — read through the form contract: parse, let the sender through the
+ * limits before any photo is stored, store, and answer `fail(status, { values, errors })` or a
+ * thank-you. Works as a plain form post, with no JavaScript.
  */
-import { fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
+import type { z } from 'zod';
+import * as forms from '../forms';
 import * as feedback from './feedback';
 import { storeImage, UploadError } from '../files/uploads';
 import { feedbackSchema, forgedReportSchema } from '../../schemas/feedback';
-import { fieldErrors, formValues } from '../../schemas';
 
 /** The honeypot's name: a field people never see, which form-filling bots fill. */
 export const TRAP_FIELD = 'website';
@@ -21,14 +23,18 @@ function bodyLimit(): number {
 	return Number(m[1]) * ({ '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 } as const)[m[2] as '' | 'K'];
 }
 
-function unreadable(event: RequestEvent, form: 'feedback' | 'report') {
+function unreadable(event: RequestEvent) {
 	const length = Number(event.request.headers.get('content-length') ?? 0);
 	const limit = bodyLimit();
-	const message =
-		length > limit
-			? `照片太大，无法提交（整份反馈不能超过 ${Math.floor(limit / 1024)} KB）。请换一张小一些的照片，或不附照片再提交。`
-			: '提交的内容无法读取，请重试';
-	return fail(length > limit ? 413 : 400, { form, message });
+	if (length > limit)
+		return forms.invalid(
+			{},
+			{
+				_: `照片太大，无法提交（整份反馈不能超过 ${Math.floor(limit / 1024)} KB）。请换一张小一些的照片，或不附照片再提交。`
+			},
+			413
+		);
+	return forms.invalid({}, { _: '提交的内容无法读取，请重试' });
 }
 
 function clientKey(event: RequestEvent) {
@@ -39,68 +45,50 @@ function clientKey(event: RequestEvent) {
 	}
 }
 
-async function photoOf(form: FormData): Promise<string | null> {
-	const photo = form.get('photo');
-	if (!(photo instanceof File) || photo.size === 0) return null;
-	return storeImage(photo);
+/**
+ * One consumer form: parse with `schema`, drop a bot's post silently, admit the sender (a refusal
+ * is a 429 before the photo is stored), store the photo, then `save`.
+ */
+async function take<S extends typeof feedbackSchema | typeof forgedReportSchema>(
+	event: RequestEvent,
+	schema: S,
+	merchantId: number | null,
+	save: (data: z.output<S>, photoKey: string | null) => void
+) {
+	const form = await event.request.formData().catch(() => null);
+	if (!form) return unreadable(event);
+	const read = forms.parse(form, schema);
+	if (!read.ok) return read.failure;
+	const values = { ...read.values };
+	delete values[TRAP_FIELD];
+	const sent = { sent: true } as const;
+	if (form.get(TRAP_FIELD)) return sent;
+	const key = clientKey(event);
+	const refused = await forms.attempt(values, () => feedback.admit(key, merchantId));
+	if (refused) return forms.invalid(values, refused.data.errors, 429);
+	try {
+		const photo = form.get('photo');
+		const photoKey = photo instanceof File && photo.size > 0 ? await storeImage(photo) : null;
+		const failed = await forms.attempt(values, () => save(read.data as z.output<S>, photoKey));
+		if (failed) return failed;
+	} catch (e) {
+		if (e instanceof UploadError) return forms.invalid(values, { photo: e.message });
+		throw e;
+	}
+	return sent;
 }
 
-export async function submitFeedback(
+export function submitFeedback(
 	event: RequestEvent,
 	target: { merchantId: number; badgeId?: number | null; source: 'scan' | 'merchant_page' }
 ) {
-	const form = await event.request.formData().catch(() => null);
-	if (!form) return unreadable(event, 'feedback');
-	const values = formValues(form, [TRAP_FIELD]);
-	const parsed = feedbackSchema.safeParse(values);
-	if (!parsed.success)
-		return fail(400, { form: 'feedback', values, errors: fieldErrors(parsed.error) });
-	const key = clientKey(event);
-	const trap = String(form.get(TRAP_FIELD) ?? '');
-	if (trap) return { form: 'feedback', sent: true };
-	const refused = feedback.refusal(key, target.merchantId);
-	if (refused) return fail(429, { form: 'feedback', values, message: refused });
-	try {
-		const photoKey = await photoOf(form);
-		feedback.submit(key, { ...target, ...parsed.data, photoKey });
-	} catch (e) {
-		if (e instanceof UploadError)
-			return fail(400, {
-				form: 'feedback',
-				values,
-				errors: { photo: e.message } as Record<string, string>
-			});
-		if (e instanceof feedback.FeedbackError)
-			return fail(429, { form: 'feedback', values, message: e.message });
-		throw e;
-	}
-	return { form: 'feedback', sent: true };
+	return take(event, feedbackSchema, target.merchantId, (data, photoKey) => {
+		feedback.record({ ...target, ...data, photoKey });
+	});
 }
 
-export async function reportForged(event: RequestEvent, code: string) {
-	const form = await event.request.formData().catch(() => null);
-	if (!form) return unreadable(event, 'report');
-	const values = formValues(form, [TRAP_FIELD]);
-	const parsed = forgedReportSchema.safeParse(values);
-	if (!parsed.success)
-		return fail(400, { form: 'report', values, errors: fieldErrors(parsed.error) });
-	const key = clientKey(event);
-	if (form.get(TRAP_FIELD)) return { form: 'report', sent: true };
-	const refused = feedback.refusal(key, null);
-	if (refused) return fail(429, { form: 'report', values, message: refused });
-	try {
-		const photoKey = await photoOf(form);
-		feedback.reportForged(key, { code, ...parsed.data, photoKey });
-	} catch (e) {
-		if (e instanceof UploadError)
-			return fail(400, {
-				form: 'report',
-				values,
-				errors: { photo: e.message } as Record<string, string>
-			});
-		if (e instanceof feedback.FeedbackError)
-			return fail(429, { form: 'report', values, message: e.message });
-		throw e;
-	}
-	return { form: 'report', sent: true };
+export function reportForged(event: RequestEvent, code: string) {
+	return take(event, forgedReportSchema, null, (data, photoKey) => {
+		feedback.recordForged({ code, ...data, photoKey });
+	});
 }

@@ -3,13 +3,17 @@ import { eq } from 'drizzle-orm';
 import * as feedback from './feedback';
 import * as merchants from '../streets/merchants';
 import * as audit from '../audit';
-import { db } from '../db';
-import { archiveEntry, feedback as feedbackTable } from '../db/schema';
+import { db, openDatabase } from '../db';
+import { archiveEntry, feedback as feedbackTable, rateHit } from '../db/schema';
 import { makeUser } from '../testing/factories';
 import { SYSTEM } from '../actor';
+import { DomainError } from '../forms';
 import { feedbackInput, makeBadgedMerchant } from '../../../../seeds/badges';
 
-beforeEach(() => feedback.clientLimiter.reset());
+beforeEach(() => {
+	feedback.clientLimiter.reset();
+	feedback.merchantLimiter.reset();
+});
 
 describe('feedback rate limits', () => {
 	it('refuse a fourth message from one client within ten minutes, with a Chinese message', async () => {
@@ -37,6 +41,54 @@ describe('feedback rate limits', () => {
 			/这家商户近一小时收到的反馈已经很多/
 		);
 		expect(feedback.submit('10.0.1.1', feedbackInput(other.merchant.id), now)).toBeTruthy();
+	});
+
+	it('are counted in the database, so another connection (another worker) is held to them', async () => {
+		const { merchant } = await makeBadgedMerchant(SYSTEM);
+		const now = new Date();
+		const other = openDatabase(process.env.DATABASE_URL);
+		try {
+			// Three messages counted through a second connection to the same file…
+			for (let i = 0; i < 3; i++)
+				other
+					.insert(rateHit)
+					.values({ bucket: 'feedback.client:7.7.7.7', at: now.getTime() - i })
+					.run();
+			// …hold back the fourth on this one.
+			expect(() => feedback.submit('7.7.7.7', feedbackInput(merchant.id), now)).toThrow(/太频繁/);
+			// And what this connection counts, the other one sees.
+			feedback.submit('7.7.7.8', feedbackInput(merchant.id), now);
+			const seen = other
+				.select()
+				.from(rateHit)
+				.where(eq(rateHit.bucket, 'feedback.client:7.7.7.8'))
+				.all();
+			expect(seen).toHaveLength(1);
+		} finally {
+			other.$client.close();
+		}
+	});
+
+	it('count an admitted sender against both limits and a refused one against neither', async () => {
+		const { merchant } = await makeBadgedMerchant(SYSTEM);
+		const now = new Date();
+		let admitted = 0;
+		for (let i = 0; i < 6; i++) {
+			try {
+				feedback.admit('8.8.8.8', merchant.id, now);
+				admitted += 1;
+			} catch (e) {
+				expect(e).toBeInstanceOf(DomainError);
+			}
+		}
+		expect(admitted).toBe(3);
+		expect(feedback.clientLimiter.waitMs('8.8.8.8', now.getTime())).toBeGreaterThan(0);
+		const hits = db
+			.select()
+			.from(rateHit)
+			.where(eq(rateHit.bucket, `feedback.merchant:${merchant.id}`))
+			.all();
+		expect(hits).toHaveLength(3);
 	});
 
 	it('store nothing when the honeypot is filled', async () => {

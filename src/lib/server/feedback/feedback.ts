@@ -3,12 +3,15 @@
  * codes, the officers' queue per town (待核实 → 属实 / 不属实 / 已调解), the deduction a verified
  * complaint applies through dynamic supervision, and the merchant's reply (商户回应).
  */
-import { and, asc, count, desc, eq, gte, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { db, type DB } from '../db';
 import { feedback, merchant, street, town, type Feedback } from '../db/schema';
 import * as audit from '../audit';
 import * as settings from '../settings';
 import * as supervision from '../streets/supervision';
+import { townIn } from '../access';
+import { DomainError } from '../forms';
+import { createWindowLimiter } from '../auth/rate-limit';
 import type { Actor } from '../actor';
 import {
 	CATEGORY_LABEL,
@@ -19,8 +22,6 @@ import {
 	type FeedbackSource,
 	type FeedbackStatus
 } from '../../feedback';
-
-export class FeedbackError extends Error {}
 
 /** Pending feedback older than this is marked overdue in the queue. */
 export const OVERDUE_DAYS = 7;
@@ -50,7 +51,7 @@ export function deductions(): Deductions {
 export function setDeductions(actor: Actor, next: Deductions) {
 	for (const c of FEEDBACK_CATEGORIES)
 		if (!Number.isInteger(next[c]) || next[c] < 0 || next[c] > 100)
-			throw new FeedbackError(`${CATEGORY_LABEL[c]}的扣分应为 0 到 100 的整数`);
+			throw new DomainError(c, `${CATEGORY_LABEL[c]}的扣分应为 0 到 100 的整数`);
 	db.transaction((tx) => {
 		const before = deductions();
 		settings.set(DEDUCTIONS_KEY, JSON.stringify(next), tx);
@@ -64,35 +65,6 @@ export function setDeductions(actor: Actor, next: Deductions) {
 	});
 }
 
-/** A sliding window of timestamps per key, kept in memory: a restart forgives. */
-export function createWindowLimiter(limits: { max: number; windowMs: number }[]) {
-	const hits = new Map<string, number[]>();
-	const longest = Math.max(...limits.map((l) => l.windowMs));
-	return {
-		/** Milliseconds until one more is allowed, or 0 when it is allowed now. */
-		waitMs(key: string, now = Date.now()): number {
-			const list = (hits.get(key) ?? []).filter((t) => now - t < longest);
-			let wait = 0;
-			for (const l of limits) {
-				const inWindow = list.filter((t) => now - t < l.windowMs);
-				if (inWindow.length >= l.max)
-					wait = Math.max(wait, inWindow[inWindow.length - l.max] + l.windowMs - now);
-			}
-			return wait;
-		},
-		hit(key: string, now = Date.now()) {
-			const list = (hits.get(key) ?? []).filter((t) => now - t < longest);
-			list.push(now);
-			hits.set(key, list);
-			if (hits.size > 50_000)
-				for (const [k, v] of hits) if (!v.some((t) => now - t < longest)) hits.delete(k);
-		},
-		reset() {
-			hits.clear();
-		}
-	};
-}
-
 /** Per client: 3 in 10 minutes, 10 a day. */
 export const CLIENT_LIMITS = [
 	{ max: 3, windowMs: 10 * 60_000 },
@@ -101,11 +73,37 @@ export const CLIENT_LIMITS = [
 /** Per merchant, from all clients together: 20 an hour (a flood is not a signal). */
 export const MERCHANT_LIMIT = { max: 20, windowMs: 60 * 60_000 };
 
-export const clientLimiter = createWindowLimiter(CLIENT_LIMITS);
+/** Counted in the database, so every worker process shares the same counts. */
+export const clientLimiter = createWindowLimiter('feedback.client', CLIENT_LIMITS);
+export const merchantLimiter = createWindowLimiter('feedback.merchant', [MERCHANT_LIMIT]);
 
 function waitWords(ms: number): string {
 	const min = Math.ceil(ms / 60_000);
 	return min < 60 ? `${min} 分钟` : `${Math.ceil(min / 60)} 小时`;
+}
+
+/**
+ * Lets one message from a client (about a merchant, or a forged code when `merchantId` is null)
+ * through the limits, or throws a `DomainError` with a Chinese message. Checking and counting are
+ * one immediate transaction, so concurrent submissions, on one worker or several, cannot all pass.
+ * Called before the photo is stored, so a refused sender costs no disk.
+ */
+export function admit(clientKey: string, merchantId: number | null, now = new Date()) {
+	const t = now.getTime();
+	const refused = db.transaction(
+		() => {
+			const wait = clientLimiter.waitMs(clientKey, t);
+			if (wait > 0)
+				return `您提交得太频繁了，请 ${waitWords(wait)}后再试。紧急情况请拨打 12315 市场监管投诉举报热线。`;
+			if (merchantId != null && merchantLimiter.waitMs(String(merchantId), t) > 0)
+				return '这家商户近一小时收到的反馈已经很多，工作人员正在处理，请稍后再试。紧急情况请拨打 12315。';
+			clientLimiter.hit(clientKey, t);
+			if (merchantId != null) merchantLimiter.hit(String(merchantId), t);
+			return null;
+		},
+		{ behavior: 'immediate' }
+	);
+	if (refused) throw new DomainError('_', refused);
 }
 
 export type SubmitInput = {
@@ -115,70 +113,66 @@ export type SubmitInput = {
 	category: FeedbackCategory;
 	body: string;
 	phone: string;
-	/** Stored by the caller after the limits passed, see `storePhoto`. */
+	/** Stored by the caller after `admit` let the sender through. */
 	photoKey?: string | null;
 	/** The honeypot field: people leave it empty. */
 	trap?: string;
 };
 
 /**
- * Whether a client may send feedback about a merchant now; a Chinese message when not. Checked
- * before the photo is stored, so a refused sender costs no disk.
+ * Records a consumer's feedback within the limits. A filled honeypot is accepted silently and not
+ * stored.
  */
-export function refusal(clientKey: string, merchantId: number | null, now = new Date()) {
-	const wait = clientLimiter.waitMs(clientKey, now.getTime());
-	if (wait > 0)
-		return `您提交得太频繁了，请 ${waitWords(wait)}后再试。紧急情况请拨打 12315 市场监管投诉举报热线。`;
-	if (merchantId != null) {
-		const since = new Date(now.getTime() - MERCHANT_LIMIT.windowMs);
-		const recent =
-			db
-				.select({ n: count() })
-				.from(feedback)
-				.where(and(eq(feedback.merchantId, merchantId), gte(feedback.createdAt, since)))
-				.get()?.n ?? 0;
-		if (recent >= MERCHANT_LIMIT.max)
-			return '这家商户近一小时收到的反馈已经很多，工作人员正在处理，请稍后再试。紧急情况请拨打 12315。';
-	}
-	return null;
-}
-
-/** Records a consumer's feedback. A filled honeypot is accepted silently and not stored. */
 export function submit(clientKey: string, input: SubmitInput, now = new Date()) {
 	if (input.trap) return null;
-	const problem = refusal(clientKey, input.merchantId, now);
-	if (problem) throw new FeedbackError(problem);
+	admit(clientKey, input.merchantId, now);
+	return record(input, now);
+}
+
+/** Stores feedback already let through by `admit` (the form action stores the photo between). */
+export function record(input: SubmitInput, now = new Date()) {
 	const m = db
 		.select({ id: merchant.id, townId: merchant.townId })
 		.from(merchant)
 		.where(eq(merchant.id, input.merchantId))
 		.get();
-	if (!m) throw new FeedbackError('商户不存在');
-	clientLimiter.hit(clientKey, now.getTime());
+	if (!m) throw new DomainError('_', '商户不存在');
+	return insert(
+		'feedback.submit',
+		{
+			merchantId: m.id,
+			townId: m.townId,
+			badgeId: input.badgeId ?? null,
+			source: input.source,
+			category: input.category,
+			body: input.body,
+			phone: input.phone,
+			photoKey: input.photoKey ?? null
+		},
+		now
+	);
+}
+
+/** Writes a message from the public with its audit entry (the phone masked there). */
+function insert(
+	action: string,
+	values: Omit<typeof feedback.$inferInsert, 'createdAt'>,
+	now: Date
+) {
 	return db.transaction((tx) => {
 		const row = tx
 			.insert(feedback)
-			.values({
-				merchantId: m.id,
-				townId: m.townId,
-				badgeId: input.badgeId ?? null,
-				source: input.source,
-				category: input.category,
-				body: input.body,
-				phone: input.phone,
-				photoKey: input.photoKey ?? null,
-				createdAt: now
-			})
+			.values({ ...values, createdAt: now })
 			.returning()
 			.get();
 		audit.record(
 			tx,
 			{ id: null, username: 'public', displayName: '公众', role: 'system' },
 			{
-				action: 'feedback.submit',
+				action,
 				entityType: 'feedback',
 				entityId: row.id,
-				townId: m.townId,
+				townId: row.townId,
 				after: { ...row, phone: maskPhone(row.phone) }
 			},
 			now
@@ -188,57 +182,43 @@ export function submit(clientKey: string, input: SubmitInput, now = new Date()) 
 }
 
 /** A report of a code that does not verify; it names no merchant, so district admins see it. */
-export function reportForged(
-	clientKey: string,
-	input: {
-		code: string;
-		place: string;
-		body: string;
-		phone: string;
-		photoKey?: string | null;
-		trap?: string;
-	},
-	now = new Date()
-) {
+export type ForgedInput = {
+	code: string;
+	place: string;
+	body: string;
+	phone: string;
+	photoKey?: string | null;
+	trap?: string;
+};
+
+export function reportForged(clientKey: string, input: ForgedInput, now = new Date()) {
 	if (input.trap) return null;
-	const problem = refusal(clientKey, null, now);
-	if (problem) throw new FeedbackError(problem);
-	clientLimiter.hit(clientKey, now.getTime());
-	return db.transaction((tx) => {
-		const row = tx
-			.insert(feedback)
-			.values({
-				source: 'forged',
-				category: 'other',
-				body: input.body,
-				place: input.place,
-				scannedCode: input.code.slice(0, 64),
-				phone: input.phone,
-				photoKey: input.photoKey ?? null,
-				createdAt: now
-			})
-			.returning()
-			.get();
-		audit.record(
-			tx,
-			{ id: null, username: 'public', displayName: '公众', role: 'system' },
-			{
-				action: 'feedback.forged',
-				entityType: 'feedback',
-				entityId: row.id,
-				after: { ...row, phone: maskPhone(row.phone) }
-			},
-			now
-		);
-		return row;
-	});
+	admit(clientKey, null, now);
+	return recordForged(input, now);
 }
 
-/** Feedback the user may see: their towns' (null scope = all, including forged-code reports). */
-function scopeCondition(scope: number[] | null): SQL | undefined {
-	if (!scope) return undefined;
-	return inArray(feedback.townId, scope.length ? scope : [-1]);
+/** Stores a report already let through by `admit`. */
+export function recordForged(input: ForgedInput, now = new Date()) {
+	return insert(
+		'feedback.forged',
+		{
+			source: 'forged',
+			category: 'other',
+			body: input.body,
+			place: input.place,
+			scannedCode: input.code.slice(0, 64),
+			phone: input.phone,
+			photoKey: input.photoKey ?? null
+		},
+		now
+	);
 }
+
+/**
+ * Whose feedback: a user (their towns'), town ids, or null for all — district admins also see the
+ * forged-code reports, which have no town.
+ */
+export type Scope = Parameters<typeof townIn>[1];
 
 export type QueueFilter = {
 	status?: FeedbackStatus | 'all';
@@ -254,9 +234,9 @@ export function overdueBefore(now = new Date()): Date {
 }
 
 /** The officers' queue: pending first, oldest first; others newest first. */
-export function queue(scope: number[] | null, filter: QueueFilter = {}, now = new Date()) {
+export function queue(scope: Scope, filter: QueueFilter = {}, now = new Date()) {
 	const conds: SQL[] = [];
-	const s = scopeCondition(scope);
+	const s = townIn(feedback.townId, scope);
 	if (s) conds.push(s);
 	const status = filter.status ?? 'pending';
 	if (status !== 'all') conds.push(eq(feedback.status, status));
@@ -314,8 +294,8 @@ export function queue(scope: number[] | null, filter: QueueFilter = {}, now = ne
 }
 
 /** Counts per status, and pending overdue, in scope. */
-export function counts(scope: number[] | null, now = new Date()) {
-	const s = scopeCondition(scope);
+export function counts(scope: Scope, now = new Date()) {
+	const s = townIn(feedback.townId, scope);
 	const rows = db
 		.select({ status: feedback.status, n: count() })
 		.from(feedback)
@@ -384,15 +364,16 @@ export function decide(
 ) {
 	return db.transaction((tx) => {
 		const before = tx.select().from(feedback).where(eq(feedback.id, id)).get();
-		if (!before) throw new FeedbackError('反馈不存在');
+		if (!before) throw new DomainError('_', '反馈不存在');
 		if (before.status !== 'pending')
-			throw new FeedbackError(`这条反馈已认定为“${STATUS_LABEL[before.status]}”，不能再改`);
+			throw new DomainError('_', `这条反馈已认定为“${STATUS_LABEL[before.status]}”，不能再改`);
 		let archiveEntryId: number | null = null;
 		let points: number | null = null;
 		let badgeChange: string | null = null;
 		if (input.status === 'verified') {
 			if (!before.merchantId)
-				throw new FeedbackError(
+				throw new DomainError(
+					'_',
 					'举报假冒二维码没有对应商户，不能认定属实扣分，请选择“已调解”并写明处理情况'
 				);
 			points = deductions()[before.category];
@@ -450,8 +431,9 @@ export function decide(
 export function reply(actor: Actor, id: number, text: string, now = new Date()) {
 	return db.transaction((tx) => {
 		const before = tx.select().from(feedback).where(eq(feedback.id, id)).get();
-		if (!before) throw new FeedbackError('反馈不存在');
-		if (!before.merchantId) throw new FeedbackError('举报假冒二维码没有对应商户，不能录入商户回应');
+		if (!before) throw new DomainError('_', '反馈不存在');
+		if (!before.merchantId)
+			throw new DomainError('_', '举报假冒二维码没有对应商户，不能录入商户回应');
 		const after = tx
 			.update(feedback)
 			.set({ reply: text, replyAt: now, replyBy: actor.id })

@@ -1,13 +1,14 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { town } from './towns';
 import { user } from './users';
+import { EVENT_OPTION_KINDS } from '../../../events';
 
 /** The configurable lists of event themes (主题) and forms (形式). */
 export const eventOption = sqliteTable(
 	'event_option',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		kind: text({ enum: ['theme', 'form'] }).notNull(),
+		kind: text({ enum: EVENT_OPTION_KINDS }).notNull(),
 		name: text().notNull(),
 		sortOrder: integer().notNull().default(0),
 		active: integer({ mode: 'boolean' }).notNull().default(true)

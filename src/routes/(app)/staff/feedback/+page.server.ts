@@ -1,35 +1,34 @@
 import * as feedback from '$lib/server/feedback';
-import * as towns from '$lib/server/towns';
-import { requireAdmin, requireRole, townScope } from '$lib/server/access';
-import { invalid } from '$lib/server/forms';
+import * as query from '$lib/server/query';
+import * as forms from '$lib/server/forms';
+import { requireAdmin, requireRole, requireTown, visibleTowns } from '$lib/server/access';
 import { deductionsSchema } from '$lib/schemas/feedback';
-import { fieldErrors, formValues } from '$lib/schemas';
-import { FEEDBACK_STATUSES, type FeedbackStatus } from '$lib/feedback';
+import { FEEDBACK_STATUSES, STATUS_LABEL } from '$lib/feedback';
 import type { Actions, PageServerLoad } from './$types';
+
+const STATUS_FILTER = [...FEEDBACK_STATUSES, 'all'] as const;
 
 export const load: PageServerLoad = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
-	const scope = townScope(u);
-	const q = event.url.searchParams;
-	const status = q.get('status') ?? 'pending';
-	const townSlug = q.get('town') ?? '';
-	const town = townSlug ? towns.bySlug(townSlug) : undefined;
-	const filter = {
-		status: (FEEDBACK_STATUSES as readonly string[]).includes(status)
-			? (status as FeedbackStatus)
-			: 'all',
-		townId: town && (!scope || scope.includes(town.id)) ? town.id : undefined,
-		overdue: q.get('overdue') === '1',
-		page: Math.max(1, Number(q.get('page')) || 1)
-	} as const;
+	const q = query.list(event.url, {
+		status: query.oneOf(STATUS_FILTER, { ...STATUS_LABEL, all: '全部' }),
+		town: query.town,
+		overdue: query.oneOf(['1'] as const, { '1': '只看超期' })
+	});
+	const { town, overdue } = q.filters;
+	if (town) requireTown(u, town.id);
+	const status = q.filters.status ?? 'pending';
 	return {
-		queue: feedback.queue(scope, filter),
-		counts: feedback.counts(scope),
-		filter: { status: filter.status, town: townSlug, overdue: filter.overdue },
-		towns: towns
-			.list()
-			.filter((t) => !scope || scope.includes(t.id))
-			.map((t) => ({ slug: t.slug, name: t.name })),
+		queue: feedback.queue(u, {
+			status,
+			townId: town?.id,
+			overdue: !!overdue,
+			page: q.page,
+			pageSize: q.pageSize
+		}),
+		counts: feedback.counts(u),
+		filter: { status, town: town?.slug ?? '', overdue: !!overdue },
+		towns: visibleTowns(u).map((t) => ({ slug: t.slug, name: t.name })),
 		deductions: u.role === 'district_admin' ? feedback.deductions() : null,
 		overdueDays: feedback.OVERDUE_DAYS
 	};
@@ -38,10 +37,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	deductions: async (event) => {
 		const u = requireAdmin(event);
-		const values = formValues(await event.request.formData());
-		const parsed = deductionsSchema.safeParse(values);
-		if (!parsed.success) return invalid(values, fieldErrors(parsed.error));
-		feedback.setDeductions(u, parsed.data);
+		const read = await forms.read(event.request, deductionsSchema);
+		if (!read.ok) return read.failure;
+		const failed = await forms.attempt(read.values, () => feedback.setDeductions(u, read.data));
+		if (failed) return failed;
 		return { saved: true };
 	}
 };

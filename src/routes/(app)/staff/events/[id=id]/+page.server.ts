@@ -1,22 +1,22 @@
-import { error, redirect } from '@sveltejs/kit';
-import { requireRole, requireTown } from '$lib/server/access';
+import { redirect } from '@sveltejs/kit';
+import { loadInScope, requireRole } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+function eventFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const u = requireRole(event, 'district_admin', 'town_officer');
+	const e = loadInScope(u, events.get(Number(event.params.id)), (r) => r.townId, '活动不存在');
+	return { u, e };
+}
 
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer');
-	const e = events.get(Number(event.params.id));
-	if (!e) error(404, '活动不存在');
-	requireTown(u, e.townId);
+	const { e } = eventFor(event);
 	return { event: e, saved: event.url.searchParams.has('saved') };
 };
 
 export const actions: Actions = {
 	delete: async (event) => {
-		const u = requireRole(event, 'district_admin', 'town_officer');
-		const e = events.get(Number(event.params.id));
-		if (!e) error(404, '活动不存在');
-		requireTown(u, e.townId);
+		const { u, e } = eventFor(event);
 		events.remove(u, e.id);
 		redirect(303, '/staff/events');
 	}

@@ -1,18 +1,20 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import * as feedback from '$lib/server/feedback';
-import { requireRole, requireTown } from '$lib/server/access';
+import * as forms from '$lib/server/forms';
+import { loadInScope, requireRole } from '$lib/server/access';
 import { uploads } from '$lib/server/files';
-import { invalid } from '$lib/server/forms';
 import { decisionSchema, replySchema } from '$lib/schemas/feedback';
-import { fieldErrors, formValues } from '$lib/schemas';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** Town officers handle their towns' feedback; forged-code reports (no town) go to district admins. */
 function itemFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const u = requireRole(event, 'district_admin', 'town_officer');
-	const d = feedback.detail(Number(event.params.id));
-	if (!d) error(404, '反馈不存在');
-	requireTown(u, d.f.townId);
+	const d = loadInScope(
+		u,
+		feedback.detail(Number(event.params.id)),
+		(r) => r.f.townId,
+		'反馈不存在'
+	);
 	return { u, d };
 }
 
@@ -29,28 +31,23 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	decide: async (event) => {
 		const { u, d } = itemFor(event);
-		const values = formValues(await event.request.formData());
-		const parsed = decisionSchema.safeParse(values);
-		if (!parsed.success) return invalid(values, fieldErrors(parsed.error));
-		try {
-			const r = feedback.decide(u, d.f.id, parsed.data);
-			redirect(303, `/staff/feedback/${d.f.id}?done=${r.badgeChange ? 'badge' : 'decided'}`);
-		} catch (e) {
-			if (e instanceof feedback.FeedbackError) return fail(400, { values, message: e.message });
-			throw e;
-		}
+		const read = await forms.read(event.request, decisionSchema);
+		if (!read.ok) return read.failure;
+		let badgeChanged = false;
+		const failed = await forms.attempt(read.values, () => {
+			badgeChanged = !!feedback.decide(u, d.f.id, read.data).badgeChange;
+		});
+		if (failed) return failed;
+		redirect(303, `/staff/feedback/${d.f.id}?done=${badgeChanged ? 'badge' : 'decided'}`);
 	},
 	reply: async (event) => {
 		const { u, d } = itemFor(event);
-		const values = formValues(await event.request.formData());
-		const parsed = replySchema.safeParse(values);
-		if (!parsed.success) return invalid(values, fieldErrors(parsed.error));
-		try {
-			feedback.reply(u, d.f.id, parsed.data.reply);
-		} catch (e) {
-			if (e instanceof feedback.FeedbackError) return fail(400, { values, message: e.message });
-			throw e;
-		}
+		const read = await forms.read(event.request, replySchema);
+		if (!read.ok) return read.failure;
+		const failed = await forms.attempt(read.values, () => {
+			feedback.reply(u, d.f.id, read.data.reply);
+		});
+		if (failed) return failed;
 		redirect(303, `/staff/feedback/${d.f.id}?done=replied`);
 	}
 };

@@ -1,8 +1,7 @@
-import { fail } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { optionSchema } from '$lib/schemas/events';
-import { fieldErrors } from '$lib/schemas';
+import * as forms from '$lib/server/forms';
+import { optionCreateSchema, optionUpdateSchema } from '$lib/schemas/events';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -16,36 +15,22 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const actor = requireAdmin(event);
-		const form = await event.request.formData();
-		const kind = form.get('kind') === 'form' ? 'form' : 'theme';
-		const name = String(form.get('name') ?? '');
-		const parsed = optionSchema.safeParse({ name });
-		if (!parsed.success)
-			return fail(400, { kind, values: { name }, errors: fieldErrors(parsed.error) });
-		try {
-			events.createOption(actor, kind, parsed.data.name);
-		} catch (e) {
-			if (e instanceof events.EventError)
-				return fail(400, { kind, values: { name }, errors: { name: e.message } });
-			throw e;
-		}
-		return { kind, saved: `已添加「${parsed.data.name}」` };
+		const read = await forms.read(event.request, optionCreateSchema);
+		if (!read.ok) return read.failure;
+		const { kind, name } = read.data;
+		const failed = await forms.attempt(read.values, () => {
+			events.createOption(actor, kind, name);
+		});
+		return failed ?? { saved: `已添加「${name}」` };
 	},
 	update: async (event) => {
 		const actor = requireAdmin(event);
-		const form = await event.request.formData();
-		const id = Number(form.get('id'));
-		const name = String(form.get('name') ?? '');
-		const parsed = optionSchema.safeParse({ name });
-		if (!parsed.success)
-			return fail(400, { id, values: { name }, errors: fieldErrors(parsed.error) });
-		try {
-			events.updateOption(actor, id, { name: parsed.data.name, active: form.has('active') });
-		} catch (e) {
-			if (e instanceof events.EventError)
-				return fail(400, { id, values: { name }, errors: { name: e.message } });
-			throw e;
-		}
-		return { id, saved: `已保存「${parsed.data.name}」` };
+		const read = await forms.read(event.request, optionUpdateSchema);
+		if (!read.ok) return read.failure;
+		const { id, name, active } = read.data;
+		const failed = await forms.attempt(read.values, () => {
+			events.updateOption(actor, id, { name, active });
+		});
+		return failed ?? { saved: `已保存「${name}」` };
 	}
 };

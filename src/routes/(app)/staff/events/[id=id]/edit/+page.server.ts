@@ -1,41 +1,29 @@
-import { error, redirect } from '@sveltejs/kit';
-import { requireRole, requireTown } from '$lib/server/access';
+import { redirect } from '@sveltejs/kit';
+import { loadInScope, requireRole } from '$lib/server/access';
 import * as events from '$lib/server/events';
-import { choices, readEventForm, valuesOf } from '$lib/server/events';
-import { invalid } from '$lib/server/forms';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+function eventFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
+	const u = requireRole(event, 'district_admin', 'town_officer');
+	const e = loadInScope(u, events.get(Number(event.params.id)), (r) => r.townId, '活动不存在');
+	return { u, e };
+}
 
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer');
-	const e = events.get(Number(event.params.id));
-	if (!e) error(404, '活动不存在');
-	requireTown(u, e.townId);
+	const { u, e } = eventFor(event);
 	return {
-		...choices(u),
+		...events.choices(u),
 		id: e.id,
-		title: e.title,
-		values: valuesOf(e),
+		values: events.valuesOf(e),
 		photos: e.photos.map((p) => ({ id: p.id, small: p.small }))
 	};
 };
 
 export const actions: Actions = {
 	update: async (event) => {
-		const u = requireRole(event, 'district_admin', 'town_officer');
-		const id = Number(event.params.id);
-		const e = events.get(id);
-		if (!e) error(404, '活动不存在');
-		requireTown(u, e.townId);
-		const read = await readEventForm(event);
-		if (!read.ok) return invalid(read.values, read.errors);
-		requireTown(u, read.input.townId);
-		try {
-			events.update(u, id, read.input, { add: read.photos, remove: read.remove });
-		} catch (err) {
-			if (err instanceof events.EventError)
-				return invalid(read.values, { [err.field ?? '_']: err.message });
-			throw err;
-		}
-		redirect(303, `/staff/events/${id}?saved=1`);
+		const { u, e } = eventFor(event);
+		const saved = await events.saveEvent(event.request, u, e.id);
+		if (!saved.ok) return saved.failure;
+		redirect(303, `/staff/events/${e.id}?saved=1`);
 	}
 };
