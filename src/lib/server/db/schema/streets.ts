@@ -15,14 +15,50 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { town } from './towns';
 import { user } from './users';
+import {
+	ARCHIVE_KINDS,
+	BADGE_LEVELS,
+	BADGE_STATES,
+	INSPECTION_STATUSES,
+	INSTRUMENT_TYPES,
+	LEVELS,
+	MERCHANT_CATEGORIES,
+	STANDARD_KINDS,
+	STANDARD_STATUSES,
+	STREET_STATUSES,
+	TRADING_STATUSES
+} from '../../../streets';
 
-export const STREET_STATUSES = ['building', 'awarded', 'withdrawn'] as const;
-export type StreetStatus = (typeof STREET_STATUSES)[number];
-
-/** A GeoJSON geometry as stored: a line or a polygon, coordinates [lng, lat] in WGS-84. */
-export type StreetGeometry =
-	| { type: 'LineString'; coordinates: [number, number][] }
-	| { type: 'Polygon'; coordinates: [number, number][][] };
+export {
+	ARCHIVE_KINDS,
+	BADGE_LEVELS,
+	BADGE_STATES,
+	INSPECTION_STATUSES,
+	INSTRUMENT_TYPES,
+	LEVELS,
+	MERCHANT_CATEGORIES,
+	STANDARD_KINDS,
+	STANDARD_STATUSES,
+	STREET_STATUSES,
+	TRADING_STATUSES
+};
+import type { StreetGeometry } from '../../../streets';
+export { SUPERVISION_KINDS } from '../../../streets';
+export type {
+	ArchiveKind,
+	BadgeLevel,
+	BadgeState,
+	InspectionStatus,
+	InstrumentType,
+	Level,
+	MerchantCategory,
+	StandardKind,
+	StandardStatus,
+	StreetGeometry,
+	StreetStatus,
+	SupervisionKind,
+	TradingStatus
+} from '../../../streets';
 
 export const street = sqliteTable(
 	'street',
@@ -50,14 +86,6 @@ export const street = sqliteTable(
 );
 
 export type Street = typeof street.$inferSelect;
-
-export const MERCHANT_CATEGORIES = ['catering', 'retail', 'food', 'service', 'other'] as const;
-export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
-export const TRADING_STATUSES = ['open', 'paused', 'closed'] as const;
-export type TradingStatus = (typeof TRADING_STATUSES)[number];
-/** A merchant's current level; `none` is 未达标 or not yet rated. */
-export const LEVELS = ['model', 'honest', 'none'] as const;
-export type Level = (typeof LEVELS)[number];
 
 export const merchant = sqliteTable(
 	'merchant',
@@ -100,11 +128,6 @@ export const merchant = sqliteTable(
 );
 
 export type Merchant = typeof merchant.$inferSelect;
-
-export const STANDARD_KINDS = ['merchant', 'street'] as const;
-export type StandardKind = (typeof STANDARD_KINDS)[number];
-export const STANDARD_STATUSES = ['draft', 'published', 'retired'] as const;
-export type StandardStatus = (typeof STANDARD_STATUSES)[number];
 
 /** One version of a checklist. Published versions are never edited; a change is a new version. */
 export const standard = sqliteTable(
@@ -150,9 +173,6 @@ export const standardItem = sqliteTable(
 );
 
 export type StandardItem = typeof standardItem.$inferSelect;
-
-export const INSPECTION_STATUSES = ['draft', 'submitted'] as const;
-export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 
 /** 检查评审 of a merchant (merchant standard) or of a whole street (street creation standard). */
 export const inspection = sqliteTable(
@@ -224,12 +244,6 @@ export const inspectionScore = sqliteTable(
 
 export type InspectionScore = typeof inspectionScore.$inferSelect;
 
-export const BADGE_LEVELS = ['model', 'honest'] as const;
-export type BadgeLevel = (typeof BADGE_LEVELS)[number];
-/** 有效, 已降级, 已暂停, 已撤销, 已过期. */
-export const BADGE_STATES = ['valid', 'downgraded', 'suspended', 'revoked', 'expired'] as const;
-export type BadgeState = (typeof BADGE_STATES)[number];
-
 export const badge = sqliteTable(
 	'badge',
 	{
@@ -261,14 +275,6 @@ export const badge = sqliteTable(
 
 export type Badge = typeof badge.$inferSelect;
 
-export const INSTRUMENT_TYPES = [
-	'price_scale',
-	'platform_scale',
-	'fuel_dispenser',
-	'other'
-] as const;
-export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
-
 /** 诚信计量: a merchant's measuring instruments and their verification. */
 export const instrument = sqliteTable(
 	'instrument',
@@ -295,34 +301,6 @@ export const instrument = sqliteTable(
 );
 
 export type Instrument = typeof instrument.$inferSelect;
-
-/**
- * Kinds of archive entry. The supervision kinds (complaint … commendation, veto) carry point
- * changes; the others record what happened.
- */
-export const ARCHIVE_KINDS = [
-	'inspection',
-	'badge_granted',
-	'badge_state',
-	'complaint',
-	'penalty',
-	'spot_check_failed',
-	'rectification',
-	'commendation',
-	'veto',
-	'instrument_check',
-	'note'
-] as const;
-export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
-export const SUPERVISION_KINDS = [
-	'complaint',
-	'penalty',
-	'spot_check_failed',
-	'rectification',
-	'commendation',
-	'veto'
-] as const satisfies readonly ArchiveKind[];
-export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
 
 /** 诚信档案: one timeline per merchant. */
 export const archiveEntry = sqliteTable(

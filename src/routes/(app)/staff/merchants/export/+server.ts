@@ -1,8 +1,8 @@
 import { requireUser, townScope } from '$lib/server/access';
 import { merchants, merchantFilter } from '$lib/server/streets';
 import { tabular } from '$lib/server/files';
-import { CATEGORY_LABEL, TRADING_STATUS_LABEL } from '$lib/schemas/streets';
-import { BADGE_STATE_LABEL, LEVEL_LABEL } from '$lib/rating';
+import { CATEGORY_LABEL, TRADING_STATUS_LABEL } from '$lib/streets';
+import { BADGE_STATE_LABEL, LEVEL_LABEL } from '$lib/streets';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

@@ -1,7 +1,7 @@
 import { requireUser, townScope } from '$lib/server/access';
 import * as streets from '$lib/server/streets';
 import { tabular } from '$lib/server/files';
-import { STREET_STATUS_LABEL } from '$lib/schemas/streets';
+import { STREET_STATUS_LABEL } from '$lib/streets';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {

@@ -2,8 +2,9 @@ import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/access';
 import { merchants } from '$lib/server/streets';
 import { imports } from '$lib/server/files';
-import { streetFor } from '$lib/server/guards';
-import { CATEGORY_LABEL, type MerchantInput } from '$lib/schemas/streets';
+import { forUser as streetFor } from '$lib/server/streets';
+import { type MerchantInput } from '$lib/schemas/streets';
+import { CATEGORY_LABEL } from '$lib/streets';
 import type { Actions, PageServerLoad } from './$types';
 
 const KIND = 'street-merchants';

@@ -1,5 +1,5 @@
 import { requireRole } from '$lib/server/access';
-import { streetFor } from '$lib/server/guards';
+import { forUser as streetFor } from '$lib/server/streets';
 import { tabular } from '$lib/server/files';
 import { withCheckCharacter } from '$lib/uscc';
 import type { RequestHandler } from './$types';
