@@ -15,19 +15,8 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { town } from './towns';
 import { user } from './users';
-import {
-	ARCHIVE_KINDS,
-	BADGE_LEVELS,
-	BADGE_STATES,
-	INSPECTION_STATUSES,
-	INSTRUMENT_TYPES,
-	LEVELS,
-	MERCHANT_CATEGORIES,
-	STANDARD_KINDS,
-	STANDARD_STATUSES,
-	STREET_STATUSES,
-	TRADING_STATUSES
-} from '../../../streets';
+import * as vocab from '../../../streets';
+import type { StreetGeometry } from '../../../streets';
 
 export {
 	ARCHIVE_KINDS,
@@ -40,10 +29,9 @@ export {
 	STANDARD_KINDS,
 	STANDARD_STATUSES,
 	STREET_STATUSES,
+	SUPERVISION_KINDS,
 	TRADING_STATUSES
-};
-import type { StreetGeometry } from '../../../streets';
-export { SUPERVISION_KINDS } from '../../../streets';
+} from '../../../streets';
 export type {
 	ArchiveKind,
 	BadgeLevel,
@@ -69,7 +57,7 @@ export const street = sqliteTable(
 			.references(() => town.id),
 		name: text().notNull(),
 		geometry: text({ mode: 'json' }).$type<StreetGeometry>(),
-		status: text({ enum: STREET_STATUSES }).notNull().default('building'),
+		status: text({ enum: vocab.STREET_STATUSES }).notNull().default('building'),
 		/** 自律公约: the street's self-discipline convention, shown publicly. */
 		convention: text().notNull().default(''),
 		description: text().notNull().default(''),
@@ -104,13 +92,13 @@ export const merchant = sqliteTable(
 		/** WGS-84. */
 		lat: real(),
 		lng: real(),
-		category: text({ enum: MERCHANT_CATEGORIES }).notNull().default('other'),
+		category: text({ enum: vocab.MERCHANT_CATEGORIES }).notNull().default('other'),
 		photoKey: text(),
-		tradingStatus: text({ enum: TRADING_STATUSES }).notNull().default('open'),
+		tradingStatus: text({ enum: vocab.TRADING_STATUSES }).notNull().default('open'),
 		contactName: text().notNull().default(''),
 		contactPhone: text().notNull().default(''),
 		/** Derived, kept current by every inspection and supervision event. */
-		level: text({ enum: LEVELS }).notNull().default('none'),
+		level: text({ enum: vocab.LEVELS }).notNull().default('none'),
 		/** Running score: last inspection total + the point changes since; null before any inspection. */
 		score: real(),
 		lastInspectionId: integer().references((): AnySQLiteColumn => inspection.id),
@@ -134,11 +122,11 @@ export const standard = sqliteTable(
 	'standard',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		kind: text({ enum: STANDARD_KINDS }).notNull(),
+		kind: text({ enum: vocab.STANDARD_KINDS }).notNull(),
 		version: integer().notNull(),
 		name: text().notNull(),
 		note: text().notNull().default(''),
-		status: text({ enum: STANDARD_STATUSES }).notNull().default('draft'),
+		status: text({ enum: vocab.STANDARD_STATUSES }).notNull().default('draft'),
 		publishedAt: integer({ mode: 'timestamp_ms' }),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		createdBy: integer().references(() => user.id)
@@ -179,7 +167,7 @@ export const inspection = sqliteTable(
 	'inspection',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		kind: text({ enum: STANDARD_KINDS }).notNull().default('merchant'),
+		kind: text({ enum: vocab.STANDARD_KINDS }).notNull().default('merchant'),
 		merchantId: integer().references(() => merchant.id),
 		streetId: integer()
 			.notNull()
@@ -192,10 +180,10 @@ export const inspection = sqliteTable(
 			.notNull()
 			.references(() => standard.id),
 		inspectedOn: text().notNull(),
-		status: text({ enum: INSPECTION_STATUSES }).notNull().default('draft'),
+		status: text({ enum: vocab.INSPECTION_STATUSES }).notNull().default('draft'),
 		total: real(),
 		vetoHits: integer().notNull().default(0),
-		result: text({ enum: LEVELS }),
+		result: text({ enum: vocab.LEVELS }),
 		summary: text().notNull().default(''),
 		createdBy: integer().references(() => user.id),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
@@ -252,8 +240,8 @@ export const badge = sqliteTable(
 			.notNull()
 			.references(() => merchant.id),
 		/** The level granted; a downgraded badge keeps it and shows its state instead. */
-		level: text({ enum: BADGE_LEVELS }).notNull(),
-		state: text({ enum: BADGE_STATES }).notNull().default('valid'),
+		level: text({ enum: vocab.BADGE_LEVELS }).notNull(),
+		state: text({ enum: vocab.BADGE_STATES }).notNull().default('valid'),
 		grantedAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		/** Last day of validity (inclusive), YYYY-MM-DD in Asia/Shanghai. */
 		validUntil: text().notNull(),
@@ -283,7 +271,7 @@ export const instrument = sqliteTable(
 		merchantId: integer()
 			.notNull()
 			.references(() => merchant.id),
-		type: text({ enum: INSTRUMENT_TYPES }).notNull(),
+		type: text({ enum: vocab.INSTRUMENT_TYPES }).notNull(),
 		serial: text().notNull(),
 		/** YYYY-MM-DD. */
 		lastVerifiedOn: text(),
@@ -313,12 +301,12 @@ export const archiveEntry = sqliteTable(
 		townId: integer()
 			.notNull()
 			.references(() => town.id),
-		kind: text({ enum: ARCHIVE_KINDS }).notNull(),
+		kind: text({ enum: vocab.ARCHIVE_KINDS }).notNull(),
 		occurredAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		/** Point change for the running score (0 when none). */
 		points: real().notNull().default(0),
 		scoreAfter: real(),
-		levelAfter: text({ enum: LEVELS }),
+		levelAfter: text({ enum: vocab.LEVELS }),
 		title: text().notNull(),
 		/** Shown on the public archive. */
 		publicNote: text().notNull().default(''),
