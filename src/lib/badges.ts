@@ -1,13 +1,9 @@
 /** What a badge's state means to a consumer, in words, for the scan page and the plaques. */
-import { BADGE_STATE_LABEL, LEVEL_LABEL, type BadgeLevel, type BadgeState } from './rating';
+import { BADGE_STATE_LABEL, type BadgeState } from './streets';
 
-export type { BadgeLevel, BadgeState };
+export { BADGE_LEVEL_LABEL, type BadgeLevel, type BadgeState } from './streets';
 
-export const BADGE_LEVEL_LABEL: Record<BadgeLevel, string> = {
-	model: LEVEL_LABEL.model,
-	honest: LEVEL_LABEL.honest
-};
-
+/** The state's word on the scan page and the plaques. */
 export const STATE_LABEL = BADGE_STATE_LABEL;
 
 /** The sentence under the state's word on the scan page; never names the old level. */

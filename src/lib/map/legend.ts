@@ -4,12 +4,13 @@
  */
 import {
 	BADGE_STATE_LABEL,
+	CATEGORY_LABEL,
 	LEVEL_LABEL,
 	LEVEL_SHORT,
+	STREET_STATUS_LABEL,
 	type BadgeState,
 	type Level
-} from '../rating';
-import { CATEGORY_LABEL, STREET_STATUS_LABEL } from '../schemas/streets';
+} from '../streets';
 
 export { BADGE_STATE_LABEL, CATEGORY_LABEL, LEVEL_LABEL, LEVEL_SHORT, STREET_STATUS_LABEL };
 export type { BadgeState, Level };

@@ -1,32 +1,13 @@
 import { z } from 'zod';
 import { validateUscc } from '$lib/uscc';
-
-export const STREET_STATUS_LABEL = {
-	building: '创建中',
-	awarded: '已授牌',
-	withdrawn: '已摘牌'
-} as const;
-
-export const CATEGORY_LABEL = {
-	catering: '餐饮',
-	retail: '零售',
-	food: '食品',
-	service: '服务',
-	other: '其他'
-} as const;
-
-export const TRADING_STATUS_LABEL = {
-	open: '正常营业',
-	paused: '暂停营业',
-	closed: '已关闭'
-} as const;
-
-export const INSTRUMENT_TYPE_LABEL = {
-	price_scale: '电子计价秤',
-	platform_scale: '台秤',
-	fuel_dispenser: '加油机',
-	other: '其他'
-} as const;
+import {
+	INSTRUMENT_TYPES,
+	MERCHANT_CATEGORIES,
+	STANDARD_KINDS,
+	STREET_STATUSES,
+	SUPERVISION_KINDS,
+	TRADING_STATUSES
+} from '$lib/streets';
 
 /** Songjiang and its surroundings, generously: a point outside is almost surely a typo. */
 export const AREA = { minLat: 30.6, maxLat: 31.4, minLng: 120.8, maxLng: 121.7 };
@@ -60,7 +41,7 @@ export const geometrySchema = z
 export const streetSchema = z.object({
 	name: z.string().trim().min(2, '请填写街区名称（至少 2 个字）').max(60, '名称不能超过 60 个字'),
 	townId: z.coerce.number({ message: '请选择所属街镇' }).int().positive('请选择所属街镇'),
-	status: z.enum(['building', 'awarded', 'withdrawn'], { message: '请选择状态' }),
+	status: z.enum(STREET_STATUSES, { message: '请选择状态' }),
 	convention: z.string().trim().max(5000, '自律公约不能超过 5000 字').default(''),
 	description: z.string().trim().max(2000, '简介不能超过 2000 字').default(''),
 	committeeContact: z.string().trim().max(60, '联系人不能超过 60 个字').default(''),
@@ -114,8 +95,8 @@ export const merchantSchema = z.object({
 	uscc: usccField,
 	streetId: z.coerce.number({ message: '请选择所在街区' }).int().positive('请选择所在街区'),
 	address: z.string().trim().min(2, '请填写经营地址').max(120, '地址不能超过 120 个字'),
-	category: z.enum(['catering', 'retail', 'food', 'service', 'other'], { message: '请选择类别' }),
-	tradingStatus: z.enum(['open', 'paused', 'closed'], { message: '请选择经营状态' }),
+	category: z.enum(MERCHANT_CATEGORIES, { message: '请选择类别' }),
+	tradingStatus: z.enum(TRADING_STATUSES, { message: '请选择经营状态' }),
 	contactName: z.string().trim().max(40, '联系人不能超过 40 个字').default(''),
 	contactPhone: z
 		.string()
@@ -137,9 +118,7 @@ const dateField = (label: string) =>
 
 export const instrumentSchema = z
 	.object({
-		type: z.enum(['price_scale', 'platform_scale', 'fuel_dispenser', 'other'], {
-			message: '请选择器具类型'
-		}),
+		type: z.enum(INSTRUMENT_TYPES, { message: '请选择器具类型' }),
 		serial: z.string().trim().min(1, '请填写出厂编号').max(60, '编号不能超过 60 个字符'),
 		lastVerifiedOn: dateField('上次检定日期'),
 		nextDueOn: dateField('下次检定日期'),
@@ -154,12 +133,7 @@ export const instrumentSchema = z
 export type InstrumentInput = z.infer<typeof instrumentSchema>;
 
 export const supervisionSchema = z.object({
-	kind: z.enum(
-		['complaint', 'penalty', 'spot_check_failed', 'rectification', 'commendation', 'veto'],
-		{
-			message: '请选择事项类型'
-		}
-	),
+	kind: z.enum(SUPERVISION_KINDS, { message: '请选择事项类型' }),
 	title: z.string().trim().max(80, '标题不能超过 80 个字').default(''),
 	publicNote: z
 		.string()
@@ -185,4 +159,39 @@ export const supervisionSchema = z.object({
 export const thresholdsSchema = z.object({
 	model: z.coerce.number({ message: '请填写数字' }).min(0, '不能小于 0').max(100, '不能超过 100'),
 	honest: z.coerce.number({ message: '请填写数字' }).min(0, '不能小于 0').max(100, '不能超过 100')
+});
+
+/** Revoking a badge by hand (摘牌): the reason is shown to the public. */
+export const revokeSchema = z.object({
+	reason: z
+		.string()
+		.trim()
+		.min(4, '请写明撤销的事由（至少 4 个字），会公开显示')
+		.max(300, '事由不能超过 300 个字')
+});
+
+const pointAmount = z
+	.string({ message: '请填写数字' })
+	.trim()
+	.transform((s, ctx) => {
+		const n = Number(s);
+		if (s === '' || !Number.isFinite(n)) {
+			ctx.addIssue({ code: 'custom', message: '请填写数字' });
+			return z.NEVER;
+		}
+		return n;
+	});
+
+/** The point amount of each supervision kind but the veto, which revokes instead. */
+export const pointsSchema = z.object({
+	complaint: pointAmount,
+	penalty: pointAmount,
+	spot_check_failed: pointAmount,
+	rectification: pointAmount,
+	commendation: pointAmount
+});
+
+/** A new draft of a standard, from the current version of its kind. */
+export const standardDraftSchema = z.object({
+	kind: z.enum(STANDARD_KINDS, { message: '请选择标准类型' })
 });

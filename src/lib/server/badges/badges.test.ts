@@ -10,6 +10,9 @@ import * as settings from '../settings';
 import * as campaign from '../campaign/campaign';
 import * as enterprises from '../campaign/enterprises';
 import { SYSTEM } from '../actor';
+import { dataStamp, databasePath, openDatabase } from '../db';
+import { badgeScan } from '../db/schema';
+import { eq } from 'drizzle-orm';
 import { makeUser } from '../testing/factories';
 import { makeBadgedMerchant } from '../../../../seeds/badges';
 import { inspectMerchant } from '../../../../seeds/streets';
@@ -197,6 +200,25 @@ describe('scan counts', () => {
 		const flagged = badges.flaggedScans(officer.townIds);
 		expect(flagged.map((f) => f.serial)).toContain(badge.serial);
 		expect(badges.flaggedScans(other.townIds).map((f) => f.serial)).not.toContain(badge.serial);
+	});
+
+	it('writes each scan at once, for every process on the database, without moving the content version', async () => {
+		const { badge, code } = await makeBadgedMerchant(SYSTEM);
+		const version = dataStamp();
+		await scanPage(code.code);
+		await scanPage(code.code);
+		// Another connection stands for another worker, or the server after a crash: no flush.
+		const other = openDatabase(databasePath());
+		try {
+			const row = other.select().from(badgeScan).where(eq(badgeScan.badgeId, badge.id)).get();
+			expect(row).toMatchObject({ scans: 2, staleScans: 0 });
+			badges.countScan(badge.id, true);
+			const again = other.select().from(badgeScan).where(eq(badgeScan.badgeId, badge.id)).get();
+			expect(again).toMatchObject({ scans: 3, staleScans: 1 });
+		} finally {
+			other.$client.close();
+		}
+		expect(dataStamp()).toBe(version);
 	});
 
 	it('does not count a code that does not verify', async () => {

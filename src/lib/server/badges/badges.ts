@@ -1,7 +1,8 @@
 /**
  * QR badges: the server secret, each badge's code and its QR (drawn once and kept), reprints that
  * void the old code, what a scan shows, scan counts per day, the flags raised when a revoked or
- * expired plaque is still being scanned, and the plaques to print.
+ * expired plaque is still being scanned, and the plaques to print. Whether a badge is valid, and
+ * when it may be reprinted or revoked, is the streets' rule (`streets.badgeState`).
  */
 import { and, asc, desc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
@@ -19,6 +20,10 @@ import {
 	type BadgeCode,
 	type BadgeState
 } from '../db/schema';
+import { townIn } from '../access';
+import { DomainError } from '../forms';
+import { badgeState } from '../streets';
+import { BADGE_STATE_LABEL } from '../../streets';
 import * as audit from '../audit';
 import * as settings from '../settings';
 import { SYSTEM, type Actor } from '../actor';
@@ -86,8 +91,6 @@ export async function drawQr(url: string) {
 	const svg = await QRCode.toString(segments, { ...opts, type: 'svg' });
 	return { version, png, svg };
 }
-
-export class BadgeError extends Error {}
 
 function codeRow(badgeId: number, tx: Tx | typeof db = db): BadgeCode | undefined {
 	return tx.select().from(badgeCode).where(eq(badgeCode.badgeId, badgeId)).get();
@@ -179,9 +182,9 @@ export async function ensureCodes(badges: Badge[], actor: Actor = SYSTEM) {
 /** Reprints a badge: a new generation of its code, so every plaque printed before reads 作废. */
 export async function reissue(actor: Actor, badgeId: number): Promise<BadgeCode> {
 	const b = db.select().from(badge).where(eq(badge.id, badgeId)).get();
-	if (!b) throw new BadgeError('牌匾不存在');
-	if (b.state === 'revoked' || b.state === 'expired')
-		throw new BadgeError('已撤销或已过期的牌匾不能补发，请先重新检查评审');
+	if (!b) throw new DomainError('_', '牌匾不存在');
+	const refusal = badgeState.reprintRefusal(b);
+	if (refusal) throw new DomainError('_', refusal);
 	const row = codeRow(b.id);
 	return writeCode(actor, b, (row?.generation ?? -1) + 1, 'badge.code.reissue');
 }
@@ -207,11 +210,7 @@ export function townOf(b: Badge): number | undefined {
 		.get()?.townId;
 }
 
-/** A badge's state as of today: a valid badge past its last day reads 已过期 even before the nightly run. */
-export function stateToday(b: Pick<Badge, 'state' | 'validUntil'>, today = todayISO()): BadgeState {
-	if (b.state !== 'revoked' && b.state !== 'expired' && b.validUntil < today) return 'expired';
-	return b.state;
-}
+export const stateToday = badgeState.stateToday;
 
 export type ScanResult =
 	| { kind: 'invalid' }
@@ -324,64 +323,41 @@ export function isStale(r: ScanResult): boolean {
 	);
 }
 
-/**
- * Scans waiting to be written, by badge and day. A scan is the hottest path of the app, so counts
- * are added up in memory and written in one transaction every few seconds (and at exit) instead
- * of one write per request. Readers flush first, so staff pages always see every scan.
- */
-const pending = new Map<string, { badgeId: number; day: string; scans: number; stale: number }>();
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
-const FLUSH_MS = 2_000;
-let exitHook = false;
-
-export function flushScans() {
-	if (flushTimer) clearTimeout(flushTimer);
-	flushTimer = undefined;
-	if (!pending.size) return;
-	const rows = [...pending.values()];
-	pending.clear();
-	db.transaction((tx) => {
-		for (const r of rows)
-			tx.insert(badgeScan)
-				.values({ badgeId: r.badgeId, day: r.day, scans: r.scans, staleScans: r.stale })
-				.onConflictDoUpdate({
-					target: [badgeScan.badgeId, badgeScan.day],
-					set: {
-						scans: sql`${badgeScan.scans} + ${r.scans}`,
-						staleScans: sql`${badgeScan.staleScans} + ${r.stale}`
-					}
-				})
-				.run();
-	});
+function scanUpsert(target: DB) {
+	return target
+		.insert(badgeScan)
+		.values({
+			badgeId: sql.placeholder('badgeId'),
+			day: sql.placeholder('day'),
+			scans: 1,
+			staleScans: sql.placeholder('stale')
+		})
+		.onConflictDoUpdate({
+			target: [badgeScan.badgeId, badgeScan.day],
+			set: {
+				scans: sql`${badgeScan.scans} + 1`,
+				staleScans: sql`${badgeScan.staleScans} + excluded.stale_scans`
+			}
+		})
+		.prepare();
 }
 
-/** Counts one scan; no personal data is kept. */
+const upserts = new WeakMap<object, ReturnType<typeof scanUpsert>>();
+
+/**
+ * Counts one scan; no personal data is kept. One prepared upsert per scan, so every worker adds
+ * to the same row and a crash loses nothing; `badge_scan` is state, not content, so the caches
+ * keyed on the content version survive scans.
+ */
 export function countScan(badgeId: number, stale: boolean, day = todayISO()) {
-	const key = `${badgeId}|${day}`;
-	const e = pending.get(key) ?? { badgeId, day, scans: 0, stale: 0 };
-	e.scans += 1;
-	if (stale) e.stale += 1;
-	pending.set(key, e);
-	if (!exitHook) {
-		exitHook = true;
-		process.once('exit', () => {
-			try {
-				flushScans();
-			} catch {
-				// the database may already be closed
-			}
-		});
-	}
-	if (pending.size >= 1000) flushScans();
-	else if (!flushTimer) {
-		flushTimer = setTimeout(flushScans, FLUSH_MS);
-		flushTimer.unref?.();
-	}
+	const client = db.$client;
+	let upsert = upserts.get(client);
+	if (!upsert) upserts.set(client, (upsert = scanUpsert(db)));
+	upsert.run({ badgeId, day, stale: stale ? 1 : 0 });
 }
 
 /** Scans per day for a merchant's badges over the last `days` days, newest first. */
 export function scanCounts(merchantId: number, days = 30, today = todayISO()) {
-	flushScans();
 	const from = shiftDay(today, -(days - 1));
 	return db
 		.select({
@@ -399,7 +375,6 @@ export function scanCounts(merchantId: number, days = 30, today = todayISO()) {
 }
 
 export function scanTotals(merchantId: number) {
-	flushScans();
 	return db
 		.select({
 			badgeId: badge.id,
@@ -422,14 +397,27 @@ export function shiftDay(day: string, delta: number): string {
 	return d.toISOString().slice(0, 10);
 }
 
+export type FlagFilter = { townId?: number; limit?: number; offset?: number };
+
+function flaggedWhere(scope: number[] | null, f: FlagFilter, days: number, today: string) {
+	return and(
+		gt(badgeScan.staleScans, 0),
+		gte(badgeScan.day, shiftDay(today, -days)),
+		townIn(merchant.townId, scope),
+		f.townId ? eq(merchant.townId, f.townId) : undefined
+	);
+}
+
 /**
  * Badges scanned while revoked, expired or voided within the last `days` days, for the towns in
  * `scope` (null = all): the plaque is still on display and should come down.
  */
-export function flaggedScans(scope: number[] | null, days = 90, today = todayISO()) {
-	flushScans();
-	const conds: SQL[] = [gt(badgeScan.staleScans, 0), gte(badgeScan.day, shiftDay(today, -days))];
-	if (scope) conds.push(inArray(merchant.townId, scope.length ? scope : [-1]));
+export function flaggedScans(
+	scope: number[] | null,
+	f: FlagFilter = {},
+	days = 90,
+	today = todayISO()
+) {
 	return db
 		.select({
 			badgeId: badge.id,
@@ -452,11 +440,30 @@ export function flaggedScans(scope: number[] | null, days = 90, today = todayISO
 		.innerJoin(merchant, eq(merchant.id, badge.merchantId))
 		.innerJoin(street, eq(street.id, merchant.streetId))
 		.innerJoin(town, eq(town.id, merchant.townId))
-		.where(and(...conds))
+		.where(flaggedWhere(scope, f, days, today))
 		.groupBy(badge.id)
 		.orderBy(desc(sql`max(${badgeScan.day})`), desc(sql`sum(${badgeScan.staleScans})`))
-		.limit(500)
+		.limit(f.limit ?? 500)
+		.offset(f.offset ?? 0)
 		.all();
+}
+
+/** How many badges `flaggedScans` lists in all. */
+export function flaggedCount(
+	scope: number[] | null,
+	f: FlagFilter = {},
+	days = 90,
+	today = todayISO()
+): number {
+	return (
+		db
+			.select({ n: sql<number>`count(distinct ${badgeScan.badgeId})` })
+			.from(badgeScan)
+			.innerJoin(badge, eq(badge.id, badgeScan.badgeId))
+			.innerJoin(merchant, eq(merchant.id, badge.merchantId))
+			.where(flaggedWhere(scope, f, days, today))
+			.get()?.n ?? 0
+	);
 }
 
 export type Plaque = {
@@ -522,18 +529,10 @@ async function plaquesFor(where: SQL, actor: Actor, today = todayISO()) {
 				? '没有牌匾'
 				: r.tradingStatus === 'closed'
 					? '已停业'
-					: `牌匾${STATE_WORDS[stateToday(r.b, today)]}`
+					: `牌匾${BADGE_STATE_LABEL[stateToday(r.b, today)]}`
 		}));
 	return { plaques, skipped };
 }
-
-const STATE_WORDS: Record<BadgeState, string> = {
-	valid: '有效',
-	downgraded: '已降级',
-	suspended: '已暂停',
-	revoked: '已撤销',
-	expired: '已过期'
-};
 
 export function merchantPlaques(merchantId: number, actor: Actor = SYSTEM) {
 	return plaquesFor(eq(merchant.id, merchantId), actor);
@@ -570,9 +569,12 @@ export function streetCard(streetId: number) {
 }
 
 /** Streets in scope with how many merchants hold a valid badge, for the print index. */
-export function streetsForPrinting(scope: number[] | null, today = todayISO()) {
-	const conds: SQL[] = [];
-	if (scope) conds.push(inArray(street.townId, scope.length ? scope : [-1]));
+export function streetsForPrinting(
+	scope: number[] | null,
+	f: { townId?: number } = {},
+	today = todayISO()
+) {
+	const conds = [townIn(street.townId, scope), f.townId ? eq(street.townId, f.townId) : undefined];
 	return db
 		.select({
 			id: street.id,
@@ -585,7 +587,7 @@ export function streetsForPrinting(scope: number[] | null, today = todayISO()) {
 		.innerJoin(town, eq(town.id, street.townId))
 		.leftJoin(merchant, eq(merchant.streetId, street.id))
 		.leftJoin(badge, eq(badge.id, merchant.currentBadgeId))
-		.where(conds.length ? and(...conds) : undefined)
+		.where(and(...conds))
 		.groupBy(street.id)
 		.orderBy(asc(town.sortOrder), asc(street.name))
 		.all();
@@ -593,7 +595,6 @@ export function streetsForPrinting(scope: number[] | null, today = todayISO()) {
 
 /** Merchants of a street with their badge and scans over the last 30 days, for the staff list. */
 export function streetMerchants(streetId: number, today = todayISO()) {
-	flushScans();
 	const from = shiftDay(today, -29);
 	return db
 		.select({

@@ -17,8 +17,13 @@ import {
 	REPORT_STATUSES,
 	REPORT_STATUS_LABEL
 } from '../../campaign';
-import { CATEGORY_LABEL, STREET_STATUS_LABEL, TRADING_STATUS_LABEL } from '../../schemas/streets';
-import { BADGE_STATE_LABEL, LEVEL_LABEL } from '../../rating';
+import {
+	BADGE_STATE_LABEL,
+	CATEGORY_LABEL,
+	LEVEL_LABEL,
+	STREET_STATUS_LABEL,
+	TRADING_STATUS_LABEL
+} from '../../streets';
 import type * as campaign from '../campaign/campaign';
 import type * as streets from '../streets/streets';
 import type * as merchants from '../streets/merchants';

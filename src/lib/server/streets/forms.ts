@@ -1,22 +1,52 @@
-/** Reading the street form for the create and edit actions. */
-import { formValues, fieldErrors } from '../../schemas';
-import { streetSchema } from '../../schemas/streets';
-import { invalid } from '../forms';
+/** Reading the street and merchant forms for their create and edit actions. */
+import { streetSchema, merchantSchema } from '../../schemas/streets';
+import * as forms from '../forms';
+import { inScope } from '../access';
 import * as streets from './streets';
-import { canAccessTown } from '../access';
+import { storeImage, UploadError } from '../files/uploads';
 import type { SessionUser } from '../auth/session';
 
+/** The street form; a town outside the user's scope is refused beside the town picker. */
 export async function readStreetForm(request: Request, u: SessionUser) {
-	const form = await request.formData();
-	const values = formValues(form);
-	const parsed = streetSchema.safeParse(values);
-	if (!parsed.success) return { failure: invalid(values, fieldErrors(parsed.error)) };
-	if (!canAccessTown(u, parsed.data.townId))
-		return { failure: invalid(values, { townId: '只能选择本街镇' }, 403) };
-	return { values, input: parsed.data };
+	const r = await forms.read(request, streetSchema);
+	if (r.ok && !inScope(u, r.data.townId))
+		return {
+			...r,
+			ok: false as const,
+			failure: forms.invalid(r.values, { townId: '只能选择本街镇' }, 403)
+		};
+	return r;
 }
 
-export function streetFailure(e: unknown, values: Record<string, string>) {
-	if (e instanceof streets.StreetError) return invalid(values, { [e.field ?? '_']: e.message });
-	throw e;
+/**
+ * The merchant form: its fields, the map point (the picker sends `locationLat`/`locationLng`), a
+ * street in the user's towns, and the storefront photo, stored only when the rest is good.
+ */
+export async function readMerchantForm(request: Request, u: SessionUser) {
+	let form: FormData;
+	try {
+		form = await request.formData();
+	} catch {
+		form = new FormData();
+	}
+	form.set('lat', String(form.get('locationLat') ?? ''));
+	form.set('lng', String(form.get('locationLng') ?? ''));
+	const r = forms.parse(form, merchantSchema);
+	if (!r.ok) return r;
+	const refuse = (field: string, message: string, status = 400) => ({
+		...r,
+		ok: false as const,
+		failure: forms.invalid(r.values, { [field]: message }, status)
+	});
+	const s = streets.byId(r.data.streetId);
+	if (!s) return refuse('streetId', '所选示范街不存在');
+	if (!inScope(u, s.townId)) return refuse('streetId', '只能选择本街镇的示范街', 403);
+	const photo = form.get('photo');
+	if (!(photo instanceof File) || photo.size === 0) return r;
+	try {
+		return { ...r, data: { ...r.data, photoKey: await storeImage(photo) } };
+	} catch (e) {
+		if (e instanceof UploadError) return refuse('photo', e.message);
+		throw e;
+	}
 }

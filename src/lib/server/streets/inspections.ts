@@ -4,7 +4,7 @@
  * here from the version's items, never taken from the form; a submitted merchant inspection
  * rates the merchant and grants or withdraws its badge (see supervision).
  */
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count as sqlCount, desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import {
 	inspection,
@@ -18,17 +18,18 @@ import {
 	type Inspection
 } from '../db/schema';
 import * as audit from '../audit';
+import { townIn } from '../access';
 import * as standards from './standards';
 import * as supervision from './supervision';
 import type { Actor } from '../actor';
-import { levelFor, scoreInspection } from '../../rating';
+import { DomainError } from '../forms';
+import { levelFor, scoreInspection } from './badge-state';
 import { todayISO } from '../../format';
-
-export class InspectionError extends Error {}
 
 export type ScoreInput = {
 	itemId: number;
-	points: number;
+	/** Null when left blank: a draft keeps 0, a submission is refused. */
+	points: number | null;
 	vetoHit: boolean;
 	note: string;
 	/** Photo keys to add to what the item already has. */
@@ -74,14 +75,14 @@ export function start(
 		let merchantId: number | null = null;
 		if ('merchantId' in target) {
 			const m = tx.select().from(merchant).where(eq(merchant.id, target.merchantId)).get();
-			if (!m) throw new InspectionError('商户不存在');
-			if (m.tradingStatus === 'closed') throw new InspectionError('该商户已关闭，不能检查评审');
+			if (!m) throw new DomainError('_', '商户不存在');
+			if (m.tradingStatus === 'closed') throw new DomainError('_', '该商户已关闭，不能检查评审');
 			merchantId = m.id;
 			streetId = m.streetId;
 			townId = m.townId;
 		} else {
 			const s = tx.select().from(street).where(eq(street.id, target.streetId)).get();
-			if (!s) throw new InspectionError('街区不存在');
+			if (!s) throw new DomainError('_', '街区不存在');
 			streetId = s.id;
 			townId = s.townId;
 		}
@@ -98,7 +99,7 @@ export function start(
 			.get();
 		if (open) return open;
 		const std = standards.current(kind, tx);
-		if (!std) throw new InspectionError('尚未发布评价标准，请联系区级管理员');
+		if (!std) throw new DomainError('_', '尚未发布评价标准，请联系区级管理员');
 		const created = tx
 			.insert(inspection)
 			.values({
@@ -140,11 +141,22 @@ export type SaveInput = {
 export function save(actor: Actor, id: number, input: SaveInput, submit = false, now = new Date()) {
 	return db.transaction((tx) => {
 		const before = tx.select().from(inspection).where(eq(inspection.id, id)).get();
-		if (!before) throw new InspectionError('检查记录不存在');
-		if (before.status !== 'draft') throw new InspectionError('该检查已提交，不能再修改');
+		if (!before) throw new DomainError('_', '检查记录不存在');
+		if (before.status !== 'draft') throw new DomainError('_', '该检查已提交，不能再修改');
+		if (input.inspectedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.inspectedOn))
+			throw new DomainError('inspectedOn', '请填写检查日期');
 		if (input.inspectedOn && input.inspectedOn > todayISO(now))
-			throw new InspectionError('检查日期不能晚于今天');
+			throw new DomainError('inspectedOn', '检查日期不能晚于今天');
 		const std = standards.byId(before.standardId, tx)!;
+		if (submit) {
+			const given = new Map(input.scores.map((s) => [s.itemId, s.points]));
+			const blank = std.items.filter((it) => !it.veto && given.get(it.id) == null);
+			if (blank.length)
+				throw new DomainError(
+					'_',
+					`还有 ${blank.length} 项未打分（${blank.map((x) => x.code).join('、')}），请打分后再提交；不得分请填 0`
+				);
+		}
 		const existing = new Map(
 			tx
 				.select()
@@ -156,7 +168,7 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 		const byItem = new Map(input.scores.map((s) => [s.itemId, s]));
 		const computed = scoreInspection(
 			std.items,
-			input.scores.map((s) => ({ itemId: s.itemId, points: s.points, vetoHit: s.vetoHit }))
+			input.scores.map((s) => ({ itemId: s.itemId, points: s.points ?? 0, vetoHit: s.vetoHit }))
 		);
 		for (const n of computed.scores) {
 			const given = byItem.get(n.itemId);
@@ -213,7 +225,7 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 export function discard(actor: Actor, id: number) {
 	db.transaction((tx) => {
 		const before = tx.select().from(inspection).where(eq(inspection.id, id)).get();
-		if (!before || before.status !== 'draft') throw new InspectionError('只能删除未提交的检查');
+		if (!before || before.status !== 'draft') throw new DomainError('_', '只能删除未提交的检查');
 		tx.delete(inspection).where(eq(inspection.id, id)).run();
 		audit.record(tx, actor, {
 			action: 'inspection.discard',
@@ -225,15 +237,30 @@ export function discard(actor: Actor, id: number) {
 	});
 }
 
-export function list(
-	scope: number[] | null,
-	f: { merchantId?: number; streetId?: number; status?: 'draft' | 'submitted'; limit?: number } = {}
-) {
-	const c: (SQL | undefined)[] = [];
-	if (scope) c.push(inArray(inspection.townId, scope.length ? scope : [-1]));
-	if (f.merchantId) c.push(eq(inspection.merchantId, f.merchantId));
-	if (f.streetId) c.push(eq(inspection.streetId, f.streetId));
-	if (f.status) c.push(eq(inspection.status, f.status));
+export type ListFilter = {
+	merchantId?: number;
+	streetId?: number;
+	townId?: number;
+	/** `street`: inspections of the street itself, not of its merchants. */
+	kind?: 'merchant' | 'street';
+	status?: 'draft' | 'submitted';
+	limit?: number;
+	offset?: number;
+};
+
+function listWhere(scope: number[] | null, f: ListFilter) {
+	return and(
+		townIn(inspection.townId, scope),
+		f.merchantId ? eq(inspection.merchantId, f.merchantId) : undefined,
+		f.streetId ? eq(inspection.streetId, f.streetId) : undefined,
+		f.townId ? eq(inspection.townId, f.townId) : undefined,
+		f.kind ? eq(inspection.kind, f.kind) : undefined,
+		f.status ? eq(inspection.status, f.status) : undefined
+	);
+}
+
+/** Inspections, newest first; every filter applies in SQL before the limit. */
+export function list(scope: number[] | null, f: ListFilter = {}) {
 	return db
 		.select({
 			id: inspection.id,
@@ -255,10 +282,15 @@ export function list(
 		.innerJoin(street, eq(street.id, inspection.streetId))
 		.innerJoin(town, eq(town.id, inspection.townId))
 		.innerJoin(standard, eq(standard.id, inspection.standardId))
-		.where(and(...c))
+		.where(listWhere(scope, f))
 		.orderBy(desc(inspection.inspectedOn), desc(inspection.id))
 		.limit(f.limit ?? 200)
+		.offset(f.offset ?? 0)
 		.all();
+}
+
+export function count(scope: number[] | null, f: ListFilter = {}): number {
+	return db.select({ n: sqlCount() }).from(inspection).where(listWhere(scope, f)).get()?.n ?? 0;
 }
 
 export function streetsForInspection(scope: number[] | null) {
@@ -266,7 +298,7 @@ export function streetsForInspection(scope: number[] | null) {
 		.select({ id: street.id, name: street.name, townName: town.name })
 		.from(street)
 		.innerJoin(town, eq(town.id, street.townId))
-		.where(scope ? inArray(street.townId, scope.length ? scope : [-1]) : undefined)
+		.where(townIn(street.townId, scope))
 		.orderBy(asc(town.sortOrder), asc(street.name))
 		.all();
 }

@@ -7,21 +7,12 @@ import { db } from '../db';
 import { archiveEntry, instrument, merchant, type Instrument } from '../db/schema';
 import * as audit from '../audit';
 import type { Actor } from '../actor';
+import { DomainError } from '../forms';
 import type { InstrumentInput } from '../../schemas/streets';
-import { INSTRUMENT_TYPE_LABEL } from '../../schemas/streets';
+import { INSTRUMENT_TYPE_LABEL, type InstrumentStatus } from '../../streets';
 import { todayISO } from '../../format';
 
-export type InstrumentStatus = 'ok' | 'due_soon' | 'overdue' | 'unknown' | 'retired';
-
-export const STATUS_LABEL: Record<InstrumentStatus, string> = {
-	ok: '检定有效',
-	due_soon: '即将到期',
-	overdue: '已超期',
-	unknown: '未登记检定',
-	retired: '已停用'
-};
-
-export class InstrumentError extends Error {}
+export type { InstrumentStatus };
 
 export function status(
 	i: Pick<Instrument, 'nextDueOn' | 'retired'>,
@@ -66,7 +57,7 @@ function townOf(merchantId: number): number {
 		.from(merchant)
 		.where(eq(merchant.id, merchantId))
 		.get();
-	if (!m) throw new InstrumentError('商户不存在');
+	if (!m) throw new DomainError('_', '商户不存在');
 	return m.townId;
 }
 
@@ -121,7 +112,7 @@ export function update(
 ) {
 	return db.transaction((tx) => {
 		const before = tx.select().from(instrument).where(eq(instrument.id, id)).get();
-		if (!before) throw new InstrumentError('计量器具不存在');
+		if (!before) throw new DomainError('_', '计量器具不存在');
 		const townId = townOf(before.merchantId);
 		const after = tx
 			.update(instrument)

@@ -3,25 +3,28 @@
  * trading status, and their current level and badge, kept current by inspections and supervision.
  * Also the bulk import of a street's merchants.
  */
-import { and, asc, count, desc, eq, inArray, like, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, or, type SQL } from 'drizzle-orm';
 import { db } from '../db';
+import { loadInScope, townIn } from '../access';
+import type { SessionUser } from '../auth/session';
 import { badge, merchant, street, town, type Level, type Merchant } from '../db/schema';
 import * as audit from '../audit';
 import type { Actor } from '../actor';
+import { DomainError } from '../forms';
 import type { Checked } from '../files/imports';
 import type { Sheet } from '../files/tabular';
-import { merchantSchema, CATEGORY_LABEL, type MerchantInput } from '../../schemas/streets';
+import { merchantSchema, type MerchantInput } from '../../schemas/streets';
+import { CATEGORY_LABEL, LEVELS, LEVEL_LABEL } from '../../streets';
+import * as query from '../query';
 import { imageUrl } from '../files/uploads';
 import * as instruments from './instruments';
 import * as supervision from './supervision';
 import { todayISO } from '../../format';
 
-export class MerchantError extends Error {
-	constructor(
-		message: string,
-		public field?: string
-	) {
-		super(message);
+/** A `DomainError` of the merchant import, with the import's older argument order. */
+export class MerchantError extends DomainError {
+	constructor(message: string, field = '_') {
+		super(field, message);
 	}
 }
 
@@ -34,9 +37,29 @@ export type MerchantFilter = {
 	pageSize?: number;
 };
 
+/** The staff list's parameters: `town` (slug), `street` (id), `level`, `q`, `page`, `pageSize`. */
+export const LIST_PARAMS = {
+	town: query.town,
+	street: query.id,
+	level: query.oneOf(LEVELS, LEVEL_LABEL)
+};
+
+/** A merchant list's filter from its URL; a bad value is a 400 naming the parameter. */
+export function merchantFilter(url: URL): MerchantFilter & { page: number; pageSize: number } {
+	const q = query.list(url, LIST_PARAMS);
+	return {
+		townId: q.filters.town?.id,
+		streetId: q.filters.street,
+		level: q.filters.level,
+		q: q.q,
+		page: q.page,
+		pageSize: q.pageSize
+	};
+}
+
 function conditions(scope: number[] | null, f: MerchantFilter): SQL | undefined {
 	const c: (SQL | undefined)[] = [];
-	if (scope) c.push(inArray(merchant.townId, scope.length ? scope : [-1]));
+	c.push(townIn(merchant.townId, scope));
 	if (f.townId) c.push(eq(merchant.townId, f.townId));
 	if (f.streetId) c.push(eq(merchant.streetId, f.streetId));
 	if (f.level) c.push(eq(merchant.level, f.level));
@@ -45,6 +68,11 @@ function conditions(scope: number[] | null, f: MerchantFilter): SQL | undefined 
 		c.push(or(like(merchant.name, p), like(merchant.uscc, p), like(merchant.address, p)));
 	}
 	return and(...c);
+}
+
+/** A merchant with its street, town and badge for a page: 404 when missing, 403 outside the user's towns. */
+export function forUser(u: SessionUser, id: number) {
+	return loadInScope(u, detail(id), (d) => d.merchant.townId, '商户不存在');
 }
 
 export function byId(id: number): Merchant | undefined {
@@ -98,7 +126,7 @@ export function list(scope: number[] | null, f: MerchantFilter = {}) {
 
 function townOfStreet(streetId: number): number {
 	const s = db.select({ townId: street.townId }).from(street).where(eq(street.id, streetId)).get();
-	if (!s) throw new MerchantError('所选街区不存在', 'streetId');
+	if (!s) throw new DomainError('streetId', '所选街区不存在');
 	return s.townId;
 }
 
@@ -109,7 +137,7 @@ function assertUniqueUscc(uscc: string, exceptId?: number) {
 		.where(eq(merchant.uscc, uscc))
 		.get();
 	if (clash && clash.id !== exceptId)
-		throw new MerchantError(`该统一社会信用代码已登记为商户「${clash.name}」`, 'uscc');
+		throw new DomainError('uscc', `该统一社会信用代码已登记为商户「${clash.name}」`);
 }
 
 export function create(
@@ -146,7 +174,7 @@ export function update(
 	assertUniqueUscc(input.uscc, id);
 	return db.transaction((tx) => {
 		const before = tx.select().from(merchant).where(eq(merchant.id, id)).get();
-		if (!before) throw new MerchantError('商户不存在');
+		if (!before) throw new DomainError('_', '商户不存在');
 		const after = tx
 			.update(merchant)
 			.set({ ...input, photoKey: input.photoKey ?? before.photoKey, townId, updatedAt: now })

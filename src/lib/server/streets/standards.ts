@@ -15,11 +15,10 @@ import {
 } from '../db/schema';
 import * as audit from '../audit';
 import type { Actor } from '../actor';
+import { DomainError } from '../forms';
+import { STANDARD_KIND_LABEL } from '../../streets';
 
-export const KIND_LABEL: Record<StandardKind, string> = {
-	merchant: '商户诚信经营评价标准',
-	street: '诚信示范街创建标准'
-};
+export const KIND_LABEL = STANDARD_KIND_LABEL;
 
 export type ItemInput = {
 	code: string;
@@ -182,8 +181,6 @@ export const DEFAULT_STREET_ITEMS: ItemInput[] = [
 	}
 ];
 
-export class StandardError extends Error {}
-
 export type StandardWithItems = Standard & { items: StandardItem[] };
 
 function itemsOf(tx: Tx | typeof db, standardId: number): StandardItem[] {
@@ -320,11 +317,11 @@ export function updateDraft(
 	input: { name: string; note: string; items: ItemInput[] }
 ): StandardWithItems {
 	const problem = checkItems(input.items);
-	if (problem) throw new StandardError(problem);
+	if (problem) throw new DomainError('_', problem);
 	return db.transaction((tx) => {
 		const before = byId(id, tx);
-		if (!before) throw new StandardError('标准不存在');
-		if (before.status !== 'draft') throw new StandardError('已发布的标准不能修改，请新建版本');
+		if (!before) throw new DomainError('_', '标准不存在');
+		if (before.status !== 'draft') throw new DomainError('_', '已发布的标准不能修改，请新建版本');
 		tx.update(standard)
 			.set({ name: input.name.trim() || before.name, note: input.note.trim() })
 			.where(eq(standard.id, id))
@@ -347,10 +344,10 @@ export function updateDraft(
 export function publish(actor: Actor, id: number, now = new Date()): Standard {
 	return db.transaction((tx) => {
 		const before = byId(id, tx);
-		if (!before) throw new StandardError('标准不存在');
-		if (before.status !== 'draft') throw new StandardError('只能发布草稿');
+		if (!before) throw new DomainError('_', '标准不存在');
+		if (before.status !== 'draft') throw new DomainError('_', '只能发布草稿');
 		const problem = checkItems(before.items);
-		if (problem) throw new StandardError(problem);
+		if (problem) throw new DomainError('_', problem);
 		tx.update(standard)
 			.set({ status: 'retired' })
 			.where(and(eq(standard.kind, before.kind), eq(standard.status, 'published')))
@@ -375,7 +372,7 @@ export function publish(actor: Actor, id: number, now = new Date()): Standard {
 export function discardDraft(actor: Actor, id: number) {
 	db.transaction((tx) => {
 		const before = byId(id, tx);
-		if (!before || before.status !== 'draft') throw new StandardError('只能删除草稿');
+		if (!before || before.status !== 'draft') throw new DomainError('_', '只能删除草稿');
 		tx.delete(standard).where(eq(standard.id, id)).run();
 		audit.record(tx, actor, {
 			action: 'standard.discard',

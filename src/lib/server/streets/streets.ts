@@ -2,34 +2,38 @@
  * Honesty demonstration streets (诚信示范街): the street, its drawn geometry, convention and
  * committee, and the counts of its merchants by level.
  */
-import { and, asc, count, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count as sqlCount, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '../db';
+import { loadInScope, townIn } from '../access';
+import type { SessionUser } from '../auth/session';
 import { instrument, merchant, street, town, type Street } from '../db/schema';
 import * as audit from '../audit';
 import type { Actor } from '../actor';
+import { DomainError } from '../forms';
 import type { StreetInput } from '../../schemas/streets';
 import { todayISO } from '../../format';
 
-export class StreetError extends Error {
-	constructor(
-		message: string,
-		public field?: string
-	) {
-		super(message);
-	}
-}
-
 function scoped(scope: number[] | null): SQL | undefined {
-	return scope ? inArray(street.townId, scope.length ? scope : [-1]) : undefined;
+	return townIn(street.townId, scope);
 }
 
 export function byId(id: number): Street | undefined {
 	return db.select().from(street).where(eq(street.id, id)).get();
 }
 
+/** A street for a page or action: 404 when missing, 403 outside the user's towns. */
+export function forUser(u: SessionUser, id: number): Street {
+	return loadInScope(u, byId(id), (s) => s.townId, '示范街不存在');
+}
+
+export type ListFilter = { townId?: number; limit?: number; offset?: number };
+
+function listWhere(scope: number[] | null, f: ListFilter) {
+	return and(scoped(scope), f.townId ? eq(street.townId, f.townId) : undefined);
+}
+
 /** Streets the scope may see, with town name and merchant counts by level. */
-export function list(scope: number[] | null, filter: { townId?: number } = {}) {
-	const conds = [scoped(scope), filter.townId ? eq(street.townId, filter.townId) : undefined];
+export function list(scope: number[] | null, filter: ListFilter = {}) {
 	const today = todayISO();
 	return db
 		.select({
@@ -46,9 +50,15 @@ export function list(scope: number[] | null, filter: { townId?: number } = {}) {
 		})
 		.from(street)
 		.innerJoin(town, eq(town.id, street.townId))
-		.where(and(...conds))
+		.where(listWhere(scope, filter))
 		.orderBy(asc(town.sortOrder), asc(street.name))
+		.limit(filter.limit ?? -1)
+		.offset(filter.offset ?? 0)
 		.all();
+}
+
+export function count(scope: number[] | null, filter: ListFilter = {}): number {
+	return db.select({ n: sqlCount() }).from(street).where(listWhere(scope, filter)).get()?.n ?? 0;
 }
 
 /** Streets as options for a merchant form, limited to the scope. */
@@ -68,7 +78,7 @@ function assertUniqueName(input: StreetInput, exceptId?: number) {
 		.from(street)
 		.where(and(eq(street.townId, input.townId), eq(street.name, input.name)))
 		.get();
-	if (clash && clash.id !== exceptId) throw new StreetError('本街镇已有同名街区', 'name');
+	if (clash && clash.id !== exceptId) throw new DomainError('name', '本街镇已有同名街区');
 }
 
 export function create(actor: Actor, input: StreetInput, now = new Date()): Street {
@@ -95,7 +105,7 @@ export function update(actor: Actor, id: number, input: StreetInput, now = new D
 	assertUniqueName(input, id);
 	return db.transaction((tx) => {
 		const before = tx.select().from(street).where(eq(street.id, id)).get();
-		if (!before) throw new StreetError('街区不存在');
+		if (!before) throw new DomainError('_', '街区不存在');
 		const after = tx
 			.update(street)
 			.set({ ...input, updatedAt: now })
@@ -164,5 +174,5 @@ export function publicList(filter: { townId?: number } = {}) {
 }
 
 export function countAll(): number {
-	return db.select({ n: count() }).from(street).get()?.n ?? 0;
+	return db.select({ n: sqlCount() }).from(street).get()?.n ?? 0;
 }

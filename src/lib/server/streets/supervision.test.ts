@@ -139,11 +139,13 @@ describe('dynamic supervision', () => {
 		const longAgo = new Date(Date.now() - 400 * 86_400_000);
 		inspectMerchant(SYSTEM, m.id, 95, { now: longAgo });
 		const sijing = merchants.byId(m.id)!.townId;
-		expect(supervision.dueList([sijing]).some((d) => d.merchantId === m.id)).toBe(true);
+		expect(supervision.dueList([sijing]).items.some((d) => d.merchantId === m.id)).toBe(true);
 		expect(supervision.expireDue()).toBeGreaterThanOrEqual(1);
 		const d = merchants.detail(m.id)!;
 		expect(d.badge!.state).toBe('expired');
 		expect(d.merchant.level).toBe('none');
-		expect(supervision.dueList([sijing + 1000]).some((x) => x.merchantId === m.id)).toBe(false);
+		expect(supervision.dueList([sijing + 1000]).items.some((x) => x.merchantId === m.id)).toBe(
+			false
+		);
 	});
 });

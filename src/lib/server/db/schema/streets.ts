@@ -15,14 +15,38 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { town } from './towns';
 import { user } from './users';
+import * as vocab from '../../../streets';
+import type { StreetGeometry } from '../../../streets';
 
-export const STREET_STATUSES = ['building', 'awarded', 'withdrawn'] as const;
-export type StreetStatus = (typeof STREET_STATUSES)[number];
-
-/** A GeoJSON geometry as stored: a line or a polygon, coordinates [lng, lat] in WGS-84. */
-export type StreetGeometry =
-	| { type: 'LineString'; coordinates: [number, number][] }
-	| { type: 'Polygon'; coordinates: [number, number][][] };
+export {
+	ARCHIVE_KINDS,
+	BADGE_LEVELS,
+	BADGE_STATES,
+	INSPECTION_STATUSES,
+	INSTRUMENT_TYPES,
+	LEVELS,
+	MERCHANT_CATEGORIES,
+	STANDARD_KINDS,
+	STANDARD_STATUSES,
+	STREET_STATUSES,
+	SUPERVISION_KINDS,
+	TRADING_STATUSES
+} from '../../../streets';
+export type {
+	ArchiveKind,
+	BadgeLevel,
+	BadgeState,
+	InspectionStatus,
+	InstrumentType,
+	Level,
+	MerchantCategory,
+	StandardKind,
+	StandardStatus,
+	StreetGeometry,
+	StreetStatus,
+	SupervisionKind,
+	TradingStatus
+} from '../../../streets';
 
 export const street = sqliteTable(
 	'street',
@@ -33,7 +57,7 @@ export const street = sqliteTable(
 			.references(() => town.id),
 		name: text().notNull(),
 		geometry: text({ mode: 'json' }).$type<StreetGeometry>(),
-		status: text({ enum: STREET_STATUSES }).notNull().default('building'),
+		status: text({ enum: vocab.STREET_STATUSES }).notNull().default('building'),
 		/** 自律公约: the street's self-discipline convention, shown publicly. */
 		convention: text().notNull().default(''),
 		description: text().notNull().default(''),
@@ -50,14 +74,6 @@ export const street = sqliteTable(
 );
 
 export type Street = typeof street.$inferSelect;
-
-export const MERCHANT_CATEGORIES = ['catering', 'retail', 'food', 'service', 'other'] as const;
-export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
-export const TRADING_STATUSES = ['open', 'paused', 'closed'] as const;
-export type TradingStatus = (typeof TRADING_STATUSES)[number];
-/** A merchant's current level; `none` is 未达标 or not yet rated. */
-export const LEVELS = ['model', 'honest', 'none'] as const;
-export type Level = (typeof LEVELS)[number];
 
 export const merchant = sqliteTable(
 	'merchant',
@@ -76,13 +92,13 @@ export const merchant = sqliteTable(
 		/** WGS-84. */
 		lat: real(),
 		lng: real(),
-		category: text({ enum: MERCHANT_CATEGORIES }).notNull().default('other'),
+		category: text({ enum: vocab.MERCHANT_CATEGORIES }).notNull().default('other'),
 		photoKey: text(),
-		tradingStatus: text({ enum: TRADING_STATUSES }).notNull().default('open'),
+		tradingStatus: text({ enum: vocab.TRADING_STATUSES }).notNull().default('open'),
 		contactName: text().notNull().default(''),
 		contactPhone: text().notNull().default(''),
 		/** Derived, kept current by every inspection and supervision event. */
-		level: text({ enum: LEVELS }).notNull().default('none'),
+		level: text({ enum: vocab.LEVELS }).notNull().default('none'),
 		/** Running score: last inspection total + the point changes since; null before any inspection. */
 		score: real(),
 		lastInspectionId: integer().references((): AnySQLiteColumn => inspection.id),
@@ -101,21 +117,16 @@ export const merchant = sqliteTable(
 
 export type Merchant = typeof merchant.$inferSelect;
 
-export const STANDARD_KINDS = ['merchant', 'street'] as const;
-export type StandardKind = (typeof STANDARD_KINDS)[number];
-export const STANDARD_STATUSES = ['draft', 'published', 'retired'] as const;
-export type StandardStatus = (typeof STANDARD_STATUSES)[number];
-
 /** One version of a checklist. Published versions are never edited; a change is a new version. */
 export const standard = sqliteTable(
 	'standard',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		kind: text({ enum: STANDARD_KINDS }).notNull(),
+		kind: text({ enum: vocab.STANDARD_KINDS }).notNull(),
 		version: integer().notNull(),
 		name: text().notNull(),
 		note: text().notNull().default(''),
-		status: text({ enum: STANDARD_STATUSES }).notNull().default('draft'),
+		status: text({ enum: vocab.STANDARD_STATUSES }).notNull().default('draft'),
 		publishedAt: integer({ mode: 'timestamp_ms' }),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		createdBy: integer().references(() => user.id)
@@ -151,15 +162,12 @@ export const standardItem = sqliteTable(
 
 export type StandardItem = typeof standardItem.$inferSelect;
 
-export const INSPECTION_STATUSES = ['draft', 'submitted'] as const;
-export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
-
 /** 检查评审 of a merchant (merchant standard) or of a whole street (street creation standard). */
 export const inspection = sqliteTable(
 	'inspection',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		kind: text({ enum: STANDARD_KINDS }).notNull().default('merchant'),
+		kind: text({ enum: vocab.STANDARD_KINDS }).notNull().default('merchant'),
 		merchantId: integer().references(() => merchant.id),
 		streetId: integer()
 			.notNull()
@@ -172,10 +180,10 @@ export const inspection = sqliteTable(
 			.notNull()
 			.references(() => standard.id),
 		inspectedOn: text().notNull(),
-		status: text({ enum: INSPECTION_STATUSES }).notNull().default('draft'),
+		status: text({ enum: vocab.INSPECTION_STATUSES }).notNull().default('draft'),
 		total: real(),
 		vetoHits: integer().notNull().default(0),
-		result: text({ enum: LEVELS }),
+		result: text({ enum: vocab.LEVELS }),
 		summary: text().notNull().default(''),
 		createdBy: integer().references(() => user.id),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
@@ -224,12 +232,6 @@ export const inspectionScore = sqliteTable(
 
 export type InspectionScore = typeof inspectionScore.$inferSelect;
 
-export const BADGE_LEVELS = ['model', 'honest'] as const;
-export type BadgeLevel = (typeof BADGE_LEVELS)[number];
-/** 有效, 已降级, 已暂停, 已撤销, 已过期. */
-export const BADGE_STATES = ['valid', 'downgraded', 'suspended', 'revoked', 'expired'] as const;
-export type BadgeState = (typeof BADGE_STATES)[number];
-
 export const badge = sqliteTable(
 	'badge',
 	{
@@ -238,8 +240,8 @@ export const badge = sqliteTable(
 			.notNull()
 			.references(() => merchant.id),
 		/** The level granted; a downgraded badge keeps it and shows its state instead. */
-		level: text({ enum: BADGE_LEVELS }).notNull(),
-		state: text({ enum: BADGE_STATES }).notNull().default('valid'),
+		level: text({ enum: vocab.BADGE_LEVELS }).notNull(),
+		state: text({ enum: vocab.BADGE_STATES }).notNull().default('valid'),
 		grantedAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		/** Last day of validity (inclusive), YYYY-MM-DD in Asia/Shanghai. */
 		validUntil: text().notNull(),
@@ -261,14 +263,6 @@ export const badge = sqliteTable(
 
 export type Badge = typeof badge.$inferSelect;
 
-export const INSTRUMENT_TYPES = [
-	'price_scale',
-	'platform_scale',
-	'fuel_dispenser',
-	'other'
-] as const;
-export type InstrumentType = (typeof INSTRUMENT_TYPES)[number];
-
 /** 诚信计量: a merchant's measuring instruments and their verification. */
 export const instrument = sqliteTable(
 	'instrument',
@@ -277,7 +271,7 @@ export const instrument = sqliteTable(
 		merchantId: integer()
 			.notNull()
 			.references(() => merchant.id),
-		type: text({ enum: INSTRUMENT_TYPES }).notNull(),
+		type: text({ enum: vocab.INSTRUMENT_TYPES }).notNull(),
 		serial: text().notNull(),
 		/** YYYY-MM-DD. */
 		lastVerifiedOn: text(),
@@ -296,34 +290,6 @@ export const instrument = sqliteTable(
 
 export type Instrument = typeof instrument.$inferSelect;
 
-/**
- * Kinds of archive entry. The supervision kinds (complaint … commendation, veto) carry point
- * changes; the others record what happened.
- */
-export const ARCHIVE_KINDS = [
-	'inspection',
-	'badge_granted',
-	'badge_state',
-	'complaint',
-	'penalty',
-	'spot_check_failed',
-	'rectification',
-	'commendation',
-	'veto',
-	'instrument_check',
-	'note'
-] as const;
-export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
-export const SUPERVISION_KINDS = [
-	'complaint',
-	'penalty',
-	'spot_check_failed',
-	'rectification',
-	'commendation',
-	'veto'
-] as const satisfies readonly ArchiveKind[];
-export type SupervisionKind = (typeof SUPERVISION_KINDS)[number];
-
 /** 诚信档案: one timeline per merchant. */
 export const archiveEntry = sqliteTable(
 	'archive_entry',
@@ -335,12 +301,12 @@ export const archiveEntry = sqliteTable(
 		townId: integer()
 			.notNull()
 			.references(() => town.id),
-		kind: text({ enum: ARCHIVE_KINDS }).notNull(),
+		kind: text({ enum: vocab.ARCHIVE_KINDS }).notNull(),
 		occurredAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		/** Point change for the running score (0 when none). */
 		points: real().notNull().default(0),
 		scoreAfter: real(),
-		levelAfter: text({ enum: LEVELS }),
+		levelAfter: text({ enum: vocab.LEVELS }),
 		title: text().notNull(),
 		/** Shown on the public archive. */
 		publicNote: text().notNull().default(''),

@@ -1,4 +1,4 @@
-import { requireUser, townScope } from '$lib/server/access';
+import { requireUser, townScope, visibleTowns } from '$lib/server/access';
 import { merchants, merchantFilter } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
@@ -10,12 +10,14 @@ export const load: PageServerLoad = (event) => {
 	const f = merchantFilter(event.url);
 	return {
 		result: merchants.list(scope, f),
-		filter: { ...f, q: f.q ?? '' },
+		filter: {
+			town: f.townId ? (towns.byId(f.townId)?.slug ?? '') : '',
+			streetId: f.streetId,
+			level: f.level,
+			q: f.q ?? ''
+		},
 		streets: streets.options(scope),
-		towns: towns
-			.list()
-			.filter((t) => !scope || scope.includes(t.id))
-			.map((t) => ({ id: t.id, name: t.name })),
+		towns: visibleTowns(u).map((t) => ({ slug: t.slug, name: t.name })),
 		canEdit: u.role !== 'inspector'
 	};
 };

@@ -1,13 +1,15 @@
 import * as badges from '$lib/server/badges';
+import * as query from '$lib/server/query';
 import { requireRole, townScope } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-	return {
-		items: badges.flaggedScans(townScope(u)).map((i) => ({
-			...i,
-			state: badges.stateToday(i)
-		}))
-	};
+	const q = query.list(event.url, { town: query.town });
+	const scope = townScope(u);
+	const f = { townId: q.filters.town?.id };
+	const items = badges
+		.flaggedScans(scope, { ...f, limit: q.limit, offset: q.offset })
+		.map((i) => ({ ...i, state: badges.stateToday(i) }));
+	return { result: query.paged(items, badges.flaggedCount(scope, f), q) };
 };

@@ -1,5 +1,7 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { requireRole, requireTown, requireUser } from '$lib/server/access';
+import { redirect } from '@sveltejs/kit';
+import { loadInScope, requireRole, requireUser } from '$lib/server/access';
+import * as forms from '$lib/server/forms';
+import { DomainError } from '$lib/server/forms';
 import { inspections, instruments, merchants } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
 import { uploads } from '$lib/server/files';
@@ -7,10 +9,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
 function load_(u: SessionUser, id: number) {
-	const d = inspections.detail(id);
-	if (!d) error(404, '检查记录不存在');
-	requireTown(u, d.inspection.townId);
-	return d;
+	return loadInScope(u, inspections.detail(id), (d) => d.inspection.townId, '检查记录不存在');
 }
 
 export const load: PageServerLoad = (event) => {
@@ -43,8 +42,8 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-async function read(request: Request, items: { id: number }[]) {
-	const form = await request.formData();
+/** The score sheet: one points, veto, note and photo field per item of the version. */
+async function read(form: FormData, items: { id: number }[]): Promise<inspections.SaveInput> {
 	const scores: inspections.ScoreInput[] = [];
 	for (const it of items) {
 		const photoKeys: string[] = [];
@@ -54,55 +53,39 @@ async function read(request: Request, items: { id: number }[]) {
 		const raw = String(form.get(`points_${it.id}`) ?? '').trim();
 		scores.push({
 			itemId: it.id,
-			points: raw === '' ? 0 : Number(raw),
+			points: raw === '' ? null : Number(raw),
 			vetoHit: form.get(`veto_${it.id}`) === 'on',
 			note: String(form.get(`note_${it.id}`) ?? ''),
 			photoKeys
 		});
 	}
-	const values: Record<string, string> = {};
-	for (const [k, v] of form) if (typeof v === 'string') values[k] = v;
 	return {
-		values,
 		scores,
-		inspectedOn: String(form.get('inspectedOn') ?? ''),
-		summary: String(form.get('summary') ?? ''),
-		blank: items.filter((it) => String(form.get(`points_${it.id}`) ?? '').trim() === '')
+		inspectedOn: String(form.get('inspectedOn') ?? '').trim(),
+		summary: String(form.get('summary') ?? '')
 	};
 }
 
 async function saveAction(event: Parameters<Actions[string]>[0], submit: boolean) {
 	const u = requireRole(event, 'district_admin', 'inspector');
 	const d = load_(u, Number(event.params.id));
-	let input: Awaited<ReturnType<typeof read>>;
-	try {
-		input = await read(event.request, d.standard.items);
-	} catch (e) {
-		if (e instanceof uploads.UploadError) return fail(400, { error: `照片未能保存：${e.message}` });
-		throw e;
-	}
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(input.inspectedOn))
-		return fail(400, { error: '请填写检查日期', values: input.values });
-	const blankScored = input.blank.filter(
-		(it) => !d.standard.items.find((x) => x.id === it.id)?.veto
-	);
-	if (submit && blankScored.length)
-		return fail(400, {
-			error: `还有 ${blankScored.length} 项未打分（${d.standard.items
-				.filter((x) => blankScored.some((b) => b.id === x.id))
-				.map((x) => x.code)
-				.join('、')}），请打分后再提交；不得分请填 0`,
-			values: input.values
-		});
-	try {
+	const form = await event.request.formData();
+	const { values } = forms.fieldsOf(form);
+	const done = await forms.attempt(values, async () => {
+		let input: inspections.SaveInput;
+		try {
+			input = await read(form, d.standard.items);
+		} catch (e) {
+			if (e instanceof uploads.UploadError)
+				throw new DomainError('_', `照片未能保存：${e.message}`);
+			throw e;
+		}
 		inspections.save(u, d.inspection.id, input, submit);
-	} catch (e) {
-		if (e instanceof inspections.InspectionError)
-			return fail(400, { error: e.message, values: input.values });
-		throw e;
-	}
+		return '草稿已保存';
+	});
+	if (typeof done !== 'string') return done;
 	if (submit) redirect(303, `/staff/inspections/${d.inspection.id}?submitted=1`);
-	return { saved: '草稿已保存' };
+	return { done };
 }
 
 export const actions: Actions = {
@@ -111,12 +94,8 @@ export const actions: Actions = {
 	discard: async (event) => {
 		const u = requireRole(event, 'district_admin', 'inspector');
 		const d = load_(u, Number(event.params.id));
-		try {
-			inspections.discard(u, d.inspection.id);
-		} catch (e) {
-			if (e instanceof inspections.InspectionError) return fail(400, { error: e.message });
-			throw e;
-		}
+		const failed = await forms.attempt({}, () => inspections.discard(u, d.inspection.id));
+		if (failed) return failed;
 		redirect(303, '/staff/inspections');
 	}
 };

@@ -1,17 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireRole, requireUser } from '$lib/server/access';
 import { supervision, instruments, inspections, merchants } from '$lib/server/streets';
 import * as badges from '$lib/server/badges';
-import { merchantFor } from '$lib/server/guards';
+import * as forms from '$lib/server/forms';
 import { uploads } from '$lib/server/files';
-import { invalid } from '$lib/server/forms';
-import { fieldErrors, formValues } from '$lib/schemas';
 import { instrumentSchema, supervisionSchema } from '$lib/schemas/streets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const u = requireUser(event);
-	const d = merchantFor(u, Number(event.params.id));
+	const d = merchants.forUser(u, Number(event.params.id));
 	const id = d.merchant.id;
 	return {
 		merchant: d.merchant,
@@ -34,54 +32,57 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	inspect: async (event) => {
 		const u = requireRole(event, 'district_admin', 'inspector');
-		const d = merchantFor(u, Number(event.params.id));
-		let id: number;
-		try {
-			id = inspections.start(u, { merchantId: d.merchant.id }).id;
-		} catch (e) {
-			if (e instanceof inspections.InspectionError) return fail(400, { inspectError: e.message });
-			throw e;
-		}
+		const d = merchants.forUser(u, Number(event.params.id));
+		const values = { intent: 'inspect' };
+		const id = await forms.attempt(
+			values,
+			() => inspections.start(u, { merchantId: d.merchant.id }).id
+		);
+		if (typeof id !== 'number') return id;
 		redirect(303, `/staff/inspections/${id}`);
 	},
 	supervise: async (event) => {
 		// Point changes (and revocations) are the towns' and the district's; inspectors score.
 		const u = requireRole(event, 'district_admin', 'town_officer');
-		const d = merchantFor(u, Number(event.params.id));
-		const form = await event.request.formData();
-		const values = formValues(form);
-		const parsed = supervisionSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { supervise: { values, errors: fieldErrors(parsed.error) } });
-		const r = supervision.record(u, d.merchant.id, parsed.data);
-		return {
-			supervised: r.badgeChange
-				? `已记录。牌匾状态变更：${r.badgeChange.reason}`
-				: `已记录，当前动态分 ${r.merchant.score ?? '—'}`
-		};
+		const d = merchants.forUser(u, Number(event.params.id));
+		const r = await forms.read(event.request, supervisionSchema);
+		if (!r.ok) return r.failure;
+		const done = await forms.attempt(r.values, () => {
+			const rec = supervision.record(u, d.merchant.id, r.data);
+			return rec.badgeChange
+				? `已记录。牌匾状态变更：${rec.badgeChange.reason}`
+				: `已记录，当前动态分 ${rec.merchant.score ?? '—'}`;
+		});
+		if (typeof done !== 'string') return done;
+		return { done };
 	},
 	addInstrument: async (event) => {
 		const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-		const d = merchantFor(u, Number(event.params.id));
-		const form = await event.request.formData();
-		const values = formValues(form);
-		const parsed = instrumentSchema.safeParse(values);
-		if (!parsed.success)
-			return fail(400, { instrument: { values, errors: fieldErrors(parsed.error) } });
-		instruments.create(u, d.merchant.id, parsed.data);
-		return { instrumentSaved: '已添加计量器具' };
+		const d = merchants.forUser(u, Number(event.params.id));
+		const r = await forms.read(event.request, instrumentSchema);
+		if (!r.ok) return r.failure;
+		const failed = await forms.attempt(r.values, () => {
+			instruments.create(u, d.merchant.id, r.data);
+		});
+		return failed ?? { done: '已添加计量器具' };
 	},
 	updateInstrument: async (event) => {
 		const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-		const d = merchantFor(u, Number(event.params.id));
+		const d = merchants.forUser(u, Number(event.params.id));
 		const form = await event.request.formData();
-		const values = formValues(form);
-		const existing = instruments.byId(Number(values.instrumentId));
+		const existing = instruments.byId(Number(form.get('instrumentId')));
 		if (!existing || existing.merchantId !== d.merchant.id) error(404, '计量器具不存在');
-		const parsed = instrumentSchema.safeParse({ ...existing, ...values });
-		if (!parsed.success)
-			return invalid(values, { [`instrument${existing.id}`]: parsed.error.issues[0].message });
-		instruments.update(u, existing.id, { ...parsed.data, retired: values.retired === 'on' });
-		return { instrumentSaved: '已更新计量器具' };
+		// The row's form sends only the dates, certificate and retired box: the rest is kept.
+		for (const k of ['type', 'serial', 'note'] as const) if (!form.has(k)) form.set(k, existing[k]);
+		const r = forms.parse(form, instrumentSchema);
+		// One message beside the row's save button.
+		if (!r.ok)
+			return forms.invalid(r.values, {
+				[`instrument${existing.id}`]: Object.values(r.failure.data.errors)[0]
+			});
+		const failed = await forms.attempt(r.values, () => {
+			instruments.update(u, existing.id, { ...r.data, retired: form.get('retired') === 'on' });
+		});
+		return failed ?? { done: '已更新计量器具' };
 	}
 };

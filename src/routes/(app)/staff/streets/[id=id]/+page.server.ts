@@ -1,15 +1,15 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { requireRole, requireUser } from '$lib/server/access';
 import { inspections, merchants } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
-import { streetFor } from '$lib/server/guards';
+import * as forms from '$lib/server/forms';
 import { mapConfig } from '$lib/server/public';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const u = requireUser(event);
-	const street = streetFor(u, Number(event.params.id));
+	const street = streets.forUser(u, Number(event.params.id));
 	const list = merchants.list(null, { streetId: street.id, pageSize: 1000 });
 	const all = merchants.publicList({ streetId: street.id, pageSize: 200 }).items;
 	return {
@@ -26,9 +26,9 @@ export const load: PageServerLoad = (event) => {
 		})),
 		overdue: streets.overdueInstruments(street.id),
 		tiles: mapConfig.tileConfig(),
-		inspections: inspections
-			.list(null, { streetId: street.id, limit: 50 })
-			.filter((i) => i.kind === 'street'),
+		// The street's own inspections, chosen in SQL before the limit: its merchants' many
+		// inspections must not crowd them out.
+		inspections: inspections.list(null, { streetId: street.id, kind: 'street', limit: 50 }),
 		canEdit: u.role !== 'inspector',
 		canInspect: u.role !== 'town_officer'
 	};
@@ -37,14 +37,9 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	inspect: async (event) => {
 		const u = requireRole(event, 'district_admin', 'inspector');
-		const street = streetFor(u, Number(event.params.id));
-		let id: number;
-		try {
-			id = inspections.start(u, { streetId: street.id }).id;
-		} catch (e) {
-			if (e instanceof inspections.InspectionError) return fail(400, { error: e.message });
-			throw e;
-		}
+		const street = streets.forUser(u, Number(event.params.id));
+		const id = await forms.attempt({}, () => inspections.start(u, { streetId: street.id }).id);
+		if (typeof id !== 'number') return id;
 		redirect(303, `/staff/inspections/${id}`);
 	}
 };

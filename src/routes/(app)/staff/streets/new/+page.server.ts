@@ -1,19 +1,14 @@
 import { redirect } from '@sveltejs/kit';
-import { requireRole, townScope } from '$lib/server/access';
+import { requireRole, visibleTowns } from '$lib/server/access';
 import * as streets from '$lib/server/streets';
-import * as towns from '$lib/server/towns';
+import * as forms from '$lib/server/forms';
 import { mapConfig } from '$lib/server/public';
-import { readStreetForm, streetFailure } from '$lib/server/streets';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
-	const scope = townScope(u);
 	return {
-		towns: towns
-			.list()
-			.filter((t) => !scope || scope.includes(t.id))
-			.map((t) => ({ id: t.id, name: t.name })),
+		towns: visibleTowns(u).map((t) => ({ id: t.id, name: t.name })),
 		tiles: mapConfig.tileConfig()
 	};
 };
@@ -21,14 +16,10 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const u = requireRole(event, 'district_admin', 'town_officer');
-		const r = await readStreetForm(event.request, u);
-		if (r.failure) return r.failure;
-		let id: number;
-		try {
-			id = streets.create(u, r.input).id;
-		} catch (e) {
-			return streetFailure(e, r.values);
-		}
+		const r = await streets.readStreetForm(event.request, u);
+		if (!r.ok) return r.failure;
+		const id = await forms.attempt(r.values, () => streets.create(u, r.data).id);
+		if (typeof id !== 'number') return id;
 		redirect(303, `/staff/streets/${id}`);
 	}
 };

@@ -1,15 +1,20 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import * as badges from '$lib/server/badges';
 import * as feedback from '$lib/server/feedback';
-import { supervision } from '$lib/server/streets';
-import { requireRole, requireTown } from '$lib/server/access';
+import * as forms from '$lib/server/forms';
+import { badgeState, supervision } from '$lib/server/streets';
+import { loadInScope, requireRole } from '$lib/server/access';
+import { revokeSchema } from '$lib/schemas/streets';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function merchantFor(event: RequestEvent, ...roles: Parameters<typeof requireRole>[1][]) {
 	const u = requireRole(event, ...roles);
-	const m = badges.merchantCard(Number(event.params.id));
-	if (!m) error(404, '商户不存在');
-	requireTown(u, m.m.townId);
+	const m = loadInScope(
+		u,
+		badges.merchantCard(Number(event.params.id)),
+		(c) => c.m.townId,
+		'商户不存在'
+	);
 	return { u, m };
 }
 
@@ -47,28 +52,25 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	reissue: async (event) => {
 		const { u, m } = merchantFor(event, 'district_admin', 'town_officer');
-		if (!m.b) return fail(400, { message: '该商户没有牌匾' });
-		try {
-			await badges.reissue(u, m.b.id);
-		} catch (e) {
-			if (e instanceof badges.BadgeError) return fail(400, { message: e.message });
-			throw e;
-		}
+		const b = m.b;
+		if (!b) return forms.invalid<forms.Values>({}, { _: '该商户没有牌匾' });
+		const failed = await forms.attempt({}, async () => {
+			await badges.reissue(u, b.id);
+		});
+		if (failed) return failed;
 		redirect(303, `/staff/merchants/${m.m.id}/badge?done=reissued`);
 	},
 	revoke: async (event) => {
 		const { u, m } = merchantFor(event, 'district_admin', 'town_officer');
-		const form = await event.request.formData();
-		const reason = String(form.get('reason') ?? '').trim();
-		if (reason.length < 4)
-			return fail(400, {
-				values: { reason },
-				errors: { reason: '请写明撤销的事由（至少 4 个字），会公开显示' }
-			});
-		if (reason.length > 300)
-			return fail(400, { values: { reason }, errors: { reason: '事由不能超过 300 个字' } });
-		if (!m.b || m.b.state === 'revoked') return fail(400, { message: '该商户没有可撤销的牌匾' });
-		supervision.record(u, m.m.id, { kind: 'veto', title: '撤销牌匾（摘牌）', publicNote: reason });
+		const r = await forms.read(event.request, revokeSchema);
+		if (!r.ok) return r.failure;
+		const refusal = badgeState.revokeRefusal(m.b);
+		if (refusal) return forms.invalid(r.values, { _: refusal });
+		supervision.record(u, m.m.id, {
+			kind: 'veto',
+			title: '撤销牌匾（摘牌）',
+			publicNote: r.data.reason
+		});
 		redirect(303, `/staff/merchants/${m.m.id}/badge?done=revoked`);
 	}
 };

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import * as badges from '$lib/server/badges';
-import { requireRole, requireTown } from '$lib/server/access';
+import { loadInScope, requireRole } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 /** A document to print: no client-side app, so 200 QR codes are not sent twice for hydration. */
@@ -8,9 +7,12 @@ export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-	const m = badges.merchantCard(Number(event.params.id));
-	if (!m) error(404, '商户不存在');
-	requireTown(u, m.m.townId);
+	const m = loadInScope(
+		u,
+		badges.merchantCard(Number(event.params.id)),
+		(c) => c.m.townId,
+		'商户不存在'
+	);
 	const { plaques, skipped } = await badges.merchantPlaques(m.m.id, u);
 	return {
 		title: m.m.name,

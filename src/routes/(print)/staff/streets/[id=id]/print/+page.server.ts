@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import * as badges from '$lib/server/badges';
-import { requireRole, requireTown } from '$lib/server/access';
+import { loadInScope, requireRole } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 /** A document to print: no client-side app, so 200 QR codes are not sent twice for hydration. */
@@ -8,9 +7,12 @@ export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-	const s = badges.streetCard(Number(event.params.id));
-	if (!s) error(404, '示范街不存在');
-	requireTown(u, s.s.townId);
+	const s = loadInScope(
+		u,
+		badges.streetCard(Number(event.params.id)),
+		(c) => c.s.townId,
+		'示范街不存在'
+	);
 	const { plaques, skipped } = await badges.streetPlaques(s.s.id, u);
 	return {
 		title: `${s.s.name}（${s.townName}）`,

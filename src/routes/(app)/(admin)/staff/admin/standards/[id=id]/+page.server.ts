@@ -1,4 +1,5 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import * as forms from '$lib/server/forms';
 import { requireAdmin } from '$lib/server/access';
 import { standards } from '$lib/server/streets';
 import type { Actions, PageServerLoad } from './$types';
@@ -7,7 +8,7 @@ export const load: PageServerLoad = (event) => {
 	requireAdmin(event);
 	const s = standards.byId(Number(event.params.id));
 	if (!s) error(404, '标准不存在');
-	return { standard: s, kindLabel: standards.KIND_LABEL[s.kind] };
+	return { standard: s };
 };
 
 function readItems(form: FormData): standards.ItemInput[] {
@@ -33,38 +34,31 @@ export const actions: Actions = {
 	save: async (event) => {
 		const u = requireAdmin(event);
 		const form = await event.request.formData();
-		const items = readItems(form);
+		const { values } = forms.fieldsOf(form);
 		const input = {
 			name: String(form.get('name') ?? ''),
 			note: String(form.get('note') ?? ''),
-			items
+			items: readItems(form)
 		};
-		try {
+		const failed = await forms.attempt(values, () => {
 			standards.updateDraft(u, Number(event.params.id), input);
-		} catch (e) {
-			if (e instanceof standards.StandardError) return fail(400, { error: e.message, input });
-			throw e;
-		}
-		return { saved: '草稿已保存' };
+		});
+		return failed ?? { done: '草稿已保存' };
 	},
 	publish: async (event) => {
 		const u = requireAdmin(event);
-		try {
+		const failed = await forms.attempt({}, () => {
 			standards.publish(u, Number(event.params.id));
-		} catch (e) {
-			if (e instanceof standards.StandardError) return fail(400, { error: e.message });
-			throw e;
-		}
+		});
+		if (failed) return failed;
 		redirect(303, '/staff/admin/standards');
 	},
 	discard: async (event) => {
 		const u = requireAdmin(event);
-		try {
+		const failed = await forms.attempt({}, () => {
 			standards.discardDraft(u, Number(event.params.id));
-		} catch (e) {
-			if (e instanceof standards.StandardError) return fail(400, { error: e.message });
-			throw e;
-		}
+		});
+		if (failed) return failed;
 		redirect(303, '/staff/admin/standards');
 	}
 };

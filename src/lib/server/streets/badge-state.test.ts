@@ -12,7 +12,7 @@ import {
 	validUntilFor,
 	type BadgeLevel,
 	type BadgeState
-} from './rating';
+} from './badge-state';
 
 const thresholds = fc
 	.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }))
