@@ -16,19 +16,6 @@ export function apiError(status: number, message: string) {
 	);
 }
 
-/** A positive integer query parameter, undefined when absent, or an error message. */
-export function positiveInt(
-	url: URL,
-	name: string,
-	max = 1_000_000
-): { value?: number; error?: string } {
-	const raw = url.searchParams.get(name);
-	if (raw == null || raw === '') return {};
-	if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
-		return { error: `参数 ${name} 应为 1 到 ${max} 之间的整数` };
-	return { value: Number(raw) };
-}
-
 /**
  * Every `/api/v1` handler is wrapped in this: a 4xx thrown inside it — a bad list parameter from
  * `query.list`, a missing record's `error(404)` — answers `{ "error": "…" }` with that status, so
