@@ -8,6 +8,7 @@ import { and, asc, desc, eq, inArray, like, ne, sql, type SQL } from 'drizzle-or
 import { db } from '../db';
 import { badge, merchant, street, town, type Town } from '../db/schema';
 import * as query from '../query';
+import * as towns from '../towns';
 import { cached } from '../cache';
 import { imageUrl } from '../files/uploads';
 import { instruments, supervision } from '../streets';
@@ -23,7 +24,7 @@ export const FILTERS = {
 	near: query.point
 };
 
-export type Filters = query.ListQuery<typeof FILTERS>['filters'];
+type Filters = query.ListQuery<typeof FILTERS>['filters'];
 export type ListQuery = Pick<query.ListQuery<typeof FILTERS>, 'page' | 'pageSize' | 'q'> & {
 	filters: Filters;
 };
@@ -32,7 +33,7 @@ export type ListQuery = Pick<query.ListQuery<typeof FILTERS>, 'page' | 'pageSize
  * `shown`: what the map and the list show (open merchants on streets not withdrawn), model
  * merchants first. `open`: every merchant, by id, for open data.
  */
-export type View = 'shown' | 'open';
+type View = 'shown' | 'open';
 
 /** The list parameters of the map and the list pages: 20 a page, up to 100. */
 export function listQuery(url: URL, pageSize = 20): ListQuery {
@@ -57,13 +58,34 @@ function keyOf(q: ListQuery, view: View) {
 	return JSON.stringify([view, q.page, q.pageSize, q.q, t?.slug, near?.lat, near?.lng, rest]);
 }
 
+const count = { n: sql<number>`count(*)` };
+
+/** The choices of the filters: towns that have shown streets, and those streets by town. */
+export function choices() {
+	return cached('directory.choices', () => {
+		const streets = db
+			.select({ id: street.id, name: street.name, townId: street.townId })
+			.from(street)
+			.where(ne(street.status, 'withdrawn'))
+			.orderBy(asc(street.townId), asc(street.name))
+			.all();
+		return {
+			towns: towns
+				.list()
+				.filter((t) => streets.some((s) => s.townId === t.id))
+				.map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
+			streets
+		};
+	});
+}
+
 /** One page of merchants, paged in SQL. */
 export function list(q: ListQuery, view: View = 'shown') {
 	return cached(`directory.list:${keyOf(q, view)}`, () => {
 		const where = and(...conditions(q.filters, q.q, view));
 		const total =
 			db
-				.select({ n: sql<number>`count(*)` })
+				.select(count)
 				.from(merchant)
 				.innerJoin(street, eq(street.id, merchant.streetId))
 				.where(where)
@@ -173,8 +195,6 @@ export function detail(id: number) {
 		};
 	});
 }
-export type PublicMerchant = NonNullable<ReturnType<typeof detail>>;
-
 /**
  * 红榜, the one rule for the home page and `/redlist`: a model merchant whose current badge is
  * valid, still trading, on a street that is not withdrawn. The home page shows the best running
@@ -217,7 +237,7 @@ export function redList(
 			.all();
 		const total =
 			db
-				.select({ n: sql<number>`count(*)` })
+				.select(count)
 				.from(merchant)
 				.innerJoin(badge, eq(badge.id, merchant.currentBadgeId))
 				.innerJoin(street, eq(street.id, merchant.streetId))
@@ -279,12 +299,7 @@ export function streets(q: { filters: { town?: Town }; page: number; pageSize: n
 			.limit(q.pageSize)
 			.offset((q.page - 1) * q.pageSize)
 			.all();
-		const total =
-			db
-				.select({ n: sql<number>`count(*)` })
-				.from(street)
-				.where(where)
-				.get()?.n ?? 0;
+		const total = db.select(count).from(street).where(where).get()?.n ?? 0;
 		return query.paged(items, total, q);
 	});
 }

@@ -21,7 +21,7 @@ function brief(e: events.EventRow) {
 }
 
 /** How many merchants of the red list the home page shows. */
-export const RED_LIST_SIZE = 8;
+const RED_LIST_SIZE = 8;
 
 export function home(today = todayISO()) {
 	return cached(`home:${today}`, () => {

@@ -22,7 +22,7 @@ function eventsFrom(now = new Date()) {
 }
 
 /** The map data's version: the content version, and the day, which moves the events layer. */
-export function version(): string {
+function version(): string {
 	return `${contentVersion()}-${eventsFrom()}`;
 }
 
@@ -110,16 +110,6 @@ export function current(): { etag: string; json: Buffer; gzip: Buffer } {
 		const json = Buffer.from(JSON.stringify(build(v)));
 		return { etag: etag(v), json, gzip: gzipSync(json, { level: 9 }) };
 	});
-}
-
-/** Streets by town for the filter lists (streets of withdrawn status are left out). */
-export function streetOptions() {
-	return db
-		.select({ id: street.id, name: street.name, townId: street.townId })
-		.from(street)
-		.where(ne(street.status, 'withdrawn'))
-		.orderBy(asc(street.townId), asc(street.name))
-		.all();
 }
 
 export function counts() {

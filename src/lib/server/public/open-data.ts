@@ -9,7 +9,7 @@ export function ok(body: unknown) {
 	});
 }
 
-export function apiError(status: number, message: string) {
+function apiError(status: number, message: string) {
 	return json(
 		{ error: message },
 		{ status, headers: { 'cache-control': 'no-store', 'access-control-allow-origin': '*' } }

@@ -1,5 +1,4 @@
-import { directory, mapData } from '$lib/server/public';
-import * as towns from '$lib/server/towns';
+import { directory } from '$lib/server/public';
 import type { MapFilter } from '$lib/map/legend';
 
 /** What the map page and its list twin both load: the filters, their choices and one page of results. */
@@ -7,15 +6,10 @@ export function browse(url: URL, pageSize = 20) {
 	const q = directory.listQuery(url, pageSize);
 	const { town, street, level, category, near } = q.filters;
 	const filter: MapFilter = { town: town?.slug, street, level, category, q: q.q };
-	const streets = mapData.streetOptions();
 	return {
 		filter,
 		near: near ? ([near.lat, near.lng] as [number, number]) : null,
 		result: directory.list(q),
-		towns: towns
-			.list()
-			.filter((t) => streets.some((s) => s.townId === t.id))
-			.map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
-		streets
+		...directory.choices()
 	};
 }
