@@ -85,5 +85,6 @@ describe('map data', () => {
 		const parsed = JSON.parse(data.json.toString()) as ReturnType<typeof mapData.build>;
 		expect(parsed.merchants.length).toBeGreaterThanOrEqual(5000);
 		expect(data.gzip.length).toBeLessThan(200 * 1024);
-	});
+		// Filling 5,000 merchants takes a while on a busy machine; the assertions are about size.
+	}, 90_000);
 });
