@@ -30,14 +30,6 @@ export const LEVEL_COLOR: Record<Level, string> = {
 	none: '#4b5563'
 };
 
-export function isLevel(v: unknown): v is Level {
-	return typeof v === 'string' && (LEVELS as string[]).includes(v);
-}
-
-export function isCategory(v: unknown): v is Category {
-	return typeof v === 'string' && (CATEGORIES as string[]).includes(v);
-}
-
 /**
  * The compact map data (`/api/v1/map`): arrays, not objects. Coordinates WGS-84, five decimals
  * (about a metre).
@@ -62,21 +54,6 @@ export type MapFilter = {
 	category?: Category;
 	q?: string;
 };
-
-export function parseFilter(params: URLSearchParams): MapFilter {
-	const f: MapFilter = {};
-	const town = params.get('town');
-	if (town && /^[a-z0-9-]{1,40}$/.test(town)) f.town = town;
-	const street = Number(params.get('street'));
-	if (Number.isInteger(street) && street > 0) f.street = street;
-	const level = params.get('level');
-	if (isLevel(level)) f.level = level;
-	const category = params.get('category');
-	if (isCategory(category)) f.category = category;
-	const q = params.get('q')?.trim().slice(0, 40);
-	if (q) f.q = q;
-	return f;
-}
 
 export function filterParams(f: MapFilter): URLSearchParams {
 	const p = new URLSearchParams();

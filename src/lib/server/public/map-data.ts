@@ -1,17 +1,14 @@
 /**
  * The public map's data: every shown street and merchant in one compact JSON (arrays, rounded
- * coordinates, one-letter levels), built once per data version and kept gzipped in memory.
- *
- * The version is a fingerprint of the tables the map reads, taken with one cheap query: merchant
- * and street counts and last updates, the newest archive entry (every rating change writes one)
- * the newest badge change and the public events. Any write that changes what the map shows moves it, so the ETag
- * changes with it and no module that writes has to remember to invalidate anything.
+ * coordinates, one-letter levels), built once per content version and day and kept gzipped in
+ * the one cache. The ETag is that version and day, so a revalidation costs one tiny read, and any
+ * write — a rating change among them — moves it at once, from whichever worker made it.
  */
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { and, asc, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { db } from '../db';
 import { merchant, street } from '../db/schema';
+import { cached, version as contentVersion } from '../cache';
 import * as towns from '../towns';
 import * as events from '../events/events';
 import { todayISO } from '../../format';
@@ -24,30 +21,19 @@ function eventsFrom(now = new Date()) {
 	return todayISO(new Date(now.getTime() - EVENT_DAYS * 86_400_000));
 }
 
-export function fingerprint(): string {
-	const row = db.$client
-		.prepare(
-			`select
-				(select count(*) from merchant) as mc,
-				(select coalesce(max(updated_at), 0) from merchant) as mu,
-				(select count(*) from street) as sc,
-				(select coalesce(max(updated_at), 0) from street) as su,
-				(select coalesce(max(id), 0) from archive_entry) as ae,
-				(select coalesce(max(state_changed_at), 0) from badge) as bs,
-				(select count(*) from badge) as bc,
-				(select count(*) from event) as ec,
-				(select coalesce(max(updated_at), 0) from event) as eu,
-				(select group_concat(name || active, ',') from town) as tn`
-		)
-		.get() as Record<string, number | string>;
-	// The day moves the window of the events layer.
-	const parts = [...Object.values(row).map(String), eventsFrom()];
-	return createHash('sha1').update(parts.join('|')).digest('base64url').slice(0, 16);
+/** The map data's version: the content version, and the day, which moves the events layer. */
+function version(): string {
+	return `${contentVersion()}-${eventsFrom()}`;
+}
+
+/** The ETag of the current map data. */
+export function etag(v = version()): string {
+	return `"map-${v}"`;
 }
 
 const r5 = (n: number) => Math.round(n * 1e5) / 1e5;
 
-export function build(version = fingerprint()): MapData {
+export function build(v = version()): MapData {
 	const shownStreets = db
 		.select({
 			id: street.id,
@@ -83,7 +69,7 @@ export function build(version = fingerprint()): MapData {
 		.orderBy(asc(merchant.id))
 		.all();
 	return {
-		version,
+		version: v,
 		towns: towns.list().map((t): MapData['towns'][number] => [t.id, t.slug, t.name]),
 		streets: shownStreets.map((s): MapData['streets'][number] => {
 			const g = s.geometry;
@@ -116,41 +102,14 @@ export function build(version = fingerprint()): MapData {
 	};
 }
 
-type Cached = { version: string; etag: string; json: Buffer; gzip: Buffer };
-let cached: Cached | undefined;
-
 /** The current map data as JSON bytes and gzip, rebuilt only when the version moved. */
-export function current(): Cached {
-	const version = fingerprint();
-	if (cached?.version === version) return cached;
-	const json = Buffer.from(JSON.stringify(build(version)));
-	cached = { version, etag: `"map-${version}"`, json, gzip: gzipSync(json, { level: 9 }) };
-	return cached;
-}
-
-const memos = new Map<string, { version: string; value: unknown }>();
-
-/**
- * A value computed from the streets, merchants, badges and events, kept until the version moves:
- * the home page's figures and lists are then one fingerprint query away.
- */
-export function memo<T>(name: string, compute: () => T): T {
-	const version = fingerprint();
-	const hit = memos.get(name);
-	if (hit?.version === version) return hit.value as T;
-	const value = compute();
-	memos.set(name, { version, value });
-	return value;
-}
-
-/** Streets by town for the filter lists (streets of withdrawn status are left out). */
-export function streetOptions() {
-	return db
-		.select({ id: street.id, name: street.name, townId: street.townId })
-		.from(street)
-		.where(ne(street.status, 'withdrawn'))
-		.orderBy(asc(street.townId), asc(street.name))
-		.all();
+export function current(): { etag: string; json: Buffer; gzip: Buffer } {
+	return cached(`map-data:${eventsFrom()}`, () => {
+		// Read before building, so a write during the build moves the version past this ETag.
+		const v = version();
+		const json = Buffer.from(JSON.stringify(build(v)));
+		return { etag: etag(v), json, gzip: gzipSync(json, { level: 9 }) };
+	});
 }
 
 export function counts() {

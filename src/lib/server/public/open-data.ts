@@ -9,24 +9,11 @@ export function ok(body: unknown) {
 	});
 }
 
-export function apiError(status: number, message: string) {
+function apiError(status: number, message: string) {
 	return json(
 		{ error: message },
 		{ status, headers: { 'cache-control': 'no-store', 'access-control-allow-origin': '*' } }
 	);
-}
-
-/** A positive integer query parameter, undefined when absent, or an error message. */
-export function positiveInt(
-	url: URL,
-	name: string,
-	max = 1_000_000
-): { value?: number; error?: string } {
-	const raw = url.searchParams.get(name);
-	if (raw == null || raw === '') return {};
-	if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max)
-		return { error: `参数 ${name} 应为 1 到 ${max} 之间的整数` };
-	return { value: Number(raw) };
 }
 
 /**

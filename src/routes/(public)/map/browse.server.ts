@@ -1,29 +1,15 @@
-import { directory, mapData } from '$lib/server/public';
-import * as towns from '$lib/server/towns';
-import { parseFilter } from '$lib/map/legend';
+import { directory } from '$lib/server/public';
+import type { MapFilter } from '$lib/map/legend';
 
 /** What the map page and its list twin both load: the filters, their choices and one page of results. */
 export function browse(url: URL, pageSize = 20) {
-	const filter = parseFilter(url.searchParams);
-	const page = Number(url.searchParams.get('page')) || 1;
-	const nearRaw = url.searchParams.get('near')?.split(',').map(Number);
-	const near =
-		nearRaw?.length === 2 &&
-		nearRaw.every(Number.isFinite) &&
-		Math.abs(nearRaw[0]) <= 90 &&
-		Math.abs(nearRaw[1]) <= 180
-			? ([nearRaw[0], nearRaw[1]] as [number, number])
-			: undefined;
-	const result = directory.list({ ...filter, page, pageSize, near });
-	const streets = mapData.streetOptions();
-	const townList = towns.list();
+	const q = directory.listQuery(url, pageSize);
+	const { town, street, level, category, near } = q.filters;
+	const filter: MapFilter = { town: town?.slug, street, level, category, q: q.q };
 	return {
 		filter,
-		near: near ?? null,
-		result,
-		towns: townList
-			.filter((t) => streets.some((s) => s.townId === t.id))
-			.map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
-		streets
+		near: near ? ([near.lat, near.lng] as [number, number]) : null,
+		result: directory.list(q),
+		...directory.choices()
 	};
 }

@@ -1,15 +1,16 @@
-import { supervision } from '$lib/server/streets';
+import * as query from '$lib/server/query';
+import { directory } from '$lib/server/public';
 import * as towns from '$lib/server/towns';
+import { publicPage } from '$lib/server/public-cache';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url, setHeaders }) => {
-	setHeaders({ 'cache-control': 'public, max-age=300' });
-	const town = towns.bySlug(url.searchParams.get('town') ?? '');
-	const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get('page')) || 1));
+export const load: PageServerLoad = (event) => {
+	publicPage(event, 300);
+	const q = query.list(event.url, { town: query.town }, { pageSize: 60 });
 	return {
-		red: supervision.redList({ townId: town?.id, page }),
-		town: town?.slug ?? '',
+		red: directory.redList({ town: q.filters.town, page: q.page, pageSize: q.pageSize }),
+		town: q.filters.town?.slug ?? '',
 		towns: towns.list().map((t) => ({ slug: t.slug, name: t.name })),
-		revoked: supervision.revokedNotices()
+		revoked: directory.revoked()
 	};
 };

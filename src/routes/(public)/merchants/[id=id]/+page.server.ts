@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { merchants } from '$lib/server/streets';
+import { directory } from '$lib/server/public';
 import * as feedback from '$lib/server/feedback';
+import { cached } from '$lib/server/cache';
 import { publicPage } from '$lib/server/public-cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const m = merchants.publicDetail(Number(event.params.id));
+	const m = directory.detail(Number(event.params.id));
 	if (!m) error(404, '商户不存在');
 	publicPage(event);
-	return { m, replies: feedback.publicReplies(m.id, 10) };
+	return { m, replies: cached(`replies:${m.id}`, () => feedback.publicReplies(m.id, 10)) };
 };

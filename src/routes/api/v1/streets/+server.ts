@@ -1,20 +1,13 @@
-import * as streets from '$lib/server/streets';
-import * as towns from '$lib/server/towns';
-import { openData } from '$lib/server/public';
+import * as query from '$lib/server/query';
+import { directory, openData } from '$lib/server/public';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ url }) => {
-	const town = url.searchParams.get('town');
-	const t = town ? towns.bySlug(town) : undefined;
-	if (town && !t) return openData.apiError(400, `未知的街镇：${town}`);
-	const page = openData.positiveInt(url, 'page');
-	const size = openData.positiveInt(url, 'pageSize', 200);
-	if (page.error || size.error) return openData.apiError(400, (page.error ?? size.error)!);
-	const all = streets.publicList({ townId: t?.id });
-	const pageSize = size.value ?? 50;
-	const p = page.value ?? 1;
+/** Open data: every street with its public fields, 50 a page: `?town=<slug>&page=&pageSize=`. */
+export const GET: RequestHandler = openData.api(({ url }) => {
+	const list = directory.streets(query.list(url, { town: query.town }));
 	return openData.ok({
-		items: all.slice((p - 1) * pageSize, p * pageSize).map((s) => ({
+		...list,
+		items: list.items.map((s) => ({
 			id: s.id,
 			name: s.name,
 			status: s.status,
@@ -23,9 +16,6 @@ export const GET: RequestHandler = ({ url }) => {
 			convention: s.convention,
 			committee: { contact: s.committeeContact },
 			merchants: s.merchants
-		})),
-		page: p,
-		pageSize,
-		total: all.length
+		}))
 	});
-};
+});

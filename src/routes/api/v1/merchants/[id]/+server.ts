@@ -1,10 +1,11 @@
-import { merchants } from '$lib/server/streets';
-import { openData } from '$lib/server/public';
+import { error } from '@sveltejs/kit';
+import * as query from '$lib/server/query';
+import { directory, openData } from '$lib/server/public';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = ({ params }) => {
-	if (!/^[1-9]\d{0,9}$/.test(params.id)) return openData.apiError(400, '商户编号应为正整数');
-	const m = merchants.publicDetail(Number(params.id));
-	if (!m) return openData.apiError(404, '商户不存在');
+/** Open data: one merchant, exactly as its public page shows it. */
+export const GET: RequestHandler = openData.api(({ params }) => {
+	const m = directory.detail(query.id(params.id, 'id'));
+	if (!m) error(404, '商户不存在');
 	return openData.ok(m);
-};
+});
