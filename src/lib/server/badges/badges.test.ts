@@ -10,9 +10,7 @@ import * as settings from '../settings';
 import * as campaign from '../campaign/campaign';
 import * as enterprises from '../campaign/enterprises';
 import { SYSTEM } from '../actor';
-import { makeUser } from '../testing/factories';
-import { makeBadgedMerchant } from '../../../../seeds/badges';
-import { inspectMerchant } from '../../../../seeds/streets';
+import { makeUser, makeBadgedMerchant, inspectMerchant } from '../testing/factories';
 import ScanPage from '../../../routes/b/[code]/+page.svelte';
 import { load } from '../../../routes/b/[code]/+page.server';
 

@@ -4,24 +4,14 @@ import * as campaign from './campaign';
 import * as enterprises from './enterprises';
 import * as towns from '../towns';
 import { SYSTEM } from '../actor';
-import { fakeEnterprise } from '../../../../seeds/campaign-factories';
+import * as factories from '../testing/factories';
 
-let n = 0;
 function makeEnterprise(slug: string) {
-	n += 1;
-	const f = fakeEnterprise(900_000 + n);
-	return enterprises.create(SYSTEM, { ...f, townId: towns.bySlug(slug)!.id });
+	return factories.makeEnterprise(SYSTEM, slug);
 }
 
 function commit(enterpriseId: number, year: number, disclosedOn: string, type = '诚信经营承诺') {
-	return campaign.addCommitment(SYSTEM, {
-		enterpriseId,
-		year,
-		type,
-		disclosedOn,
-		channel: '信用松江网站',
-		link: null
-	});
+	return factories.makeCommitment(SYSTEM, enterpriseId, { year, disclosedOn, type });
 }
 
 function townCount(year: number, slug: string) {

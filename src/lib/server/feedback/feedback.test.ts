@@ -5,9 +5,8 @@ import * as merchants from '../streets/merchants';
 import * as audit from '../audit';
 import { db } from '../db';
 import { archiveEntry, feedback as feedbackTable } from '../db/schema';
-import { makeUser } from '../testing/factories';
+import { makeUser, feedbackInput, makeBadgedMerchant } from '../testing/factories';
 import { SYSTEM } from '../actor';
-import { feedbackInput, makeBadgedMerchant } from '../../../../seeds/badges';
 
 beforeEach(() => feedback.clientLimiter.reset());
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '../db';
 import { archiveEntry, merchant } from '../db/schema';
 import * as directory from './directory';
-import { fillStreets, STREETS } from '../../../../seeds/map-demo';
+import { fillStreets, STREETS } from '../testing/factories';
 import { distanceM } from '../../map/legend';
 
 const [yueyang, sijing] = [STREETS[0], STREETS[4]];
