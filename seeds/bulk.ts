@@ -6,7 +6,7 @@
  * the same plan — a submitted inspection, its archive entry, a badge for a passing score, the
  * merchant's score and level — without per-item scores or audit entries.
  */
-import { eq, max, sql } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import { db } from '../src/lib/server/db';
 import { archiveEntry, badge, inspection, merchant, street } from '../src/lib/server/db/schema';
 import * as towns from '../src/lib/server/towns';
@@ -56,6 +56,15 @@ export function bulkStreets(opts: FillOptions = {}): StreetFill[] {
 			return last + 1;
 		};
 		return planStreets(opts, lastMerchantNumber()).map((plan) => {
+			const clash = tx
+				.select({ id: street.id })
+				.from(street)
+				.where(and(eq(street.townId, plan.street.townId), eq(street.name, plan.street.name)))
+				.get();
+			if (clash)
+				throw new Error(
+					`${towns.byId(plan.street.townId)?.name}已有示范街「${plan.street.name}」，未写入任何数据`
+				);
 			const s = tx
 				.insert(street)
 				.values({ ...plan.street, createdAt: now, updatedAt: now })
