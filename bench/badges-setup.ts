@@ -3,12 +3,16 @@
  * database: a street of N merchants each holding a badge, and a district admin's session. Prints
  * JSON for bench/cases/badges.js.
  */
-import * as users from '../src/lib/server/users';
 import * as badges from '../src/lib/server/badges';
 import { merchants } from '../src/lib/server/streets';
 import { createSession, generateSessionToken } from '../src/lib/server/auth';
 import { SYSTEM } from '../src/lib/server/actor';
-import { inspectMerchant, makeMerchant, makeStreet } from '../seeds/streets';
+import {
+	inspectMerchant,
+	makeMerchant,
+	makeStreet,
+	makeUser
+} from '../src/lib/server/testing/factories';
 
 const n = Number(process.argv[2] ?? 200);
 const street = makeStreet(SYSTEM, 'zhongshan', { name: `压测示范街${Date.now() % 100000}` });
@@ -24,13 +28,7 @@ await badges.streetPlaques(street.id);
 const first = merchants.list(null, { streetId: street.id, pageSize: 1 }).items[0];
 const b = badges.byId(merchants.byId(first.id)!.currentBadgeId!)!;
 const code = await badges.ensureCode(b);
-const admin = await users.create(SYSTEM, {
-	username: `bench-${Date.now()}`,
-	displayName: '压测管理员',
-	password: `Bench-password-${Date.now()}-x9`,
-	role: 'district_admin',
-	townIds: []
-});
+const admin = await makeUser('district_admin', [], { displayName: '压测管理员' });
 const token = generateSessionToken();
 createSession(token, admin.id);
 console.log(

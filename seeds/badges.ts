@@ -1,15 +1,16 @@
 /**
  * Badges: a code and QR for every badge, and demo scans and consumer feedback, including one
- * verified complaint with the merchant's reply. The factories here are the ones the tests use.
+ * verified complaint (which deducts the merchant's points through supervision) with the
+ * merchant's reply.
  */
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '../src/lib/server/db';
 import { badge, merchant } from '../src/lib/server/db/schema';
 import * as badges from '../src/lib/server/badges';
 import * as feedback from '../src/lib/server/feedback';
 import { SYSTEM, type Actor } from '../src/lib/server/actor';
 import { todayISO } from '../src/lib/format';
-import { inspectMerchant, makeMerchant, makeStreet } from './streets';
+import { feedbackInput } from '../src/lib/server/testing/factories';
 import type { FeedbackCategory } from '../src/lib/feedback';
 
 /**
@@ -19,31 +20,6 @@ import type { FeedbackCategory } from '../src/lib/feedback';
 export function seedBadgesReference() {
 	badges.resetSecretCache();
 	badges.secret();
-}
-
-/** A street in the town and a merchant on it inspected at `total`, with its badge's code. */
-export async function makeBadgedMerchant(actor: Actor, townSlug = 'yueyang', total = 95) {
-	const s = makeStreet(actor, townSlug);
-	const m = makeMerchant(actor, s.id);
-	inspectMerchant(actor, m.id, total);
-	const b = db.select().from(badge).where(eq(badge.merchantId, m.id)).orderBy(desc(badge.id)).get();
-	if (!b) throw new Error('no badge granted');
-	const code = await badges.ensureCode(b, actor);
-	return { street: s, merchant: m, badge: b, code };
-}
-
-export function feedbackInput(
-	merchantId: number,
-	over: Partial<feedback.SubmitInput> = {}
-): feedback.SubmitInput {
-	return {
-		source: 'scan',
-		merchantId,
-		category: 'weight',
-		body: '买了两斤橘子，回家一称只有一斤七两。',
-		phone: '13812341234',
-		...over
-	};
 }
 
 const DEMO_FEEDBACK: [FeedbackCategory, string, string][] = [
@@ -80,9 +56,10 @@ export async function seedBadgesDemo(actor: Actor = SYSTEM, now = new Date()): P
 		const m = current[(i * 3) % Math.max(1, current.length)];
 		if (!m) return;
 		const at = new Date(now.getTime() - (i === 0 ? 10 : i + 1) * day);
+		const source = i % 2 ? 'merchant_page' : 'scan';
 		const f = feedback.submit(
 			`demo-${i}`,
-			{ source: i % 2 ? 'merchant_page' : 'scan', merchantId: m.id, category, body, phone },
+			feedbackInput(m.id, { source, category, body, phone }),
 			at
 		);
 		if (f) made.push(f.id);

@@ -1,16 +1,21 @@
 /**
  * Campaign demo data: targets for the year, enterprises across the towns, commitments with some towns
- * ahead of the year's pace and some behind, a few credit reports and reported counts. Also the
- * design-scale data set for the bench (200,000 enterprises, 50,000 commitments).
+ * ahead of the year's pace and some behind, a few credit reports and reported counts.
  */
 import * as towns from '../src/lib/server/towns';
 import * as campaign from '../src/lib/server/campaign';
 import { importer } from '../src/lib/server/campaign';
-import { db } from '../src/lib/server/db';
 import { SYSTEM } from '../src/lib/server/actor';
 import { DEFAULT_COMMITMENT_TYPES, CHANNELS, REPORT_ITEMS } from '../src/lib/campaign';
 import { todayISO } from '../src/lib/format';
-import { fakeAgency, fakeDate, fakeEnterprise, fakeReportNo, rng } from './campaign-factories';
+import {
+	fakeAgency,
+	fakeDate,
+	fakeEnterprise,
+	fakeReportNo,
+	rng
+} from '../src/lib/server/testing/factories';
+import type { Town } from '../src/lib/server/db/schema';
 
 /** How far along each town is against the share of the year gone: some ahead, some behind. */
 const FILL = [
@@ -33,27 +38,31 @@ function split(total: number, w: number[]): number[] {
 	return parts;
 }
 
+/** The district's default targets, shared out among the towns. */
+export function targetsFor(list: Town[]): campaign.TargetsInput {
+	const w = weights(
+		list.length,
+		list.map((t) => t.slug)
+	);
+	const c = split(campaign.DEFAULT_COMMITMENT_TARGET, w);
+	const r = split(campaign.DEFAULT_REPORT_TARGET, w);
+	return {
+		commitmentTarget: campaign.DEFAULT_COMMITMENT_TARGET,
+		reportTarget: campaign.DEFAULT_REPORT_TARGET,
+		towns: list.map((t, i) => ({ townId: t.id, commitmentTarget: c[i], reportTarget: r[i] }))
+	};
+}
+
 export function seedCampaignDemo(now = new Date()): string {
 	const r = rng(2023);
 	const today = todayISO(now);
 	const year = campaign.currentYear(now);
 	const share = campaign.shareOfYear(year, today);
 	const list = towns.list();
-	const w = weights(
-		list.length,
-		list.map((t) => t.slug)
-	);
-	const cTargets = split(campaign.DEFAULT_COMMITMENT_TARGET, w);
-	const rTargets = split(campaign.DEFAULT_REPORT_TARGET, w);
-	campaign.setTargets(SYSTEM, year, {
-		commitmentTarget: campaign.DEFAULT_COMMITMENT_TARGET,
-		reportTarget: campaign.DEFAULT_REPORT_TARGET,
-		towns: list.map((t, i) => ({
-			townId: t.id,
-			commitmentTarget: cTargets[i],
-			reportTarget: rTargets[i]
-		}))
-	});
+	const targets = targetsFor(list);
+	campaign.setTargets(SYSTEM, year, targets);
+	const cTargets = targets.towns.map((t) => t.commitmentTarget);
+	const rTargets = targets.towns.map((t) => t.reportTarget);
 
 	const commitments: importer.CommitmentImportRow[] = [];
 	const reports: importer.ReportImportRow[] = [];
@@ -133,80 +142,4 @@ export function seedCampaignDemo(now = new Date()): string {
 		);
 	}
 	return `企业 ${c.enterprisesCreated} 家、信用承诺 ${c.created} 条、信用报告 ${reports.length} 份`;
-}
-
-/**
- * The design-scale data set, written straight through prepared statements in one transaction so the
- * bench can build it in seconds. Adds to what is there.
- */
-export function generateScale(opts: {
-	enterprises: number;
-	commitments: number;
-	year: number;
-	now?: Date;
-}) {
-	const r = rng(7);
-	const now = opts.now ?? new Date();
-	const today = todayISO(now);
-	const until = opts.year < campaign.currentYear(now) ? `${opts.year}-12-31` : today;
-	const list = towns.list();
-	const client = db.$client;
-	const start = Number(
-		(client.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM enterprise').get() as { n: number }).n
-	);
-	const insertE = client.prepare(
-		'INSERT OR IGNORE INTO enterprise (uscc, name, town_id, address, industry, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
-	);
-	const insertC = client.prepare(
-		`INSERT OR IGNORE INTO commitment (enterprise_id, year, type, disclosed_on, channel, status, created_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?)`
-	);
-	const at = now.getTime();
-	const result = { enterprises: 0, commitments: 0 };
-	client.transaction(() => {
-		client
-			.prepare('INSERT INTO campaign_year (year) VALUES (?) ON CONFLICT DO NOTHING')
-			.run(opts.year);
-		const ids: number[] = [];
-		for (let i = 0; i < opts.enterprises; i++) {
-			const e = fakeEnterprise(start + i + 1_000_000, r);
-			// Towns differ in size: a skewed pick gives some towns many more enterprises.
-			const t = list[Math.floor(Math.pow(r(), 1.4) * list.length)];
-			const res = insertE.run(e.uscc, e.name, t.id, e.address, e.industry, at, at);
-			if (res.changes) {
-				ids.push(Number(res.lastInsertRowid));
-				result.enterprises += 1;
-			}
-		}
-		for (let i = 0; i < opts.commitments && ids.length; i++) {
-			const id = ids[Math.floor(r() * ids.length)];
-			const res = insertC.run(
-				id,
-				opts.year,
-				DEFAULT_COMMITMENT_TYPES[Math.floor(r() * DEFAULT_COMMITMENT_TYPES.length)],
-				fakeDate(opts.year, until, r),
-				CHANNELS[Math.floor(r() * CHANNELS.length)],
-				r() < 0.02 ? 'withdrawn' : 'published',
-				at
-			);
-			result.commitments += res.changes;
-		}
-	})();
-	const list2 = towns.list();
-	const w = weights(
-		list2.length,
-		list2.map((t) => t.slug)
-	);
-	const cTargets = split(campaign.DEFAULT_COMMITMENT_TARGET, w);
-	const rTargets = split(campaign.DEFAULT_REPORT_TARGET, w);
-	campaign.setTargets(SYSTEM, opts.year, {
-		commitmentTarget: campaign.DEFAULT_COMMITMENT_TARGET,
-		reportTarget: campaign.DEFAULT_REPORT_TARGET,
-		towns: list2.map((t, i) => ({
-			townId: t.id,
-			commitmentTarget: cTargets[i],
-			reportTarget: rTargets[i]
-		}))
-	});
-	return result;
 }

@@ -5,9 +5,9 @@
 import * as events from '../src/lib/server/events';
 import * as towns from '../src/lib/server/towns';
 import { uploads } from '../src/lib/server/files';
-import { SYSTEM, type Actor } from '../src/lib/server/actor';
+import { SYSTEM } from '../src/lib/server/actor';
 import { DomainError } from '../src/lib/server/forms';
-import type { EventInput } from '../src/lib/schemas/events';
+import { makeEvent, rng, type EventSpec } from '../src/lib/server/testing/factories';
 
 export function seedEventOptions() {
 	events.seedOptions();
@@ -35,61 +35,6 @@ export const TOWN_CENTRES: Record<string, [number, number]> = {
 	jingkaiqu: [31.06, 121.25],
 	'sheshan-dujiaqu': [31.1, 121.19]
 };
-
-/** What a test or the demo says about an event; everything else gets a sensible value. */
-export type EventSpec = Partial<Omit<EventInput, 'townId' | 'themeId' | 'formId'>> & {
-	town?: string;
-	theme?: string;
-	form?: string;
-};
-
-let n = 0;
-
-/** A valid event input from names (town slug, theme and form names). */
-export function makeEventInput(spec: EventSpec = {}): EventInput {
-	n += 1;
-	const t = towns.bySlug(spec.town ?? 'sheshan');
-	if (!t) throw new Error(`unknown town ${spec.town}`);
-	const theme = events.options('theme').find((o) => o.name === (spec.theme ?? '诚信进社区'));
-	const form = events.options('form').find((o) => o.name === (spec.form ?? '事迹宣讲'));
-	if (!theme || !form) throw new Error('unknown theme or form');
-	const startDate = spec.startDate ?? '2026-06-06';
-	return {
-		title: spec.title ?? `${theme.name}宣传活动 ${n}`,
-		townId: t.id,
-		themeId: theme.id,
-		formId: form.id,
-		venue: spec.venue ?? `${t.name}社区文化活动中心`,
-		lat: spec.lat ?? null,
-		lng: spec.lng ?? null,
-		startDate,
-		startTime: spec.startTime,
-		endDate: spec.endDate ?? startDate,
-		endTime: spec.endTime,
-		organisers: spec.organisers ?? `${t.name}党群服务中心`,
-		participants: spec.participants ?? 50,
-		materials: spec.materials ?? '诚信宣传册 100 份',
-		summary: spec.summary ?? '向居民宣传诚信经营、诚信消费知识。',
-		isPublic: spec.isPublic ?? true
-	};
-}
-
-export function makeEvent(actor: Actor, spec: EventSpec = {}, photoKeys: string[] = []) {
-	return events.create(actor, makeEventInput(spec), photoKeys);
-}
-
-// ---------------------------------------------------------------- demo
-
-function rng(seed: number) {
-	let a = seed;
-	return () => {
-		a |= 0;
-		a = (a + 0x6d2b79f5) | 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const THEME_PLANS: Record<
 	string,
@@ -249,7 +194,7 @@ export async function seedEventDemo(now = new Date()): Promise<number> {
 			const materials = `${pick(MATERIALS)} ${between(1, 8) * 50} 份、${pick(MATERIALS)} ${between(1, 4) * 50} 份`;
 			const isPublic = rand() > 0.15;
 			const hour = between(9, 15);
-			const input = makeEventInput({
+			const spec: EventSpec = {
 				town: t.slug,
 				theme,
 				form,
@@ -268,13 +213,13 @@ export async function seedEventDemo(now = new Date()): Promise<number> {
 					? `${t.name}围绕“${theme}”开展${form}活动，向居民、商户和企业宣传诚信经营、诚信消费和信用承诺知识，现场发放${materials}，共 ${people} 人次参与。`
 					: `${t.name}将围绕“${theme}”开展${form}活动，欢迎附近居民参加。`,
 				isPublic
-			});
+			};
 			const keys =
 				past && isPublic && rand() < 0.6
 					? [photos[i % photos.length], photos[(i + 2) % photos.length]].slice(0, between(1, 2))
 					: [];
 			try {
-				events.create(SYSTEM, input, keys, new Date(today - between(0, 30) * 86_400_000));
+				makeEvent(SYSTEM, spec, keys, new Date(today - between(0, 30) * 86_400_000));
 				made += 1;
 			} catch (e) {
 				if (!(e instanceof DomainError)) throw e;

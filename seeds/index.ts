@@ -7,10 +7,9 @@ import { seedStreetsDemo, seedStreetsReference } from './streets';
 import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
 import { seedCampaignDemo } from './campaign';
-import { inArray } from 'drizzle-orm';
-import { db } from '../src/lib/server/db';
-import { merchant } from '../src/lib/server/db/schema';
 import { enterprises } from '../src/lib/server/campaign';
+import { merchants } from '../src/lib/server/streets';
+import { makeCommitment } from '../src/lib/server/testing/factories';
 import * as campaign from '../src/lib/server/campaign';
 import { SYSTEM } from '../src/lib/server/actor';
 
@@ -33,11 +32,11 @@ export async function seedDemo(): Promise<string[]> {
 
 /** Rated demo merchants have published a credit commitment too, as the campaign asks of them. */
 function seedMerchantCommitments(year = campaign.currentYear()): string {
-	const rated = db
-		.select()
-		.from(merchant)
-		.where(inArray(merchant.level, ['model', 'honest']))
-		.all();
+	const rated = merchants
+		.list(null, { pageSize: 1000 })
+		.items.filter((m) => m.level !== 'none')
+		.map((m) => merchants.byId(m.id)!)
+		.sort((a, b) => a.id - b.id);
 	for (const [i, m] of rated.entries()) {
 		const e =
 			enterprises.byUscc(m.uscc) ??
@@ -49,13 +48,10 @@ function seedMerchantCommitments(year = campaign.currentYear()): string {
 			});
 		const month = String((i % 9) + 1).padStart(2, '0');
 		try {
-			campaign.addCommitment(SYSTEM, {
-				enterpriseId: e.id,
+			makeCommitment(SYSTEM, e.id, {
 				year,
-				type: '诚信经营承诺',
 				disclosedOn: `${year}-${month}-15`,
-				channel: '现场公示',
-				link: null
+				channel: '现场公示'
 			});
 		} catch (err) {
 			if (!(err instanceof campaign.DuplicateCommitment)) throw err;

@@ -1,125 +1,30 @@
 /**
  * Honesty streets: reference standards, and demo streets around Songjiang with merchants at every
- * level and badge state. The factories here are the ones the tests use.
+ * level and badge state, each state reached the way staff reach it (an inspection, then
+ * supervision events), through the same factories the tests use.
  */
 import * as towns from '../src/lib/server/towns';
-import * as streets from '../src/lib/server/streets';
-import {
-	merchants,
-	standards,
-	inspections,
-	supervision,
-	instruments
-} from '../src/lib/server/streets';
+import { standards, supervision, instruments } from '../src/lib/server/streets';
 import { SYSTEM, type Actor } from '../src/lib/server/actor';
 import { withCheckCharacter } from '../src/lib/uscc';
 import { todayISO } from '../src/lib/format';
 import type { MerchantInput, StreetInput } from '../src/lib/schemas/streets';
-import type { StandardItem, StreetGeometry } from '../src/lib/server/db/schema';
+import type { StreetGeometry } from '../src/lib/server/db/schema';
+import { inspectMerchant, makeMerchant, makeStreet } from '../src/lib/server/testing/factories';
 
 export function seedStreetsReference() {
 	standards.seed();
 }
 
-let serial = 0;
-
-/** A valid USCC: 91… for a company, 92… for a sole trader (个体工商户). */
-export function makeUscc(soleTrader = false): string {
-	serial += 1;
-	const body = String((Date.now() % 1_000_000) * 7 + serial)
-		.padStart(6, '0')
-		.slice(-6);
-	return withCheckCharacter(`${soleTrader ? '92' : '91'}310117MA1${body}`);
-}
-
-export function streetInput(townSlug: string, over: Partial<StreetInput> = {}): StreetInput {
-	serial += 1;
-	const t = towns.bySlug(townSlug);
-	if (!t) throw new Error(`unknown town ${townSlug}`);
-	return {
-		name: `测试示范街${serial}`,
-		townId: t.id,
-		status: 'building',
-		convention: '诚信经营，明码标价，足斤足两，童叟无欺。',
-		description: '',
-		committeeContact: '王主任',
-		committeePhone: '021-57800000',
-		geometry: {
-			type: 'LineString',
-			coordinates: [
-				[121.225, 31.0115],
-				[121.235, 31.012]
-			]
-		},
-		...over
-	};
-}
-
-export function makeStreet(actor: Actor, townSlug = 'yueyang', over: Partial<StreetInput> = {}) {
-	return streets.create(actor, streetInput(townSlug, over));
-}
-
-export function merchantInput(streetId: number, over: Partial<MerchantInput> = {}): MerchantInput {
-	serial += 1;
-	return {
-		name: `测试商户${serial}`,
-		uscc: makeUscc(serial % 2 === 0),
-		streetId,
-		address: `中山中路 ${serial} 号`,
-		category: 'retail',
-		tradingStatus: 'open',
-		contactName: '李经理',
-		contactPhone: '13800000000',
-		lat: 31.0117,
-		lng: 121.23,
-		...over
-	};
-}
-
-export function makeMerchant(actor: Actor, streetId: number, over: Partial<MerchantInput> = {}) {
-	return merchants.create(actor, merchantInput(streetId, over));
-}
-
-/** Item scores adding up to `target` (half points), with the given veto items hit. */
-export function scoresFor(items: StandardItem[], target: number, vetoCodes: string[] = []) {
-	const scored = items.filter((i) => !i.veto);
-	const max = scored.reduce((s, i) => s + i.maxPoints, 0);
-	const t = Math.min(Math.max(target, 0), max);
-	const points = scored.map((i) => Math.floor(((i.maxPoints * t) / max) * 2) / 2);
-	let left = t - points.reduce((a, b) => a + b, 0);
-	for (let k = 0; k < scored.length && left > 0; k++) {
-		const add = Math.min(scored[k].maxPoints - points[k], left);
-		points[k] += add;
-		left -= add;
-	}
-	return items.map((i) => {
-		const k = scored.indexOf(i);
-		return {
-			itemId: i.id,
-			points: i.veto ? 0 : points[k],
-			vetoHit: i.veto && vetoCodes.includes(i.code),
-			note: ''
-		};
-	});
-}
-
-/** Starts and submits an inspection of a merchant with the given total. */
-export function inspectMerchant(
-	actor: Actor,
-	merchantId: number,
-	total: number,
-	opts: { vetoCodes?: string[]; now?: Date; summary?: string } = {}
-) {
-	const now = opts.now ?? new Date();
-	const draft = inspections.start(actor, { merchantId }, now);
-	const std = standards.byId(draft.standardId)!;
-	return inspections.save(
-		actor,
-		draft.id,
-		{ scores: scoresFor(std.items, total, opts.vetoCodes), summary: opts.summary ?? '' },
-		true,
-		now
-	);
+/** "lng,lat lng,lat …" as a line; with `closed`, as a polygon back to its first point. */
+function shape(points: string, closed = false): StreetGeometry {
+	const coordinates = points
+		.trim()
+		.split(/\s+/)
+		.map((p) => p.split(',').map(Number) as [number, number]);
+	return closed
+		? { type: 'Polygon', coordinates: [[...coordinates, coordinates[0]]] }
+		: { type: 'LineString', coordinates };
 }
 
 type Outcome =
@@ -151,18 +56,7 @@ const DEMO: {
 			'一、守法经营，亮照亮证；二、明码标价，不哄抬物价；三、足斤足两，计量器具按期检定；四、不售假冒伪劣商品；五、文明待客，投诉当日响应；六、爱护古镇风貌，门前三包。',
 		contact: '仓城风貌区诚信自律委员会 陈秀英',
 		phone: '021-57821166',
-		geometry: {
-			type: 'Polygon',
-			coordinates: [
-				[
-					[121.1912, 31.0082],
-					[121.1978, 31.0086],
-					[121.1983, 31.0041],
-					[121.1917, 31.0036],
-					[121.1912, 31.0082]
-				]
-			]
-		},
+		geometry: shape('121.1912,31.0082 121.1978,31.0086 121.1983,31.0041 121.1917,31.0036', true),
 		merchants: [
 			['仓城糕团店', 'food', '中山西路 612 号', 31.0063, 121.1931],
 			['张泽羊肉馆仓城店', 'catering', '中山西路 640 号', 31.0061, 121.1942],
@@ -182,15 +76,7 @@ const DEMO: {
 			'中山中路商户共同遵守：诚信为本、质量为先、价格公道、服务热情；七日无理由退换；投诉首问负责，三日内答复。',
 		contact: '中山街道市场监管所 刘建国',
 		phone: '021-57812345',
-		geometry: {
-			type: 'LineString',
-			coordinates: [
-				[121.2208, 31.0112],
-				[121.2262, 31.0116],
-				[121.2318, 31.0119],
-				[121.2365, 31.0121]
-			]
-		},
+		geometry: shape('121.2208,31.0112 121.2262,31.0116 121.2318,31.0119 121.2365,31.0121'),
 		merchants: [
 			['松江第一百货商店', 'retail', '中山中路 288 号', 31.0117, 121.2281],
 			['老大房食品店中山中路店', 'food', '中山中路 312 号', 31.0118, 121.2296],
@@ -210,15 +96,7 @@ const DEMO: {
 			'下塘街商户承诺：传承老字号信誉，货真价实；明码标价，不欺客不宰客；计量器具定期检定；接受游客和居民监督。',
 		contact: '泗泾镇下塘街区管委会 周明华',
 		phone: '021-57619988',
-		geometry: {
-			type: 'LineString',
-			coordinates: [
-				[121.2618, 31.1192],
-				[121.2645, 31.1199],
-				[121.2671, 31.1207],
-				[121.2693, 31.1212]
-			]
-		},
+		geometry: shape('121.2618,31.1192 121.2645,31.1199 121.2671,31.1207 121.2693,31.1212'),
 		merchants: [
 			['下塘豆腐干坊', 'food', '江达南路下塘街 21 号', 31.1197, 121.2638],
 			['福连糕点店', 'food', '下塘街 45 号', 31.1201, 121.2652],
@@ -236,14 +114,7 @@ const DEMO: {
 			'佘山商业街自律公约：服务游客、诚信待客；农副产品标明产地；不强买强卖；价格公示上墙；统一使用公平秤。',
 		contact: '佘山镇商会 顾建新',
 		phone: '021-57651234',
-		geometry: {
-			type: 'LineString',
-			coordinates: [
-				[121.1905, 31.0952],
-				[121.1948, 31.0958],
-				[121.1992, 31.0963]
-			]
-		},
+		geometry: shape('121.1905,31.0952 121.1948,31.0958 121.1992,31.0963'),
 		merchants: [
 			['佘山兰笋农家菜馆', 'catering', '林荫新路 128 号', 31.0955, 121.1921],
 			['佘山茶叶店', 'food', '林荫新路 150 号', 31.0957, 121.1937],
@@ -260,14 +131,7 @@ const DEMO: {
 		convention: '九亭大街商户公约：守法诚信、公平交易、文明经营、共建共治。',
 		contact: '九亭镇经济发展办 吴海燕',
 		phone: '021-67691234',
-		geometry: {
-			type: 'LineString',
-			coordinates: [
-				[121.3218, 31.1312],
-				[121.3262, 31.1318],
-				[121.3301, 31.1323]
-			]
-		},
+		geometry: shape('121.3218,31.1312 121.3262,31.1318 121.3301,31.1323'),
 		merchants: [
 			['九亭生鲜超市', 'retail', '九亭大街 301 号', 31.1314, 121.3232],
 			['九亭老烧饼', 'food', '九亭大街 318 号', 31.1316, 121.3248],
@@ -295,6 +159,90 @@ const OUTCOMES: Outcome[] = [
 
 const PEOPLE = ['王女士', '李先生', '张女士', '赵先生', '陈女士', '刘先生'];
 
+type Step = supervision.RecordInput & { day: number };
+
+/**
+ * How each outcome is reached: an inspection at `total`, then supervision events so many days
+ * later; the badge and level follow from the domain's rules.
+ */
+const PLANS: Record<
+	Outcome,
+	(k: number) => { total: number; summary?: string; steps?: Step[] } | null
+> = {
+	unrated: () => null,
+	model: (k) => ({
+		total: 92 + (k % 7),
+		steps:
+			k % 2
+				? [
+						{
+							day: 20,
+							kind: 'commendation',
+							title: '获评街区“诚信之星”',
+							publicNote: '在诚信兴商宣传月活动中获街区表彰'
+						}
+					]
+				: []
+	}),
+	honest: (k) => ({ total: 78 + (k % 9) }),
+	downgraded: (k) => ({
+		total: 93,
+		steps: [
+			{
+				day: 10,
+				kind: 'complaint',
+				title: '消费者投诉价格标示不清，经核实属实',
+				publicNote: '价签与结算价格不一致，已责令改正',
+				complainant: `${PEOPLE[k % PEOPLE.length]} 139****${String(1000 + k).slice(-4)}`,
+				note: '12315 平台转办'
+			}
+		]
+	}),
+	suspended: () => ({
+		total: 80,
+		steps: [
+			{
+				day: 12,
+				kind: 'penalty',
+				title: '因销售过期食品受到行政处罚',
+				publicNote: '松江区市场监督管理局作出警告并罚款的行政处罚',
+				note: '沪市监松处〔2026〕第 xxx 号'
+			}
+		]
+	}),
+	revoked: () => ({
+		total: 91,
+		steps: [
+			{
+				day: 15,
+				kind: 'veto',
+				title: '篡改计量器具',
+				publicNote: '经计量执法检查，电子秤被改装作弊，撤销诚信商户称号',
+				note: '已移交执法大队'
+			}
+		]
+	}),
+	restored: () => ({
+		total: 79,
+		steps: [
+			{
+				day: 8,
+				kind: 'spot_check_failed',
+				title: '季度抽查：计量器具未按期检定',
+				publicNote: '抽查发现电子秤超过检定有效期'
+			},
+			{
+				day: 18,
+				kind: 'rectification',
+				title: '完成计量器具检定，整改到位',
+				publicNote: '已送检并取得检定证书，复查合格'
+			}
+		]
+	}),
+	expired: () => ({ total: 86 }),
+	none: () => ({ total: 68, summary: '价签不全，承诺书未公示' })
+};
+
 /** Demo streets and merchants; returns a line for the start log. */
 export function seedStreetsDemo(actor: Actor = SYSTEM, now = new Date()): string {
 	const day = 86_400_000;
@@ -302,14 +250,11 @@ export function seedStreetsDemo(actor: Actor = SYSTEM, now = new Date()): string
 	let k = 0;
 	let merchantCount = 0;
 	for (const s of DEMO) {
-		const t = towns.bySlug(s.town);
-		if (!t) continue;
-		const created = streets.create(actor, {
+		if (!towns.bySlug(s.town)) continue;
+		const created = makeStreet(actor, s.town, {
 			name: s.name,
-			townId: t.id,
 			status: s.status,
 			convention: s.convention,
-			description: '',
 			committeeContact: s.contact,
 			committeePhone: s.phone,
 			geometry: s.geometry
@@ -318,15 +263,13 @@ export function seedStreetsDemo(actor: Actor = SYSTEM, now = new Date()): string
 			const outcome = OUTCOMES[k % OUTCOMES.length];
 			const sole = k % 3 === 1;
 			k++;
-			const m = merchants.create(actor, {
+			const m = makeMerchant(actor, created.id, {
 				name,
 				uscc: withCheckCharacter(
-					`${sole ? '92' : '91'}310117${sole ? 'MA1' : 'MA1'}${String(100000 + k * 7919).slice(-6)}`
+					`${sole ? '92' : '91'}310117MA1${String(100000 + k * 7919).slice(-6)}`
 				),
-				streetId: created.id,
 				address,
 				category,
-				tradingStatus: 'open',
 				contactName: PEOPLE[k % PEOPLE.length].replace(/女士|先生/, '经理'),
 				contactPhone: `1391600${String(1000 + k).slice(-4)}`,
 				lat,
@@ -346,75 +289,11 @@ export function seedStreetsDemo(actor: Actor = SYSTEM, now = new Date()): string
 			}
 			const inspected = ago(outcome === 'expired' ? 400 : 40 + (k % 20));
 			const by = (d: number) => new Date(inspected.getTime() + d * day);
-			switch (outcome) {
-				case 'unrated':
-					break;
-				case 'model':
-					inspectMerchant(actor, m.id, 92 + (k % 7), { now: inspected });
-					if (k % 2)
-						supervision.record(actor, m.id, {
-							kind: 'commendation',
-							title: '获评街区“诚信之星”',
-							publicNote: '在诚信兴商宣传月活动中获街区表彰',
-							occurredAt: by(20)
-						});
-					break;
-				case 'honest':
-					inspectMerchant(actor, m.id, 78 + (k % 9), { now: inspected });
-					break;
-				case 'downgraded':
-					inspectMerchant(actor, m.id, 93, { now: inspected });
-					supervision.record(actor, m.id, {
-						kind: 'complaint',
-						title: '消费者投诉价格标示不清，经核实属实',
-						publicNote: '价签与结算价格不一致，已责令改正',
-						complainant: `${PEOPLE[k % PEOPLE.length]} 139****${String(1000 + k).slice(-4)}`,
-						note: '12315 平台转办',
-						occurredAt: by(10)
-					});
-					break;
-				case 'suspended':
-					inspectMerchant(actor, m.id, 80, { now: inspected });
-					supervision.record(actor, m.id, {
-						kind: 'penalty',
-						title: '因销售过期食品受到行政处罚',
-						publicNote: '松江区市场监督管理局作出警告并罚款的行政处罚',
-						note: '沪市监松处〔2026〕第 xxx 号',
-						occurredAt: by(12)
-					});
-					break;
-				case 'revoked':
-					inspectMerchant(actor, m.id, 91, { now: inspected });
-					supervision.record(actor, m.id, {
-						kind: 'veto',
-						title: '篡改计量器具',
-						publicNote: '经计量执法检查，电子秤被改装作弊，撤销诚信商户称号',
-						note: '已移交执法大队',
-						occurredAt: by(15)
-					});
-					break;
-				case 'restored':
-					inspectMerchant(actor, m.id, 79, { now: inspected });
-					supervision.record(actor, m.id, {
-						kind: 'spot_check_failed',
-						title: '季度抽查：计量器具未按期检定',
-						publicNote: '抽查发现电子秤超过检定有效期',
-						occurredAt: by(8)
-					});
-					supervision.record(actor, m.id, {
-						kind: 'rectification',
-						title: '完成计量器具检定，整改到位',
-						publicNote: '已送检并取得检定证书，复查合格',
-						occurredAt: by(18)
-					});
-					break;
-				case 'expired':
-					inspectMerchant(actor, m.id, 86, { now: inspected });
-					break;
-				case 'none':
-					inspectMerchant(actor, m.id, 68, { now: inspected, summary: '价签不全，承诺书未公示' });
-					break;
-			}
+			const plan = PLANS[outcome](k);
+			if (!plan) continue;
+			inspectMerchant(actor, m.id, plan.total, { now: inspected, summary: plan.summary });
+			for (const { day: d, ...step } of plan.steps ?? [])
+				supervision.record(actor, m.id, { ...step, occurredAt: by(d) });
 		}
 	}
 	supervision.expireDue(actor, now);

@@ -13,10 +13,10 @@ import { imports } from '../lib/server/files';
 import { checkPasswordStrength } from '../lib/server/auth';
 import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
-import * as mapDemo from '../../seeds/map-demo';
+import { benchStreets } from '../lib/server/testing/factories';
 import * as campaign from '../lib/server/campaign';
 import { importer } from '../lib/server/campaign';
-import { generateScale } from '../../seeds/campaign';
+import { bulkStreets, generateScale } from '../../seeds/bulk';
 
 export type Command = {
 	name: string[];
@@ -222,8 +222,8 @@ export const commands: Command[] = [
 			const n = count === undefined ? undefined : Number(count);
 			if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 2000))
 				throw new Error('--streets 应为 1 到 2000 之间的整数');
-			const filled = mapDemo.fillStreets({
-				streets: n === undefined ? undefined : mapDemo.benchStreets(n),
+			const filled = bulkStreets({
+				streets: n === undefined ? undefined : benchStreets(n),
 				perStreet,
 				seed: Number(str(values.seed) ?? 20260601),
 				suffix: str(values.suffix)

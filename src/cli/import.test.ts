@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { fakeUscc } from '../../seeds/campaign-factories';
+import { fakeUscc } from '../lib/server/testing/factories';
 
 const dir = mkdtempSync(join(tmpdir(), 'chengxin-cli-'));
 const env = { ...process.env, DATABASE_URL: join(dir, 'cli.db'), SEED_DEMO: '0' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { db } from './db';
-import { auditLog, user } from './db/schema';
+import { auditLog, user, userTown } from './db/schema';
 import * as users from './users';
 import * as towns from './towns';
 import { makeUser } from './testing/factories';
@@ -55,7 +55,27 @@ describe('users', () => {
 	it('keeps the write and its audit entry together', async () => {
 		const admin = await makeUser('district_admin');
 		const before = db.select().from(auditLog).all().length;
+		const links = db.select().from(userTown).all().length;
 		expect(() => users.setDisabled(admin, 999_999, true)).toThrow('用户不存在');
+		expect(db.select().from(auditLog).all().length).toBe(before);
+
+		// An acting account that no longer exists: the user row goes in, then the audit entry
+		// cannot (its user_id has nothing to point at). Both must be gone, or the write was not
+		// in the audit entry's transaction.
+		const ghost = { ...admin, id: 999_999 };
+		await expect(
+			users.create(ghost, {
+				username: 'audit-must-fail',
+				displayName: '赵强',
+				password: 'a-long-enough-password',
+				role: 'inspector',
+				townIds: [towns.bySlug('sijing')!.id]
+			})
+		).rejects.toThrow(/FOREIGN KEY/);
+		expect(
+			db.select().from(user).where(eq(user.username, 'audit-must-fail')).get()
+		).toBeUndefined();
+		expect(db.select().from(userTown).all().length).toBe(links);
 		expect(db.select().from(auditLog).all().length).toBe(before);
 	});
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { loginAs } from '../helpers';
-import { fakeUscc } from '../../../seeds/campaign-factories';
+import { fakeUscc } from '../../../src/lib/server/testing/factories';
 
 const year = Number(
 	new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(

@@ -13,9 +13,7 @@ import { SYSTEM } from '../actor';
 import { dataStamp, databasePath, openDatabase } from '../db';
 import { badgeScan } from '../db/schema';
 import { eq } from 'drizzle-orm';
-import { makeUser } from '../testing/factories';
-import { makeBadgedMerchant } from '../../../../seeds/badges';
-import { inspectMerchant } from '../../../../seeds/streets';
+import { makeUser, makeBadgedMerchant, inspectMerchant } from '../testing/factories';
 import ScanPage from '../../../routes/b/[code]/+page.svelte';
 import { load } from '../../../routes/b/[code]/+page.server';
 

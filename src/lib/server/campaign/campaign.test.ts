@@ -7,24 +7,14 @@ import { SYSTEM } from '../actor';
 import { openDatabase } from '../db';
 import { commitment, enterprise } from '../db/schema';
 import { DomainError } from '../forms';
-import { fakeEnterprise } from '../../../../seeds/campaign-factories';
+import * as factories from '../testing/factories';
 
-let n = 0;
 function makeEnterprise(slug: string) {
-	n += 1;
-	const f = fakeEnterprise(900_000 + n);
-	return enterprises.create(SYSTEM, { ...f, townId: towns.bySlug(slug)!.id });
+	return factories.makeEnterprise(SYSTEM, slug);
 }
 
 function commit(enterpriseId: number, year: number, disclosedOn: string, type = '诚信经营承诺') {
-	return campaign.addCommitment(SYSTEM, {
-		enterpriseId,
-		year,
-		type,
-		disclosedOn,
-		channel: '信用松江网站',
-		link: null
-	});
+	return factories.makeCommitment(SYSTEM, enterpriseId, { year, disclosedOn, type });
 }
 
 function townCount(year: number, slug: string) {
@@ -212,7 +202,7 @@ describe('one cache for every worker', () => {
 			const at = new Date();
 			const e = other
 				.insert(enterprise)
-				.values({ ...fakeEnterprise(990_001), townId, createdAt: at, updatedAt: at })
+				.values({ ...factories.fakeEnterprise(990_001), townId, createdAt: at, updatedAt: at })
 				.returning()
 				.get();
 			other

@@ -7,8 +7,7 @@ import * as enterprises from './enterprises';
 import * as towns from '../towns';
 import { readSheet } from '../files/tabular';
 import { SYSTEM } from '../actor';
-import { makeUser } from '../testing/factories';
-import { fakeUscc } from '../../../../seeds/campaign-factories';
+import { makeUser, fakeUscc } from '../testing/factories';
 
 const HEADER = '企业名称,统一社会信用代码,所属街镇,承诺类型,公示日期,公示渠道,公示链接';
 const TYPES = campaign.commitmentTypes();

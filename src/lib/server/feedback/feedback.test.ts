@@ -5,10 +5,9 @@ import * as merchants from '../streets/merchants';
 import * as audit from '../audit';
 import { db, openDatabase } from '../db';
 import { archiveEntry, feedback as feedbackTable, rateHit } from '../db/schema';
-import { makeUser } from '../testing/factories';
+import { makeUser, feedbackInput, makeBadgedMerchant } from '../testing/factories';
 import { SYSTEM } from '../actor';
 import { DomainError } from '../forms';
-import { feedbackInput, makeBadgedMerchant } from '../../../../seeds/badges';
 
 beforeEach(() => {
 	feedback.clientLimiter.reset();

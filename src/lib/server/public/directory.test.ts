@@ -4,7 +4,7 @@ import { db } from '../db';
 import { archiveEntry, badge, merchant, street } from '../db/schema';
 import * as directory from './directory';
 import { home } from './home';
-import { fillStreets, STREETS } from '../../../../seeds/map-demo';
+import { fillStreets, STREETS } from '../testing/factories';
 import { distanceM, filterParams } from '../../map/legend';
 import { load as redListLoad } from '../../../routes/(public)/redlist/+page.server';
 import { load as homeLoad } from '../../../routes/(public)/+page.server';

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { db } from '../db';
-import { archiveEntry, merchant, street } from '../db/schema';
+import { merchant, street } from '../db/schema';
+import { supervision } from '../streets';
+import { SYSTEM } from '../actor';
 import * as mapData from './map-data';
-import { benchStreets, fillStreets, STREETS } from '../../../../seeds/map-demo';
+import { benchStreets, fillStreets, STREETS } from '../testing/factories';
+import { bulkStreets } from '../../../../seeds/bulk';
 import { LEVEL_CODE } from '../../map/legend';
 
 describe('map data', () => {
@@ -43,22 +46,7 @@ describe('map data', () => {
 		const before = mapData.current();
 		expect(mapData.current()).toBe(before);
 		const m = db.select().from(merchant).where(eq(merchant.streetId, s.streetId)).get()!;
-		// What a penalty does: an archive entry and the merchant's new level, in one write.
-		db.transaction((tx) => {
-			tx.insert(archiveEntry)
-				.values({
-					merchantId: m.id,
-					townId: m.townId,
-					kind: 'penalty',
-					occurredAt: new Date(),
-					points: -20,
-					levelAfter: 'none',
-					title: '行政处罚',
-					createdAt: new Date()
-				})
-				.run();
-			tx.update(merchant).set({ level: 'none' }).where(eq(merchant.id, m.id)).run();
-		});
+		supervision.record(SYSTEM, m.id, { kind: 'veto', title: '篡改计量器具' });
 		const after = mapData.current();
 		expect(after.etag).not.toBe(before.etag);
 		const row = (
@@ -80,7 +68,7 @@ describe('map data', () => {
 	});
 
 	it('keeps 5,000 merchants under 200 KB gzipped', () => {
-		fillStreets({ streets: benchStreets(100), perStreet: 50, seed: 4 });
+		bulkStreets({ streets: benchStreets(100), perStreet: 50, seed: 4 });
 		const data = mapData.current();
 		const parsed = JSON.parse(data.json.toString()) as ReturnType<typeof mapData.build>;
 		expect(parsed.merchants.length).toBeGreaterThanOrEqual(5000);

@@ -3,7 +3,7 @@ import * as inspections from './inspections';
 import * as standards from './standards';
 import { DomainError } from '../forms';
 import { SYSTEM } from '../actor';
-import { makeMerchant, makeStreet } from '../../../../seeds/streets';
+import { makeMerchant, makeStreet } from '../testing/factories';
 
 function draftWithBlank() {
 	const street = makeStreet(SYSTEM, 'yueyang');

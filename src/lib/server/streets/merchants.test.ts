@@ -6,12 +6,8 @@ import * as towns from '../towns';
 import { db } from '../db';
 import { badge, merchant } from '../db/schema';
 import { SYSTEM } from '../actor';
-import {
-	makeMerchant,
-	makeStreet,
-	merchantInput,
-	seedStreetsDemo
-} from '../../../../seeds/streets';
+import { makeMerchant, makeStreet, merchantInput } from '../testing/factories';
+import { seedStreetsDemo } from '../../../../seeds/streets';
 import { withCheckCharacter } from '../../uscc';
 import type { Sheet } from '../files/tabular';
 

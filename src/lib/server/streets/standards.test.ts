@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as standards from './standards';
 import * as inspections from './inspections';
 import { SYSTEM } from '../actor';
-import { makeUser } from '../testing/factories';
-import { inspectMerchant, makeMerchant, makeStreet } from '../../../../seeds/streets';
+import { makeUser, inspectMerchant, makeMerchant, makeStreet } from '../testing/factories';
 
 describe('standards', () => {
 	it('seeds the 100-point merchant standard with its veto items and a street standard', () => {

@@ -3,8 +3,7 @@ import * as supervision from './supervision';
 import * as merchants from './merchants';
 import * as audit from '../audit';
 import { SYSTEM } from '../actor';
-import { makeUser } from '../testing/factories';
-import { inspectMerchant, makeMerchant, makeStreet } from '../../../../seeds/streets';
+import { makeUser, inspectMerchant, makeMerchant, makeStreet } from '../testing/factories';
 
 function setup(total: number) {
 	const s = makeStreet(SYSTEM, 'yueyang');

@@ -6,7 +6,7 @@ import {
 	makeMerchant,
 	makeStreet,
 	scoresFor
-} from '../../../../../../seeds/streets';
+} from '$lib/server/testing/factories';
 import { load } from './+page.server';
 
 describe('street page', () => {

@@ -1,8 +1,13 @@
 /**
- * Realistic enterprises, commitments and reports for demo data, tests and the design-scale bench
- * data. Deterministic for a given seed.
+ * Enterprises, commitments and credit reports: realistic names and codes (deterministic for a
+ * given generator), and records made through the campaign area.
  */
-import { withCheckCharacter } from '../src/lib/uscc';
+import * as campaign from '../campaign';
+import { enterprises } from '../campaign';
+import * as towns from '../towns';
+import type { Actor } from '../actor';
+import { withCheckCharacter } from '../../uscc';
+import { pick } from './random';
 
 const CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -83,22 +88,6 @@ const AGENCIES = [
 	'东方金诚国际信用评估有限公司上海分公司'
 ];
 
-/** mulberry32: a small seeded generator. */
-export function rng(seed = 1) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-function pick<T>(r: () => number, list: readonly T[]): T {
-	return list[Math.floor(r() * list.length)];
-}
-
 /** A valid 统一社会信用代码 of a Songjiang company; `n` makes it unique. */
 export function fakeUscc(n: number, r: () => number = Math.random): string {
 	let body = '';
@@ -140,4 +129,68 @@ export function fakeDate(year: number, until: string, r: () => number = Math.ran
 	return new Date(start + Math.floor(r() * ((end - start) / 86_400_000 + 1)) * 86_400_000)
 		.toISOString()
 		.slice(0, 10);
+}
+
+let n = 0;
+
+/** An enterprise of the town, with a fresh code and a realistic name. */
+export function makeEnterprise(
+	actor: Actor,
+	townSlug = 'yueyang',
+	over: Partial<enterprises.EnterpriseInput> = {},
+	now = new Date()
+) {
+	n += 1;
+	const t = towns.bySlug(townSlug);
+	if (!t) throw new Error(`unknown town ${townSlug}`);
+	return enterprises.create(actor, { ...fakeEnterprise(900_000 + n), townId: t.id, ...over }, now);
+}
+
+/** A published commitment of the enterprise, by default a 诚信经营承诺 on 信用松江网站. */
+export function makeCommitment(
+	actor: Actor,
+	enterpriseId: number,
+	over: Partial<Omit<campaign.CommitmentInput, 'enterpriseId'>> = {},
+	now = new Date()
+) {
+	const year = over.year ?? campaign.currentYear(now);
+	return campaign.addCommitment(
+		actor,
+		{
+			enterpriseId,
+			year,
+			type: '诚信经营承诺',
+			disclosedOn: `${year}-03-15`,
+			channel: '信用松江网站',
+			link: null,
+			...over
+		},
+		now
+	);
+}
+
+/** The enterprise's report for the year, issued by default. */
+export function makeReport(
+	actor: Actor,
+	enterpriseId: number,
+	over: Partial<Omit<campaign.ReportInput, 'enterpriseId'>> = {},
+	now = new Date()
+) {
+	const year = over.year ?? campaign.currentYear(now);
+	const issued = (over.status ?? 'issued') === 'issued';
+	return campaign.saveReport(
+		actor,
+		{
+			enterpriseId,
+			year,
+			items: ['纳税', '社保'],
+			disclosedOn: `${year}-04-01`,
+			reportNo: issued ? fakeReportNo(year, enterpriseId) : null,
+			agency: issued ? fakeAgency() : null,
+			issuedOn: issued ? `${year}-04-01` : null,
+			status: 'issued',
+			...over
+		},
+		now
+	);
 }

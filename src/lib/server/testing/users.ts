@@ -1,0 +1,25 @@
+import * as users from '../users';
+import * as towns from '../towns';
+import { SYSTEM } from '../actor';
+import type { SessionUser } from '../auth/session';
+import type { Role } from '../db/schema';
+
+let n = 0;
+
+/** A staff account of the role, in the given towns (岳阳街道 unless a district admin). */
+export async function makeUser(
+	role: Role,
+	townSlugs: string[] = role === 'district_admin' ? [] : ['yueyang'],
+	over: { username?: string; displayName?: string; password?: string } = {}
+): Promise<SessionUser> {
+	n += 1;
+	const townIds = townSlugs.map((s) => towns.bySlug(s)!.id);
+	const u = await users.create(SYSTEM, {
+		username: over.username ?? `${role}-${n}-${Date.now()}`,
+		displayName: over.displayName ?? `测试用户${n}`,
+		password: over.password ?? `Test-password-${n}-x9`,
+		role,
+		townIds
+	});
+	return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, townIds };
+}
