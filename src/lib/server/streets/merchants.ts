@@ -17,9 +17,6 @@ import { merchantSchema, type MerchantInput } from '../../schemas/streets';
 import { CATEGORY_LABEL, LEVELS, LEVEL_LABEL } from '../../streets';
 import * as query from '../query';
 import { imageUrl } from '../files/uploads';
-import * as instruments from './instruments';
-import * as supervision from './supervision';
-import { todayISO } from '../../format';
 
 /** A `DomainError` of the merchant import, with the import's older argument order. */
 export class MerchantError extends DomainError {
@@ -436,44 +433,3 @@ export function badges(merchantId: number) {
 export function photoUrl(m: Pick<Merchant, 'photoKey'>, small = false) {
 	return imageUrl(m.photoKey, small);
 }
-
-/** One merchant as the public sees it: level, badge, metrology, and the public archive. */
-export function publicDetail(id: number) {
-	const d = detail(id);
-	if (!d) return undefined;
-	const m = d.merchant;
-	const today = todayISO();
-	const list = instruments
-		.forMerchant(id, today)
-		.filter((i) => !i.retired)
-		.map((i) => ({ type: i.type, nextDueOn: i.nextDueOn, status: i.status }));
-	return {
-		id: m.id,
-		name: m.name,
-		uscc: m.uscc,
-		category: m.category,
-		address: m.address,
-		tradingStatus: m.tradingStatus,
-		level: m.level,
-		score: m.score,
-		lastInspectedOn: m.lastInspectedOn,
-		location: m.lat != null && m.lng != null ? { lat: m.lat, lng: m.lng } : null,
-		photo: imageUrl(m.photoKey),
-		photoSmall: imageUrl(m.photoKey, true),
-		street: { id: d.street.id, name: d.street.name, convention: d.street.convention },
-		town: { slug: d.townSlug, name: d.townName },
-		badge: d.badge
-			? {
-					serial: d.badge.serial,
-					level: d.badge.level,
-					state: d.badge.state,
-					validUntil: d.badge.validUntil,
-					stateReason: d.badge.stateReason
-				}
-			: null,
-		instruments: list,
-		archive: supervision.archive(id, 'public')
-	};
-}
-
-export type PublicMerchant = NonNullable<ReturnType<typeof publicDetail>>;

@@ -150,29 +150,6 @@ export function overdueInstruments(streetId: number, today = todayISO()) {
 		.all();
 }
 
-/** The open-data and map view of streets: every street, public fields only. */
-export function publicList(filter: { townId?: number } = {}) {
-	return db
-		.select({
-			id: street.id,
-			name: street.name,
-			status: street.status,
-			townSlug: town.slug,
-			townName: town.name,
-			geometry: street.geometry,
-			convention: street.convention,
-			description: street.description,
-			committeeContact: street.committeeContact,
-			committeePhone: street.committeePhone,
-			merchants: sql<number>`(select count(*) from ${merchant} where ${merchant.streetId} = ${street.id})`
-		})
-		.from(street)
-		.innerJoin(town, eq(town.id, street.townId))
-		.where(filter.townId ? eq(street.townId, filter.townId) : undefined)
-		.orderBy(asc(town.sortOrder), asc(street.name))
-		.all();
-}
-
 export function countAll(): number {
 	return db.select({ n: sqlCount() }).from(street).get()?.n ?? 0;
 }

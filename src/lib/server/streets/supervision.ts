@@ -7,7 +7,7 @@
  * Other areas apply a point change with `record(actor, merchantId, { kind, … })`, optionally inside
  * their own transaction.
  */
-import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, or } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import {
 	archiveEntry,
@@ -350,42 +350,4 @@ export function revokedNotices(limit = 50) {
 		.orderBy(desc(badge.stateChangedAt))
 		.limit(limit)
 		.all();
-}
-
-/** 红榜: merchants whose current badge is a valid model badge, a page at a time. */
-export function redList(filter: { townId?: number; page?: number; pageSize?: number } = {}) {
-	const conds: SQL[] = [eq(merchant.level, 'model'), eq(badge.state, 'valid')];
-	if (filter.townId) conds.push(eq(merchant.townId, filter.townId));
-	const pageSize = filter.pageSize ?? 60;
-	const page = Math.max(1, filter.page ?? 1);
-	const where = and(...conds);
-	const items = db
-		.select({
-			merchantId: merchant.id,
-			name: merchant.name,
-			category: merchant.category,
-			address: merchant.address,
-			score: merchant.score,
-			streetName: street.name,
-			townName: town.name,
-			serial: badge.serial,
-			validUntil: badge.validUntil
-		})
-		.from(merchant)
-		.innerJoin(badge, eq(badge.id, merchant.currentBadgeId))
-		.innerJoin(street, eq(street.id, merchant.streetId))
-		.innerJoin(town, eq(town.id, merchant.townId))
-		.where(where)
-		.orderBy(asc(town.sortOrder), asc(street.name), sql`${merchant.score} desc`, asc(merchant.id))
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.all();
-	const total =
-		db
-			.select({ n: sql<number>`count(*)` })
-			.from(merchant)
-			.innerJoin(badge, eq(badge.id, merchant.currentBadgeId))
-			.where(where)
-			.get()?.n ?? 0;
-	return { items, page, pageSize, total };
 }
