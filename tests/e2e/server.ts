@@ -24,6 +24,7 @@ export async function startServer(opts: {
 	workers?: number;
 	dataDir?: string;
 	seedDemo?: boolean;
+	env?: Record<string, string>;
 }): Promise<Server> {
 	const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'chengxin-e2e-'));
 	const origin = `http://127.0.0.1:${opts.port}`;
@@ -37,7 +38,8 @@ export async function startServer(opts: {
 		DATA_DIR: dataDir,
 		SEED_DEMO: opts.seedDemo === false ? '0' : '1',
 		WORKERS: String(opts.workers ?? 1),
-		BODY_SIZE_LIMIT: '25M'
+		BODY_SIZE_LIMIT: '25M',
+		...opts.env
 	};
 	const server: ChildProcess = spawn(process.execPath, ['scripts/start.js'], {
 		env,

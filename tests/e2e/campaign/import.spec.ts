@@ -76,7 +76,8 @@ test('an officer imports a GBK CSV with bad rows, commits the good ones, and see
 
 	// The public finds the new disclosure without logging in.
 	const visitor = await browser.newPage();
-	await visitor.goto('/disclosures');
+	// a field typed into before the page has taken over may be cleared by it
+	await visitor.goto('/disclosures', { waitUntil: 'networkidle' });
 	await visitor.getByLabel('企业名称或统一社会信用代码').fill(codes[1]);
 	await visitor.getByLabel('所属街镇').selectOption({ label: '佘山镇' });
 	await visitor.getByRole('button', { name: '查询' }).click();

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
-import { db, type DB, type Tx } from '../db';
+import { db, preparedOnce, type DB, type Tx } from '../db';
 import {
 	badge,
 	badgeCode,
@@ -288,16 +288,13 @@ function lookupQuery(target: DB) {
 }
 
 /** The scan is the hottest query: prepared once per database connection. */
-const prepared = new WeakMap<object, ReturnType<typeof lookupQuery>>();
+const scanLookup = preparedOnce(lookupQuery);
 
 /** What a scanned code shows. Never throws for any input. */
 export function lookup(raw: string, today = todayISO()): ScanResult {
 	const parsed = parseCode(raw);
 	if (!parsed) return { kind: 'invalid' };
-	const client = db.$client;
-	let query = prepared.get(client);
-	if (!query) prepared.set(client, (query = lookupQuery(db)));
-	const row = query.get({ id: parsed.badgeId, today });
+	const row = scanLookup().get({ id: parsed.badgeId, today });
 	if (!row) return { kind: 'invalid' };
 	const which = verify(secret(), parsed, row.generation);
 	if (which === 'invalid') return { kind: 'invalid' };
@@ -342,7 +339,7 @@ function scanUpsert(target: DB) {
 		.prepare();
 }
 
-const upserts = new WeakMap<object, ReturnType<typeof scanUpsert>>();
+const upsertScan = preparedOnce(scanUpsert);
 
 /**
  * Counts one scan; no personal data is kept. One prepared upsert per scan, so every worker adds
@@ -350,10 +347,7 @@ const upserts = new WeakMap<object, ReturnType<typeof scanUpsert>>();
  * keyed on the content version survive scans.
  */
 export function countScan(badgeId: number, stale: boolean, day = todayISO()) {
-	const client = db.$client;
-	let upsert = upserts.get(client);
-	if (!upsert) upserts.set(client, (upsert = scanUpsert(db)));
-	upsert.run({ badgeId, day, stale: stale ? 1 : 0 });
+	upsertScan().run({ badgeId, day, stale: stale ? 1 : 0 });
 }
 
 /** Scans per day for a merchant's badges over the last `days` days, newest first. */

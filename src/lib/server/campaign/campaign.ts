@@ -7,8 +7,8 @@
  * series per kind, kept by `cached` until the next write to content from any process.
  */
 import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
-import type Database from 'better-sqlite3';
 import { db, type Tx } from '../db';
+import * as raw from '../db/raw';
 import {
 	campaignYear,
 	commitment,
@@ -38,18 +38,6 @@ import { enterpriseConds, page, type Scoped } from './lists';
 
 export const DEFAULT_COMMITMENT_TARGET = 5000;
 export const DEFAULT_REPORT_TARGET = 100;
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A prepared statement on the current connection, prepared once. */
-export function stmt(text: string): Database.Statement {
-	const client = db.$client;
-	let m = statements.get(client);
-	if (!m) statements.set(client, (m = new Map()));
-	let s = m.get(text);
-	if (!s) m.set(text, (s = client.prepare(text)));
-	return s;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -220,14 +208,7 @@ export class DuplicateCommitment extends DomainError {
 
 /** Published commitments of the enterprise with this code, newest first (shown on a badge's scan page). */
 export function publishedCommitmentsOf(uscc: string, limit = 3) {
-	// On the scan page's hot path: a statement prepared once.
-	return stmt(
-		// `+c.status` keeps SQLite on the enterprise's own commitments: with the status index it would
-		// walk every published commitment in date order to satisfy ORDER BY … LIMIT.
-		`SELECT c.year, c.type, c.disclosed_on AS disclosedOn FROM commitment c
-		 WHERE c.enterprise_id = (SELECT id FROM enterprise WHERE uscc = ?) AND +c.status = 'published'
-		 ORDER BY c.disclosed_on DESC LIMIT ?`
-	).all(uscc, limit) as { year: number; type: string; disclosedOn: string }[];
+	return raw.publishedCommitmentsOf(uscc, limit);
 }
 
 export function commitmentById(id: number): Commitment | undefined {
@@ -534,19 +515,8 @@ type Daily = { townId: number; d: string; n: number };
  */
 function daily(year: number): { commitments: Daily[]; reports: Daily[] } {
 	return cached(`campaign:daily:${year}`, () => ({
-		commitments: stmt(
-			`SELECT e.town_id AS townId, f.d AS d, COUNT(*) AS n
-			 FROM (SELECT enterprise_id, MIN(disclosed_on) AS d FROM commitment
-			       WHERE year = ? AND status = 'published' GROUP BY enterprise_id) f
-			 JOIN enterprise e ON e.id = f.enterprise_id
-			 GROUP BY e.town_id, f.d`
-		).all(year) as Daily[],
-		reports: stmt(
-			`SELECT e.town_id AS townId, COALESCE(r.issued_on, '') AS d, COUNT(*) AS n
-			 FROM credit_report r JOIN enterprise e ON e.id = r.enterprise_id
-			 WHERE r.year = ? AND r.status = 'issued'
-			 GROUP BY e.town_id, r.issued_on`
-		).all(year) as Daily[]
+		commitments: raw.firstCommitmentsByTownAndDay(year),
+		reports: raw.issuedReportsByTownAndDay(year)
 	}));
 }
 
@@ -661,11 +631,7 @@ function pct(f: Figure) {
 }
 
 function latestCounts(year: number) {
-	return stmt(
-		`SELECT town_id AS townId, as_of AS asOf, commitments, reports FROM count_report c
-		 WHERE year = ? AND id = (SELECT id FROM count_report c2 WHERE c2.year = c.year AND c2.town_id = c.town_id
-		                          ORDER BY as_of DESC, id DESC LIMIT 1)`
-	).all(year) as { townId: number; asOf: string; commitments: number; reports: number }[];
+	return raw.latestCountReports(year);
 }
 
 /**
@@ -716,9 +682,9 @@ export function dashboard(year: number, now = new Date()) {
 				b.commitments.count - a.commitments.count
 		);
 		ranked.forEach((r, i) => (r.rank = i + 1));
-		const withdrawnThisWeek = stmt(
-			`SELECT COUNT(*) AS n FROM commitment WHERE year = ? AND status = 'withdrawn' AND withdrawn_at >= ?`
-		).get(year, Date.parse(`${monday}T00:00:00+08:00`)) as { n: number };
+		const withdrawnThisWeek = {
+			n: raw.withdrawnSince(year, Date.parse(`${monday}T00:00:00+08:00`))
+		};
 		return {
 			year,
 			today,

@@ -112,3 +112,17 @@ export function closeDatabase() {
 }
 
 export { schema };
+
+/**
+ * A drizzle query built and prepared once per connection, for hot paths: `const q =
+ * preparedOnce((d) => d.select()…prepare())`, then `q().get({ … })`.
+ */
+export function preparedOnce<Q>(build: (target: DB) => Q): () => Q {
+	const byConnection = new WeakMap<object, Q>();
+	return () => {
+		const client = db.$client;
+		let q = byConnection.get(client);
+		if (!q) byConnection.set(client, (q = build(db)));
+		return q;
+	};
+}

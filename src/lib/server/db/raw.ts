@@ -54,3 +54,57 @@ export function alive(): boolean {
 export async function backup(target: string) {
 	await db.$client.backup(target);
 }
+
+// The campaign's aggregates: tuned for SQLite's planner at 200,000 enterprises.
+
+/** Published commitments of the enterprise with this code, newest first (the scan page's). */
+export function publishedCommitmentsOf(uscc: string, limit: number) {
+	return statement(
+		// `+c.status` keeps SQLite on the enterprise's own commitments: with the status index it would
+		// walk every published commitment in date order to satisfy ORDER BY … LIMIT.
+		`SELECT c.year, c.type, c.disclosed_on AS disclosedOn FROM commitment c
+		 WHERE c.enterprise_id = (SELECT id FROM enterprise WHERE uscc = ?) AND +c.status = 'published'
+		 ORDER BY c.disclosed_on DESC LIMIT ?`
+	).all(uscc, limit) as { year: number; type: string; disclosedOn: string }[];
+}
+
+export type Daily = { townId: number; d: string; n: number };
+
+/** Per town and day, enterprises whose first published commitment of the year fell that day. */
+export function firstCommitmentsByTownAndDay(year: number) {
+	return statement(
+		`SELECT e.town_id AS townId, f.d AS d, COUNT(*) AS n
+		 FROM (SELECT enterprise_id, MIN(disclosed_on) AS d FROM commitment
+		       WHERE year = ? AND status = 'published' GROUP BY enterprise_id) f
+		 JOIN enterprise e ON e.id = f.enterprise_id
+		 GROUP BY e.town_id, f.d`
+	).all(year) as Daily[];
+}
+
+/** Per town and issue day, the year's issued credit reports. */
+export function issuedReportsByTownAndDay(year: number) {
+	return statement(
+		`SELECT e.town_id AS townId, COALESCE(r.issued_on, '') AS d, COUNT(*) AS n
+		 FROM credit_report r JOIN enterprise e ON e.id = r.enterprise_id
+		 WHERE r.year = ? AND r.status = 'issued'
+		 GROUP BY e.town_id, r.issued_on`
+	).all(year) as Daily[];
+}
+
+/** Each town's latest filed count of the year. */
+export function latestCountReports(year: number) {
+	return statement(
+		`SELECT town_id AS townId, as_of AS asOf, commitments, reports FROM count_report c
+		 WHERE year = ? AND id = (SELECT id FROM count_report c2 WHERE c2.year = c.year AND c2.town_id = c.town_id
+		                          ORDER BY as_of DESC, id DESC LIMIT 1)`
+	).all(year) as { townId: number; asOf: string; commitments: number; reports: number }[];
+}
+
+/** Commitments of the year withdrawn since a moment (ms). */
+export function withdrawnSince(year: number, since: number): number {
+	return (
+		statement(
+			`SELECT COUNT(*) AS n FROM commitment WHERE year = ? AND status = 'withdrawn' AND withdrawn_at >= ?`
+		).get(year, since) as { n: number }
+	).n;
+}

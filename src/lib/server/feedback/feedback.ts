@@ -4,7 +4,7 @@
  * complaint applies through dynamic supervision, and the merchant's reply (商户回应).
  */
 import { and, asc, count, desc, eq, lt, ne, sql, type SQL } from 'drizzle-orm';
-import { db, type DB } from '../db';
+import { db, preparedOnce, type DB } from '../db';
 import { feedback, merchant, street, town, type Feedback } from '../db/schema';
 import * as audit from '../audit';
 import * as settings from '../settings';
@@ -462,10 +462,7 @@ export function reply(actor: Actor, id: number, text: string, now = new Date()) 
  * the reply. The consumer's own text, photo and phone are never public.
  */
 export function publicReplies(merchantId: number, limit = 5) {
-	const client = db.$client;
-	let query = repliesQuery.get(client);
-	if (!query) repliesQuery.set(client, (query = prepareReplies(db)));
-	return query.all({ m: merchantId, limit });
+	return repliesQuery().all({ m: merchantId, limit });
 }
 
 function prepareReplies(target: DB) {
@@ -486,4 +483,4 @@ function prepareReplies(target: DB) {
 }
 
 /** Read on every scan: prepared once per database connection. */
-const repliesQuery = new WeakMap<object, ReturnType<typeof prepareReplies>>();
+const repliesQuery = preparedOnce(prepareReplies);
