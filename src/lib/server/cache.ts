@@ -111,3 +111,19 @@ export async function cachedResponse(
 		headers: snap.headers
 	});
 }
+
+type PageEvent = { locals: App.Locals; setHeaders: (headers: Record<string, string>) => void };
+
+/**
+ * Cache headers of a public page. A page a signed-in officer sees carries their name, so it is
+ * never stored by a shared cache; a resident's copy may be, briefly. The large-text cookie changes
+ * the HTML too, hence `vary: cookie`.
+ */
+export function publicPage(event: PageEvent, maxAge = 60) {
+	event.setHeaders({
+		'cache-control': event.locals.user
+			? 'private, no-store'
+			: `public, max-age=${maxAge}, stale-while-revalidate=${maxAge * 5}`,
+		vary: 'cookie'
+	});
+}

@@ -1,5 +1,5 @@
 import { home } from '$lib/server/public';
-import { publicPage } from '$lib/server/public-cache';
+import { publicPage } from '$lib/server/cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,5 +1,5 @@
 import { mapConfig } from '$lib/server/public';
-import { publicPage } from '$lib/server/public-cache';
+import { publicPage } from '$lib/server/cache';
 import { browse } from './browse.server';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import * as query from '$lib/server/query';
 import { directory } from '$lib/server/public';
 import * as towns from '$lib/server/towns';
-import { publicPage } from '$lib/server/public-cache';
+import { publicPage } from '$lib/server/cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -1,4 +1,4 @@
-import { publicPage } from '$lib/server/public-cache';
+import { publicPage } from '$lib/server/cache';
 import { browse } from '../browse.server';
 import type { PageServerLoad } from './$types';
 

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { directory } from '$lib/server/public';
 import * as feedback from '$lib/server/feedback';
 import { cached } from '$lib/server/cache';
-import { publicPage } from '$lib/server/public-cache';
+import { publicPage } from '$lib/server/cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
