@@ -1,5 +1,5 @@
 /** What a badge's state means to a consumer, in words, for the scan page and the plaques. */
-import { BADGE_STATE_LABEL, type BadgeState } from './streets';
+import { BADGE_STATE_LABEL, type BadgeLevel, type BadgeState } from './streets';
 
 export { BADGE_LEVEL_LABEL, type BadgeLevel, type BadgeState } from './streets';
 
@@ -15,3 +15,19 @@ export const STATE_MEANING: Record<Exclude<BadgeState, 'valid'>, string> = {
 };
 
 export const ISSUER = '松江区社会信用体系建设领导小组办公室';
+
+/** One plaque ready to print, as the server draws it and the print sheet lays it out. */
+export type Plaque = {
+	serial: string;
+	level: BadgeLevel;
+	validUntil: string;
+	merchantId: number;
+	merchantName: string;
+	address: string;
+	streetName: string;
+	townName: string;
+	qrSvg: string;
+};
+
+/** A merchant left off a print run, and why. */
+export type NotPrinted = { merchantId: number; merchantName: string; why: string };

@@ -179,3 +179,13 @@ export const SUPERVISION_KIND_LABEL: Record<SupervisionKind, string> = {
 	commendation: ARCHIVE_KIND_LABEL.commendation,
 	veto: ARCHIVE_KIND_LABEL.veto
 };
+
+/** A street's outline as a form sent it back (JSON), or `fallback` when there is none or it is not JSON. */
+export function parseGeometry<F>(raw: unknown, fallback: F): StreetGeometry | null | F {
+	if (!raw) return fallback;
+	try {
+		return JSON.parse(String(raw));
+	} catch {
+		return fallback;
+	}
+}

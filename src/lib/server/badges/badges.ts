@@ -24,6 +24,7 @@ import { townIn } from '../access';
 import { DomainError } from '../forms';
 import { badgeState } from '../streets';
 import { BADGE_STATE_LABEL } from '../../streets';
+import type { NotPrinted, Plaque } from '../../badges';
 import * as audit from '../audit';
 import * as settings from '../settings';
 import { SYSTEM, type Actor } from '../actor';
@@ -460,19 +461,7 @@ export function flaggedCount(
 	);
 }
 
-export type Plaque = {
-	serial: string;
-	level: Badge['level'];
-	validUntil: string;
-	merchantId: number;
-	merchantName: string;
-	address: string;
-	streetName: string;
-	townName: string;
-	qrSvg: string;
-};
-
-export type NotPrinted = { merchantId: number; merchantName: string; why: string };
+export type { Plaque, NotPrinted };
 
 /** Only a current, valid badge is printed; the rest are listed with the reason. */
 async function plaquesFor(where: SQL, actor: Actor, today = todayISO()) {
