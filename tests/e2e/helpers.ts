@@ -5,7 +5,11 @@ import type { Role } from '../../src/lib/roles';
 let n = 0;
 
 /** Creates a user through the operators' CLI on the server's own database. */
-export function createUser(role: Role, towns: string[] = []) {
+export function createUser(
+	role: Role,
+	towns: string[] = [],
+	databaseUrl = process.env.E2E_DATABASE_URL
+) {
 	n += 1;
 	const username = `${role.replace('_', '')}${n}${Date.now() % 100000}`;
 	const password = `E2e-password-${n}-${Date.now()}`;
@@ -23,7 +27,7 @@ export function createUser(role: Role, towns: string[] = []) {
 			role,
 			...towns.flatMap((t) => ['--town', t])
 		],
-		{ env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL }, stdio: 'pipe' }
+		{ env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' }
 	);
 	return { username, password };
 }

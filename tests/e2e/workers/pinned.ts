@@ -3,7 +3,6 @@
  * request it makes reaches the worker that accepted that socket (/healthz says which).
  */
 import http from 'node:http';
-import { execFileSync } from 'node:child_process';
 
 export type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
@@ -86,25 +85,4 @@ export async function clientsPerWorker(origin: string, workers: number): Promise
 	}
 	if (found.size < workers) throw new Error(`只连到了 ${found.size} 个工作进程`);
 	return [...found.values()].sort((a, b) => a.worker - b.worker);
-}
-
-/** An account made with the operators' CLI on the server's own database. */
-export function addUser(databaseUrl: string, username: string, role = 'district_admin') {
-	const password = `Workers-test-${Date.now()}`;
-	execFileSync(
-		process.execPath,
-		[
-			'scripts/cli.js',
-			'user',
-			'add',
-			'--username',
-			username,
-			'--password',
-			password,
-			'--role',
-			role
-		],
-		{ env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' }
-	);
-	return { username, password };
 }

@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { rmSync } from 'node:fs';
 import { startServer, type Server } from '../server';
-import { addUser, clientsPerWorker, type Pinned } from './pinned';
+import { clientsPerWorker, type Pinned } from './pinned';
+import { createUser } from '../helpers';
 import { fakeUscc } from '../../../src/lib/server/testing/factories';
 
 /*
@@ -16,6 +17,9 @@ const KEEP_SOCKETS = { KEEP_ALIVE_TIMEOUT: '600' };
 test.describe.configure({ mode: 'serial' });
 
 let server: Server;
+
+/** A district admin on this server's own database. */
+const addUser = () => createUser('district_admin', [], server.databaseUrl);
 let a: Pinned;
 let b: Pinned;
 
@@ -40,7 +44,7 @@ test('two workers answer, on one port', async () => {
 });
 
 test('six wrong passwords spread over both workers slow the seventh attempt', async () => {
-	const u = addUser(server.databaseUrl, 'spread');
+	const u = addUser();
 	for (const c of [a, b, a, b, a, b]) {
 		const res = await wrong(c, u.username);
 		expect(res.status).toBe(400);
@@ -56,7 +60,7 @@ test('six wrong passwords spread over both workers slow the seventh attempt', as
 
 test('the failures still count after a restart', async () => {
 	test.setTimeout(180_000);
-	const u = addUser(server.databaseUrl, 'restart');
+	const u = addUser();
 	for (const c of [a, b, a, b, a]) expect((await wrong(c, u.username)).status).toBe(400);
 	a.close();
 	b.close();
@@ -75,7 +79,7 @@ test('the failures still count after a restart', async () => {
 });
 
 test('an import previewed on one worker commits on the other', async () => {
-	const officer = addUser(server.databaseUrl, 'importer');
+	const officer = addUser();
 	await a.login(officer.username, officer.password);
 	b.cookie = a.cookie; // the same session, held in the database, works on either worker
 	const stamp = Date.now() % 100000;
@@ -107,7 +111,7 @@ test('an import previewed on one worker commits on the other', async () => {
 });
 
 test('a rating change shows on the map from both workers at once', async () => {
-	const admin = addUser(server.databaseUrl, 'rater');
+	const admin = addUser();
 	await b.login(admin.username, admin.password);
 	const before = await Promise.all([a, b].map(async (c) => c.get('/api/v1/map')));
 	const [mapA, mapB] = before.map((r) => JSON.parse(r.body) as { merchants: unknown[][] });
