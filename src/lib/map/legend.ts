@@ -7,6 +7,8 @@ import {
 	CATEGORY_LABEL,
 	LEVEL_LABEL,
 	LEVEL_SHORT,
+	LEVELS,
+	MERCHANT_CATEGORIES,
 	STREET_STATUS_LABEL,
 	type BadgeState,
 	type Level
@@ -16,8 +18,9 @@ export { BADGE_STATE_LABEL, CATEGORY_LABEL, LEVEL_LABEL, LEVEL_SHORT, STREET_STA
 export type { BadgeState, Level };
 export type Category = keyof typeof CATEGORY_LABEL;
 
-export const LEVELS: Level[] = ['model', 'honest', 'none'];
-export const CATEGORIES: Category[] = ['catering', 'retail', 'food', 'service', 'other'];
+export { LEVELS };
+/** The map data's category index counts in this order. */
+export const CATEGORIES: readonly Category[] = MERCHANT_CATEGORIES;
 
 /** Short codes in the map data: one letter per level. */
 export const LEVEL_CODE: Record<Level, string> = { model: 'm', honest: 'h', none: 'n' };
