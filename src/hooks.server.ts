@@ -61,15 +61,19 @@ const PUBLIC_PAGES = [
 
 const publicPages: Handle = ({ event, resolve }) => {
 	const { method, headers } = event.request;
+	// The URL as asked: SvelteKit gives a page's data request (`/map/__data.json?…`) the page's own
+	// `event.url`, and the two must never share an entry.
+	const asked = new URL(event.request.url);
 	if (
 		method !== 'GET' ||
+		event.isDataRequest ||
 		event.cookies.get(SESSION_COOKIE) ||
 		headers.has('x-sveltekit-action') ||
-		!PUBLIC_PAGES.some((p) => p.test(event.url.pathname))
+		!PUBLIC_PAGES.some((p) => p.test(asked.pathname))
 	)
 		return resolve(event);
 	const large = event.cookies.get(LARGE_TEXT_COOKIE) === '1' ? 'L' : 'N';
-	const key = `page:${todayISO()}:${large}:${event.url.pathname}${event.url.search}`;
+	const key = `page:${todayISO()}:${large}:${asked.pathname}${asked.search}`;
 	return cachedResponse(key, () => resolve(event));
 };
 

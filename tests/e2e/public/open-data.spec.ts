@@ -53,3 +53,14 @@ test('a bad filter on a public page is a 400 page, not a silently wider list', a
 		expect(res.status(), path).toBe(400);
 	}
 });
+
+test('a public page and its data request are cached apart', async ({ request }) => {
+	// the client's navigation asks for the data first; a visitor then opens the same address
+	const data = await request.get('/map/__data.json?street=1&x-sveltekit-invalidated=01');
+	expect(data.headers()['content-type']).toContain('application/json');
+	for (let i = 0; i < 2; i++) {
+		const page = await request.get('/map?street=1');
+		expect(page.headers()['content-type']).toContain('text/html');
+		expect(await page.text()).toContain('诚信示范街地图');
+	}
+});
