@@ -329,11 +329,18 @@ export function byId(id: number): Feedback | undefined {
 	return db.select().from(feedback).where(eq(feedback.id, id)).get();
 }
 
-/** One item with its merchant, for the officer's page. The phone stays masked. */
+/** The town answering for feedback now: its merchant's current town (none for a forged code). */
+const currentTown = sql<number | null>`coalesce(${merchant.townId}, ${feedback.townId})`;
+
+/**
+ * One item with its merchant, for the officer's page. The phone stays masked. `townId` is the
+ * merchant's current town, which access is checked against — not the copy stored on the row.
+ */
 export function detail(id: number) {
 	const row = db
 		.select({
 			f: feedback,
+			townId: currentTown,
 			merchantName: merchant.name,
 			address: merchant.address,
 			streetName: street.name,
@@ -344,7 +351,7 @@ export function detail(id: number) {
 		.from(feedback)
 		.leftJoin(merchant, eq(merchant.id, feedback.merchantId))
 		.leftJoin(street, eq(street.id, merchant.streetId))
-		.leftJoin(town, eq(town.id, feedback.townId))
+		.leftJoin(town, eq(town.id, currentTown))
 		.where(eq(feedback.id, id))
 		.get();
 	if (!row) return undefined;

@@ -40,7 +40,18 @@ export function byId(id: number): Inspection | undefined {
 	return db.select().from(inspection).where(eq(inspection.id, id)).get();
 }
 
-/** An inspection with its standard version's items, its scores and its inspectors. */
+/**
+ * The town answering for an inspection now: its merchant's current town, or for a street's own
+ * inspection the street's. Access is checked against this, never the copy stored on the row.
+ */
+export function currentTown(ins: Pick<Inspection, 'merchantId' | 'streetId' | 'townId'>): number {
+	const t = ins.merchantId
+		? db.select({ t: merchant.townId }).from(merchant).where(eq(merchant.id, ins.merchantId)).get()
+		: db.select({ t: street.townId }).from(street).where(eq(street.id, ins.streetId)).get();
+	return t?.t ?? ins.townId;
+}
+
+/** An inspection with its standard version's items, its scores, its inspectors and its town now. */
 export function detail(id: number) {
 	const ins = byId(id);
 	if (!ins) return undefined;
@@ -56,7 +67,7 @@ export function detail(id: number) {
 		.innerJoin(user, eq(user.id, inspectionInspector.userId))
 		.where(eq(inspectionInspector.inspectionId, id))
 		.all();
-	return { inspection: ins, standard: std, scores, inspectors };
+	return { inspection: ins, townId: currentTown(ins), standard: std, scores, inspectors };
 }
 
 /**

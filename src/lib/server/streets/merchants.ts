@@ -9,6 +9,7 @@ import { loadInScope, townIn } from '../access';
 import type { SessionUser } from '../auth/session';
 import { badge, merchant, street, town, type Level, type Merchant } from '../db/schema';
 import * as audit from '../audit';
+import * as rehome from './rehome';
 import type { Actor } from '../actor';
 import { DomainError } from '../forms';
 import type { Checked } from '../files/imports';
@@ -186,6 +187,8 @@ export function update(
 			before,
 			after
 		});
+		if (before.townId !== townId)
+			rehome.merchantMoved(tx, actor, after, before.townId, townId, now);
 		return after;
 	});
 }

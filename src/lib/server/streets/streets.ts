@@ -8,6 +8,7 @@ import { loadInScope, townIn } from '../access';
 import type { SessionUser } from '../auth/session';
 import { instrument, merchant, street, town, type Street } from '../db/schema';
 import * as audit from '../audit';
+import * as rehome from './rehome';
 import type { Actor } from '../actor';
 import { DomainError } from '../forms';
 import type { StreetInput } from '../../schemas/streets';
@@ -100,7 +101,7 @@ export function create(actor: Actor, input: StreetInput, now = new Date()): Stre
 	});
 }
 
-/** Moving a street to another town moves its merchants with it. */
+/** Moving a street to another town moves its merchants and their work with it (see rehome). */
 export function update(actor: Actor, id: number, input: StreetInput, now = new Date()): Street {
 	assertUniqueName(input, id);
 	return db.transaction((tx) => {
@@ -112,8 +113,6 @@ export function update(actor: Actor, id: number, input: StreetInput, now = new D
 			.where(eq(street.id, id))
 			.returning()
 			.get();
-		if (after.townId !== before.townId)
-			tx.update(merchant).set({ townId: after.townId }).where(eq(merchant.streetId, id)).run();
 		audit.record(tx, actor, {
 			action: 'street.update',
 			entityType: 'street',
@@ -122,6 +121,8 @@ export function update(actor: Actor, id: number, input: StreetInput, now = new D
 			before,
 			after
 		});
+		if (after.townId !== before.townId)
+			rehome.streetMoved(tx, actor, id, before.townId, after.townId, now);
 		return after;
 	});
 }

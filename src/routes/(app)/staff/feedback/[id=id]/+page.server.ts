@@ -9,12 +9,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 /** Town officers handle their towns' feedback; forged-code reports (no town) go to district admins. */
 function itemFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const u = requireRole(event, 'district_admin', 'town_officer');
-	const d = loadInScope(
-		u,
-		feedback.detail(Number(event.params.id)),
-		(r) => r.f.townId,
-		'反馈不存在'
-	);
+	const d = loadInScope(u, feedback.detail(Number(event.params.id)), (r) => r.townId, '反馈不存在');
 	return { u, d };
 }
 

@@ -9,7 +9,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
 function load_(u: SessionUser, id: number) {
-	return loadInScope(u, inspections.detail(id), (d) => d.inspection.townId, '检查记录不存在');
+	return loadInScope(u, inspections.detail(id), (d) => d.townId, '检查记录不存在');
 }
 
 export const load: PageServerLoad = (event) => {
