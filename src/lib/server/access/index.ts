@@ -5,9 +5,9 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Role, Town } from './db/schema';
-import type { SessionUser } from './auth/session';
-import * as towns from './towns';
+import type { Role, Town } from '../db/schema';
+import type { SessionUser } from '../auth/session';
+import * as towns from '../towns';
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
