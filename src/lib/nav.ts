@@ -28,7 +28,7 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/streets', label: '示范街', roles: ALL, group: 'streets' },
 	{ href: '/staff/merchants', label: '商户', roles: ALL, group: 'streets' },
 	{ href: '/staff/inspections', label: '检查评审', roles: ALL, group: 'streets' },
-	{ href: '/staff/badges', label: '牌匾与扫码', roles: ALL, group: 'streets' },
+	{ href: '/staff/badges', label: '牌匾与扫码', roles: OFFICE, group: 'streets' },
 	{ href: '/staff/feedback', label: '消费者反馈', roles: OFFICE, group: 'streets' },
 	{ href: '/staff/admin/standards', label: '评价标准', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },

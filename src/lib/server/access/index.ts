@@ -1,6 +1,6 @@
 /**
  * Who may do what. Every load, action and endpoint calls these on the server; layouts only add a
- * second line of defence.
+ * second line of defence. The rules themselves are the table in `./policy`.
  */
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { inArray, sql, type SQL } from 'drizzle-orm';
@@ -8,6 +8,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Role, Town } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import * as towns from '../towns';
+import { can, type ActionOf, type Kind } from './policy';
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
@@ -80,5 +81,42 @@ export function loadInScope<T>(
 ): T {
 	if (record == null) error(404, missing);
 	requireTown(u, townOf(record));
+	return record;
+}
+
+export { can, relationOf, type Action, type ActionOf, type Kind } from './policy';
+
+/**
+ * The signed-in user, when the policy lets their role take the action on some record of the kind;
+ * else 403. For list pages and forms; a single record is checked with `loadFor`.
+ */
+export function requireCan<K extends Kind>(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	action: ActionOf<K>,
+	kind: K
+): SessionUser {
+	const u = requireUser(event);
+	if (!can(u, action, kind)) error(403, '您的账号没有权限访问此页面');
+	return u;
+}
+
+/**
+ * A record for a page or action, checked against the policy: 404 when missing, 403 when the user
+ * may not take the action on it. `townOf` says which town the record answers to now.
+ */
+export function loadFor<K extends Kind, T>(
+	u: SessionUser,
+	action: ActionOf<K>,
+	kind: K,
+	record: T | undefined | null,
+	townOf: (r: T) => number | null | undefined,
+	missing = '记录不存在'
+): T {
+	if (record == null) error(404, missing);
+	if (!can(u, action, kind, { townId: townOf(record) }))
+		error(
+			403,
+			can(u, action, kind) ? '您只能查看和修改本街镇的记录' : '您的账号没有权限进行此操作'
+		);
 	return record;
 }

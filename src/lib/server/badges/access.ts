@@ -1,12 +1,14 @@
-/** Staff access to one badge by its serial: signed in, staff role, the badge's town. */
+/** Staff access to one badge's QR files by its serial: whoever may print the badge's plaque. */
 import type { RequestEvent } from '@sveltejs/kit';
 import * as badges from './badges';
-import { loadInScope, requireRole } from '../access';
+import { loadFor, requireUser } from '../access';
 
 export function requireBadge(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
-	const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-	const b = loadInScope(
+	const u = requireUser(event);
+	const b = loadFor(
 		u,
+		'print',
+		'badge',
 		badges.bySerial(String(event.params.serial ?? '')),
 		badges.townOf,
 		'牌匾不存在'

@@ -5,6 +5,7 @@
  * transaction of the move, with one audit entry saying what was re-homed.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Tx } from '../db';
 import { archiveEntry, feedback, inspection, merchant } from '../db/schema';
 import * as audit from '../audit';
@@ -32,7 +33,7 @@ function rehomeMerchants(tx: Tx, ids: number[], toTown: number, toStreet?: numbe
 		archiveEntries: 0
 	};
 	if (!ids.length) return out;
-	const mine = (col: typeof feedback.merchantId) => inArray(col, ids);
+	const mine = (col: SQLiteColumn) => inArray(col, ids);
 	out.openFeedback =
 		tx
 			.select({ n: sql<number>`count(*)` })

@@ -1,10 +1,10 @@
 import * as badges from '$lib/server/badges';
 import * as query from '$lib/server/query';
-import { requireRole, townScope } from '$lib/server/access';
+import { requireCan, townScope } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
+	const u = requireCan(event, 'view', 'badge');
 	const q = query.list(event.url, { town: query.town });
 	const scope = townScope(u);
 	const f = { townId: q.filters.town?.id };

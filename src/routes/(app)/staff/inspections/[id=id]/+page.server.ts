@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { loadInScope, requireRole, requireUser } from '$lib/server/access';
+import { can, loadFor, requireUser, type ActionOf } from '$lib/server/access';
 import * as forms from '$lib/server/forms';
 import { DomainError } from '$lib/server/forms';
 import { inspections, instruments, merchants } from '$lib/server/streets';
@@ -8,8 +8,15 @@ import { uploads } from '$lib/server/files';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
-function load_(u: SessionUser, id: number) {
-	return loadInScope(u, inspections.detail(id), (d) => d.townId, '检查记录不存在');
+function load_(u: SessionUser, id: number, action: ActionOf<'inspection'> = 'view') {
+	return loadFor(
+		u,
+		action,
+		'inspection',
+		inspections.detail(id),
+		(d) => d.townId,
+		'检查记录不存在'
+	);
 }
 
 export const load: PageServerLoad = (event) => {
@@ -38,7 +45,7 @@ export const load: PageServerLoad = (event) => {
 			: { name: s.name, href: `/staff/streets/${s.id}`, address: '' },
 		streetName: s.name,
 		instruments: d.inspection.merchantId ? instruments.forMerchant(d.inspection.merchantId) : [],
-		canScore: u.role !== 'town_officer' && d.inspection.status === 'draft'
+		canScore: can(u, 'update', 'inspection', d) && d.inspection.status === 'draft'
 	};
 };
 
@@ -67,8 +74,8 @@ async function read(form: FormData, items: { id: number }[]): Promise<inspection
 }
 
 async function saveAction(event: Parameters<Actions[string]>[0], submit: boolean) {
-	const u = requireRole(event, 'district_admin', 'inspector');
-	const d = load_(u, Number(event.params.id));
+	const u = requireUser(event);
+	const d = load_(u, Number(event.params.id), 'update');
 	const form = await event.request.formData();
 	const { values } = forms.fieldsOf(form);
 	const done = await forms.attempt(values, async () => {
@@ -92,8 +99,8 @@ export const actions: Actions = {
 	save: (event) => saveAction(event, false),
 	submit: (event) => saveAction(event, true),
 	discard: async (event) => {
-		const u = requireRole(event, 'district_admin', 'inspector');
-		const d = load_(u, Number(event.params.id));
+		const u = requireUser(event);
+		const d = load_(u, Number(event.params.id), 'update');
 		const failed = await forms.attempt({}, () => inspections.discard(u, d.inspection.id));
 		if (failed) return failed;
 		redirect(303, '/staff/inspections');

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireRole, requireUser } from '$lib/server/access';
+import { can, loadFor, requireUser } from '$lib/server/access';
+import type { SessionUser } from '$lib/server/auth/session';
 import { supervision, instruments, inspections, merchants } from '$lib/server/streets';
 import * as badges from '$lib/server/badges';
 import * as forms from '$lib/server/forms';
@@ -7,10 +8,28 @@ import { uploads } from '$lib/server/files';
 import { instrumentSchema, supervisionSchema } from '$lib/schemas/streets';
 import type { Actions, PageServerLoad } from './$types';
 
+/** The merchant, for the user to take the action on under the policy (404 / 403 otherwise). */
+function merchantFor<K extends 'merchant' | 'inspection' | 'instrument'>(
+	u: SessionUser,
+	id: string,
+	action: import('$lib/server/access').ActionOf<K>,
+	kind: K
+) {
+	return loadFor(
+		u,
+		action,
+		kind,
+		merchants.detail(Number(id)),
+		(d) => d.merchant.townId,
+		'商户不存在'
+	);
+}
+
 export const load: PageServerLoad = (event) => {
 	const u = requireUser(event);
-	const d = merchants.forUser(u, Number(event.params.id));
+	const d = merchantFor(u, event.params.id, 'view', 'merchant');
 	const id = d.merchant.id;
+	const mine = { townId: d.merchant.townId };
 	return {
 		merchant: d.merchant,
 		street: { id: d.street.id, name: d.street.name },
@@ -23,16 +42,18 @@ export const load: PageServerLoad = (event) => {
 		inspections: inspections.list(null, { merchantId: id, limit: 20 }),
 		points: supervision.pointAmounts(),
 		scans30: badges.scanCounts(id, 30).reduce((n, s) => n + s.scans, 0),
-		canEdit: u.role !== 'inspector',
-		canSupervise: u.role !== 'inspector',
-		canInspect: u.role !== 'town_officer'
+		canEdit: can(u, 'update', 'merchant', mine),
+		canSupervise: can(u, 'supervise', 'merchant', mine),
+		canInspect: can(u, 'create', 'inspection', mine),
+		canBadge: can(u, 'view', 'badge', mine),
+		canInstruments: can(u, 'update', 'instrument', mine)
 	};
 };
 
 export const actions: Actions = {
 	inspect: async (event) => {
-		const u = requireRole(event, 'district_admin', 'inspector');
-		const d = merchants.forUser(u, Number(event.params.id));
+		const u = requireUser(event);
+		const d = merchantFor(u, event.params.id, 'create', 'inspection');
 		const values = { intent: 'inspect' };
 		const id = await forms.attempt(
 			values,
@@ -43,8 +64,8 @@ export const actions: Actions = {
 	},
 	supervise: async (event) => {
 		// Point changes (and revocations) are the towns' and the district's; inspectors score.
-		const u = requireRole(event, 'district_admin', 'town_officer');
-		const d = merchants.forUser(u, Number(event.params.id));
+		const u = requireUser(event);
+		const d = merchantFor(u, event.params.id, 'supervise', 'merchant');
 		const r = await forms.read(event.request, supervisionSchema);
 		if (!r.ok) return r.failure;
 		const done = await forms.attempt(r.values, () => {
@@ -57,8 +78,9 @@ export const actions: Actions = {
 		return { done };
 	},
 	addInstrument: async (event) => {
-		const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-		const d = merchants.forUser(u, Number(event.params.id));
+		// Instruments change the merchant's public metrology status: the towns' and the district's.
+		const u = requireUser(event);
+		const d = merchantFor(u, event.params.id, 'create', 'instrument');
 		const r = await forms.read(event.request, instrumentSchema);
 		if (!r.ok) return r.failure;
 		const failed = await forms.attempt(r.values, () => {
@@ -67,8 +89,8 @@ export const actions: Actions = {
 		return failed ?? { done: '已添加计量器具' };
 	},
 	updateInstrument: async (event) => {
-		const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-		const d = merchants.forUser(u, Number(event.params.id));
+		const u = requireUser(event);
+		const d = merchantFor(u, event.params.id, 'update', 'instrument');
 		const form = await event.request.formData();
 		const existing = instruments.byId(Number(form.get('instrumentId')));
 		if (!existing || existing.merchantId !== d.merchant.id) error(404, '计量器具不存在');

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requireRole, requireUser } from '$lib/server/access';
+import { can, loadFor, requireUser } from '$lib/server/access';
 import { inspections, merchants } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
 import * as towns from '$lib/server/towns';
@@ -29,15 +29,23 @@ export const load: PageServerLoad = (event) => {
 		// The street's own inspections, chosen in SQL before the limit: its merchants' many
 		// inspections must not crowd them out.
 		inspections: inspections.list(null, { streetId: street.id, kind: 'street', limit: 50 }),
-		canEdit: u.role !== 'inspector',
-		canInspect: u.role !== 'town_officer'
+		canEdit: can(u, 'update', 'street', street),
+		canInspect: can(u, 'create', 'inspection', street),
+		canBadge: can(u, 'view', 'badge', street)
 	};
 };
 
 export const actions: Actions = {
 	inspect: async (event) => {
-		const u = requireRole(event, 'district_admin', 'inspector');
-		const street = streets.forUser(u, Number(event.params.id));
+		const u = requireUser(event);
+		const street = loadFor(
+			u,
+			'create',
+			'inspection',
+			streets.byId(Number(event.params.id)),
+			(s) => s.townId,
+			'示范街不存在'
+		);
 		const id = await forms.attempt({}, () => inspections.start(u, { streetId: street.id }).id);
 		if (typeof id !== 'number') return id;
 		redirect(303, `/staff/inspections/${id}`);

@@ -3,14 +3,16 @@ import * as badges from '$lib/server/badges';
 import * as feedback from '$lib/server/feedback';
 import * as forms from '$lib/server/forms';
 import { badgeState, supervision } from '$lib/server/streets';
-import { loadInScope, requireRole } from '$lib/server/access';
+import { can, loadFor, requireUser, type ActionOf } from '$lib/server/access';
 import { revokeSchema } from '$lib/schemas/streets';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-function merchantFor(event: RequestEvent, ...roles: Parameters<typeof requireRole>[1][]) {
-	const u = requireRole(event, ...roles);
-	const m = loadInScope(
+function merchantFor(event: RequestEvent, action: ActionOf<'badge'>) {
+	const u = requireUser(event);
+	const m = loadFor(
 		u,
+		action,
+		'badge',
 		badges.merchantCard(Number(event.params.id)),
 		(c) => c.m.townId,
 		'商户不存在'
@@ -19,7 +21,7 @@ function merchantFor(event: RequestEvent, ...roles: Parameters<typeof requireRol
 }
 
 export const load: PageServerLoad = (event) => {
-	const { u, m } = merchantFor(event, 'district_admin', 'town_officer', 'inspector');
+	const { u, m } = merchantFor(event, 'view');
 	const code = m.b ? badges.codeOf(m.b.id) : undefined;
 	return {
 		merchant: { id: m.m.id, name: m.m.name, address: m.m.address, score: m.m.score },
@@ -41,17 +43,16 @@ export const load: PageServerLoad = (event) => {
 		},
 		scans: badges.scanCounts(m.m.id, 30),
 		totals: badges.scanTotals(m.m.id),
-		feedback:
-			u.role === 'inspector'
-				? null
-				: feedback.queue(null, { status: 'all', merchantId: m.m.id, pageSize: 20 }).items,
-		canManage: u.role !== 'inspector'
+		feedback: can(u, 'view', 'feedback', { townId: m.m.townId })
+			? feedback.queue(null, { status: 'all', merchantId: m.m.id, pageSize: 20 }).items
+			: null,
+		canManage: can(u, 'reissue', 'badge', { townId: m.m.townId })
 	};
 };
 
 export const actions: Actions = {
 	reissue: async (event) => {
-		const { u, m } = merchantFor(event, 'district_admin', 'town_officer');
+		const { u, m } = merchantFor(event, 'reissue');
 		const b = m.b;
 		if (!b) return forms.invalid<forms.Values>({}, { _: '该商户没有牌匾' });
 		const failed = await forms.attempt({}, async () => {
@@ -61,7 +62,7 @@ export const actions: Actions = {
 		redirect(303, `/staff/merchants/${m.m.id}/badge?done=reissued`);
 	},
 	revoke: async (event) => {
-		const { u, m } = merchantFor(event, 'district_admin', 'town_officer');
+		const { u, m } = merchantFor(event, 'revoke');
 		const r = await forms.read(event.request, revokeSchema);
 		if (!r.ok) return r.failure;
 		const refusal = badgeState.revokeRefusal(m.b);

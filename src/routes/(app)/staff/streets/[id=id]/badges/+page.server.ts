@@ -1,11 +1,13 @@
 import * as badges from '$lib/server/badges';
-import { loadInScope, requireRole } from '$lib/server/access';
+import { loadFor, requireUser } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-	const s = loadInScope(
+	const u = requireUser(event);
+	const s = loadFor(
 		u,
+		'view',
+		'badge',
 		badges.streetCard(Number(event.params.id)),
 		(c) => c.s.townId,
 		'示范街不存在'

@@ -1,14 +1,16 @@
 import * as badges from '$lib/server/badges';
-import { loadInScope, requireRole } from '$lib/server/access';
+import { loadFor, requireUser } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 /** A document to print: no client-side app, so 200 QR codes are not sent twice for hydration. */
 export const csr = false;
 
 export const load: PageServerLoad = async (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
-	const m = loadInScope(
+	const u = requireUser(event);
+	const m = loadFor(
 		u,
+		'print',
+		'badge',
 		badges.merchantCard(Number(event.params.id)),
 		(c) => c.m.townId,
 		'商户不存在'
