@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
-import { inScope, loadInScope, requireRole, townScope, visibleTowns } from '$lib/server/access';
+import { can, loadInScope, requireRole, townScope, visibleTowns } from '$lib/server/access';
 import * as forms from '$lib/server/forms';
 import * as campaign from '$lib/server/campaign';
 import { enterprises } from '$lib/server/campaign';
@@ -55,10 +55,12 @@ export const actions: Actions = {
 		const { u, e } = enterpriseOf(event);
 		const form = await forms.read(event.request, enterpriseSchema);
 		if (!form.ok) return form.failure;
-		if (!inScope(u, form.data.townId))
-			return forms.invalid(form.values, {
-				townId: '只能选择您负责的街镇；迁往其他街镇请联系区级管理员'
-			});
+		if (!can(u, 'update', 'enterprise', form.data))
+			return forms.invalid(
+				form.values,
+				{ townId: '只能选择您负责的街镇；迁往其他街镇请联系区级管理员' },
+				403
+			);
 		enterprises.update(u, e.id, form.data);
 		return { form: 'update', message: '已保存企业信息' };
 	},

@@ -1,0 +1,899 @@
+/**
+ * The access policy as a model: random sequences of users (each role, in town A, in town B, the
+ * district, signed out), records (in A, in B, of no town) and requests through the real loads,
+ * actions and endpoints, with merchants and streets moving between towns along the way. Every
+ * answer — let through, or 403 / 404 / to the login page — must be what `POLICY` says for the
+ * record as it stands at that moment; forms that post a `townId`, `streetId`, `role`, `merchantId`
+ * the user may not set must change nothing they may not change.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { desc, eq } from 'drizzle-orm';
+import { db } from '../db';
+import { badge, enterprise, event as eventTable, instrument, merchant, street } from '../db/schema';
+import { can, KINDS, ACTIONS_OF, POLICY, relationOf, type Kind, type Relation } from './policy';
+import * as streets from '../streets';
+import { inspections, instruments, merchants } from '../streets';
+import * as users from '../users';
+import * as towns from '../towns';
+import * as events from '../events';
+import type { SessionUser } from '../auth/session';
+import {
+	fakeUscc,
+	feedbackInput,
+	inspectMerchant,
+	makeEnterprise,
+	makeEvent,
+	makeEventInput,
+	makeFeedback,
+	makeMerchant,
+	makeStreet,
+	makeUser,
+	merchantInput,
+	streetInput
+} from '../testing/factories';
+import * as feedbackDomain from '../feedback';
+import { allowed, answer, requestEvent, type Answer } from '../testing/requests';
+
+import * as merchantPage from '../../../routes/(app)/staff/merchants/[id=id]/+page.server';
+import * as merchantEdit from '../../../routes/(app)/staff/merchants/[id=id]/edit/+page.server';
+import * as merchantNew from '../../../routes/(app)/staff/merchants/new/+page.server';
+import * as merchantBadge from '../../../routes/(app)/staff/merchants/[id=id]/badge/+page.server';
+import * as merchantPrint from '../../../routes/(print)/staff/merchants/[id=id]/print/+page.server';
+import * as merchantExport from '../../../routes/(app)/staff/merchants/export/+server';
+import * as qrPng from '../../../routes/(app)/staff/badges/[serial=serial]/qr.png/+server';
+import * as qrSvg from '../../../routes/(app)/staff/badges/[serial=serial]/qr.svg/+server';
+import * as badgesPage from '../../../routes/(app)/staff/badges/+page.server';
+import * as streetPage from '../../../routes/(app)/staff/streets/[id=id]/+page.server';
+import * as streetEdit from '../../../routes/(app)/staff/streets/[id=id]/edit/+page.server';
+import * as streetNew from '../../../routes/(app)/staff/streets/new/+page.server';
+import * as streetBadges from '../../../routes/(app)/staff/streets/[id=id]/badges/+page.server';
+import * as streetPrint from '../../../routes/(print)/staff/streets/[id=id]/print/+page.server';
+import * as feedbackPage from '../../../routes/(app)/staff/feedback/[id=id]/+page.server';
+import * as feedbackList from '../../../routes/(app)/staff/feedback/+page.server';
+import * as inspectionPage from '../../../routes/(app)/staff/inspections/[id=id]/+page.server';
+import * as eventPage from '../../../routes/(app)/staff/events/[id=id]/+page.server';
+import * as eventEdit from '../../../routes/(app)/staff/events/[id=id]/edit/+page.server';
+import * as eventNew from '../../../routes/(app)/staff/events/new/+page.server';
+import * as enterprisePage from '../../../routes/(app)/staff/campaign/enterprises/[id=id]/+page.server';
+import * as enterpriseNew from '../../../routes/(app)/staff/campaign/enterprises/new/+page.server';
+import * as userPage from '../../../routes/(app)/(admin)/staff/admin/users/[id=id]/+page.server';
+import * as accountPage from '../../../routes/(app)/staff/account/+page.server';
+
+type Where = 'A' | 'B' | 'none';
+type Form = Record<string, string | string[]>;
+type Call = (e: never) => unknown;
+
+/** One kind of request: which rule it exercises, and how to send it about a record in `where`. */
+type Request = {
+	name: string;
+	kind: Kind;
+	action: string;
+	/** Whether the request may be about a record of no town. */
+	districtRecord?: boolean;
+	/** Sends it; returns the answer and the town(s) the table must allow for it. */
+	send: (
+		u: SessionUser | null,
+		where: Where
+	) => Promise<{ answer: Answer; towns: (number | null)[] }>;
+	/** After an answer: what must hold of the stored records (mass-assigned fields). */
+	after?: (u: SessionUser | null, ok: boolean, where: Where) => void;
+};
+
+const TOWNS = { A: 'yueyang', B: 'sheshan' } as const;
+let townId: Record<'A' | 'B', number>;
+let admin: SessionUser;
+let actors: { label: string; user: SessionUser | null }[];
+const world = {} as {
+	streets: Record<'A' | 'B', number>;
+	merchants: Record<'A' | 'B', number>;
+	events: Record<'A' | 'B', number>;
+	enterprises: Record<'A' | 'B', number>;
+	users: Record<'A' | 'B', number>;
+	forged: number;
+};
+
+const run = (
+	call: Call,
+	u: SessionUser | null,
+	path: string,
+	params: Record<string, string>,
+	form?: Form
+) => answer(() => call(requestEvent(u, path, params, form) as never));
+
+const other = (w: Where): 'A' | 'B' => (w === 'B' ? 'A' : 'B');
+const town = (w: Where): 'A' | 'B' => (w === 'none' ? 'A' : w);
+
+function merchantOf(w: Where) {
+	return merchants.byId(world.merchants[town(w)])!;
+}
+
+function feedbackOf(w: Where) {
+	if (w === 'none') return feedbackDomain.byId(world.forged)!;
+	const m = merchantOf(w);
+	const latest = feedbackDomain.queue(null, { status: 'all', merchantId: m.id, pageSize: 1 })
+		.items[0];
+	return latest ? feedbackDomain.byId(latest.id)! : freshFeedback(w);
+}
+
+/** New pending feedback on the merchant, past the public limits (they are not under test here). */
+function freshFeedback(w: Where) {
+	return feedbackDomain.record(feedbackInput(merchantOf(w).id));
+}
+
+function badgeOf(w: Where) {
+	const m = merchantOf(w);
+	return db.select().from(badge).where(eq(badge.merchantId, m.id)).orderBy(desc(badge.id)).get()!;
+}
+
+function inspectionOf(w: Where) {
+	const m = merchantOf(w);
+	const latest = inspections.list(null, { merchantId: m.id, limit: 1 })[0];
+	return latest ? inspections.byId(latest.id)! : inspections.start(admin, { merchantId: m.id });
+}
+
+function instrumentOf(w: Where) {
+	const m = merchantOf(w);
+	return (
+		instruments.forMerchant(m.id)[0] ??
+		instruments.create(admin, m.id, {
+			type: 'price_scale',
+			serial: `S-${m.id}`,
+			lastVerifiedOn: '2026-06-01',
+			nextDueOn: '2027-06-01',
+			certificateNo: '',
+			note: ''
+		})
+	);
+}
+
+function merchantForm(m: ReturnType<typeof merchantOf>, streetId: number): Form {
+	return {
+		name: m.name,
+		uscc: m.uscc,
+		streetId: String(streetId),
+		address: m.address,
+		category: m.category,
+		tradingStatus: 'open',
+		contactName: m.contactName,
+		contactPhone: m.contactPhone,
+		// Not the merchant form's to set: the town follows the street.
+		townId: String(streets.byId(streetId)!.townId === townId.A ? townId.B : townId.A)
+	};
+}
+
+function streetForm(s: typeof street.$inferSelect, toTown: number): Form {
+	return {
+		name: s.name,
+		townId: String(toTown),
+		status: s.status,
+		convention: s.convention,
+		description: s.description,
+		committeeContact: s.committeeContact,
+		committeePhone: s.committeePhone,
+		geometry: s.geometry ? JSON.stringify(s.geometry) : ''
+	};
+}
+
+function eventForm(toTown: number, title: string): Form {
+	const e = makeEventInput({ town: 'yueyang', title });
+	return {
+		title,
+		townId: String(toTown),
+		themeId: String(e.themeId),
+		formId: String(e.formId),
+		venue: e.venue,
+		startDate: e.startDate,
+		endDate: e.endDate,
+		organisers: e.organisers,
+		participants: String(e.participants),
+		materials: e.materials,
+		summary: e.summary,
+		isPublic: 'on'
+	};
+}
+
+let made = 0;
+
+const REQUESTS: Request[] = [
+	{
+		name: 'merchant page',
+		kind: 'merchant',
+		action: 'view',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const a = await run(merchantPage.load as Call, u, `/staff/merchants/${m.id}`, {
+				id: String(m.id)
+			});
+			return { answer: a, towns: [m.townId] };
+		}
+	},
+	{
+		name: 'merchant edit, moving it to a street of the other town, posting a townId',
+		kind: 'merchant',
+		action: 'update',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const to = streets.byId(world.streets[other(townOfId(m.townId))])!;
+			const a = await run(
+				merchantEdit.actions.update as Call,
+				u,
+				`/staff/merchants/${m.id}/edit?/update`,
+				{ id: String(m.id) },
+				merchantForm(m, to.id)
+			);
+			return { answer: a, towns: [m.townId, to.townId] };
+		},
+		after: (_u, _ok, w) => {
+			const m = merchantOf(w);
+			expect(m.townId).toBe(streets.byId(m.streetId)!.townId);
+		}
+	},
+	{
+		name: 'new merchant on a street of A or B, posting a townId',
+		kind: 'merchant',
+		action: 'create',
+		send: async (u, w) => {
+			const s = streets.byId(world.streets[town(w)])!;
+			const input = merchantInput(s.id);
+			const form: Form = {
+				...Object.fromEntries(
+					Object.entries(input).map(([k, v]) => [k, v == null ? '' : String(v)])
+				),
+				townId: String(townId[other(w)])
+			};
+			const a = await run(
+				merchantNew.actions.create as Call,
+				u,
+				'/staff/merchants/new?/create',
+				{},
+				form
+			);
+			const created = merchants.byId(
+				db.select({ id: merchant.id }).from(merchant).where(eq(merchant.uscc, input.uscc)).get()
+					?.id ?? 0
+			);
+			if (created) expect(created.townId).toBe(s.townId);
+			expect(!!created).toBe(allowed(a));
+			return { answer: a, towns: [s.townId] };
+		}
+	},
+	{
+		name: 'supervision entry',
+		kind: 'merchant',
+		action: 'supervise',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const a = await run(
+				merchantPage.actions.supervise as Call,
+				u,
+				`/staff/merchants/${m.id}?/supervise`,
+				{ id: String(m.id) },
+				{ kind: 'commendation', title: '表扬', publicNote: '获得区级表彰', points: '1' }
+			);
+			return { answer: a, towns: [m.townId] };
+		}
+	},
+	{
+		name: 'merchant export',
+		kind: 'merchant',
+		action: 'export',
+		send: async (u) => {
+			const a = await run(merchantExport.GET as Call, u, '/staff/merchants/export?format=csv', {});
+			return { answer: a, towns: [] };
+		}
+	},
+	{
+		name: 'street page',
+		kind: 'street',
+		action: 'view',
+		send: async (u, w) => {
+			const s = streets.byId(world.streets[town(w)])!;
+			const a = await run(streetPage.load as Call, u, `/staff/streets/${s.id}`, {
+				id: String(s.id)
+			});
+			return { answer: a, towns: [s.townId] };
+		}
+	},
+	{
+		name: 'street edit, posting the other town',
+		kind: 'street',
+		action: 'update',
+		send: async (u, w) => {
+			const s = streets.byId(world.streets[town(w)])!;
+			const to = townId[other(townOfId(s.townId))];
+			const a = await run(
+				streetEdit.actions.update as Call,
+				u,
+				`/staff/streets/${s.id}/edit?/update`,
+				{ id: String(s.id) },
+				streetForm(s, to)
+			);
+			expect(streets.byId(s.id)!.townId).toBe(allowed(a) && a.status === 303 ? to : s.townId);
+			return { answer: a, towns: [s.townId, to] };
+		},
+		after: () => {
+			for (const id of Object.values(world.streets))
+				for (const m of db.select().from(merchant).where(eq(merchant.streetId, id)).all())
+					expect(m.townId).toBe(streets.byId(id)!.townId);
+		}
+	},
+	{
+		name: 'new street, posting a townId',
+		kind: 'street',
+		action: 'create',
+		send: async (u, w) => {
+			const t = townId[town(w)];
+			const input = streetInput(TOWNS[town(w)]);
+			const a = await run(
+				streetNew.actions.create as Call,
+				u,
+				'/staff/streets/new?/create',
+				{},
+				{
+					...streetForm({ ...input, geometry: input.geometry ?? null } as never, t)
+				}
+			);
+			const created = db.select().from(street).where(eq(street.name, input.name)).get();
+			expect(!!created).toBe(allowed(a));
+			if (created) expect(created.townId).toBe(t);
+			return { answer: a, towns: [t] };
+		}
+	},
+	{
+		name: 'feedback page',
+		kind: 'feedback',
+		action: 'view',
+		districtRecord: true,
+		send: async (u, w) => {
+			const f = feedbackOf(w);
+			const a = await run(feedbackPage.load as Call, u, `/staff/feedback/${f.id}`, {
+				id: String(f.id)
+			});
+			return { answer: a, towns: [currentTownOfFeedback(f)] };
+		}
+	},
+	{
+		name: 'feedback decision',
+		kind: 'feedback',
+		action: 'decide',
+		districtRecord: true,
+		send: async (u, w) => {
+			const f = w === 'none' ? feedbackOf(w) : freshFeedback(w);
+			const a = await run(
+				feedbackPage.actions.decide as Call,
+				u,
+				`/staff/feedback/${f.id}?/decide`,
+				{ id: String(f.id) },
+				{ status: 'mediated', note: '已调解', merchantId: String(world.merchants[other(w)]) }
+			);
+			const after = feedbackDomain.byId(f.id)!;
+			expect(after.merchantId).toBe(f.merchantId);
+			if (w !== 'none') expect(after.status === 'mediated').toBe(allowed(a));
+			return { answer: a, towns: [currentTownOfFeedback(f)] };
+		}
+	},
+	{
+		name: 'merchant reply',
+		kind: 'feedback',
+		action: 'reply',
+		districtRecord: true,
+		send: async (u, w) => {
+			const f = feedbackOf(w);
+			const a = await run(
+				feedbackPage.actions.reply as Call,
+				u,
+				`/staff/feedback/${f.id}?/reply`,
+				{ id: String(f.id) },
+				{ reply: '已退还差价并致歉。' }
+			);
+			return { answer: a, towns: [currentTownOfFeedback(f)] };
+		}
+	},
+	{
+		name: 'feedback queue',
+		kind: 'feedback',
+		action: 'view',
+		send: async (u) => {
+			const a = await run(feedbackList.load as Call, u, '/staff/feedback', {});
+			return { answer: a, towns: [] };
+		}
+	},
+	{
+		name: 'start an inspection from the merchant page',
+		kind: 'inspection',
+		action: 'create',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const a = await run(
+				merchantPage.actions.inspect as Call,
+				u,
+				`/staff/merchants/${m.id}?/inspect`,
+				{
+					id: String(m.id)
+				}
+			);
+			return { answer: a, towns: [m.townId] };
+		}
+	},
+	{
+		name: 'inspection page',
+		kind: 'inspection',
+		action: 'view',
+		send: async (u, w) => {
+			const i = inspectionOf(w);
+			const a = await run(inspectionPage.load as Call, u, `/staff/inspections/${i.id}`, {
+				id: String(i.id)
+			});
+			return { answer: a, towns: [inspections.currentTown(i)] };
+		}
+	},
+	{
+		name: 'save an inspection draft',
+		kind: 'inspection',
+		action: 'update',
+		send: async (u, w) => {
+			const i = inspectionOf(w);
+			const a = await run(
+				inspectionPage.actions.save as Call,
+				u,
+				`/staff/inspections/${i.id}?/save`,
+				{ id: String(i.id) },
+				{ summary: '复查', merchantId: String(world.merchants[other(w)]) }
+			);
+			expect(inspections.byId(i.id)?.merchantId).toBe(i.merchantId);
+			return { answer: a, towns: [inspections.currentTown(i)] };
+		}
+	},
+	{
+		name: 'badge page',
+		kind: 'badge',
+		action: 'view',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const a = await run(merchantBadge.load as Call, u, `/staff/merchants/${m.id}/badge`, {
+				id: String(m.id)
+			});
+			return { answer: a, towns: [m.townId] };
+		}
+	},
+	{
+		name: 'street plaques page',
+		kind: 'badge',
+		action: 'view',
+		send: async (u, w) => {
+			const s = streets.byId(world.streets[town(w)])!;
+			const a = await run(streetBadges.load as Call, u, `/staff/streets/${s.id}/badges`, {
+				id: String(s.id)
+			});
+			return { answer: a, towns: [s.townId] };
+		}
+	},
+	{
+		name: 'plaques and scans overview',
+		kind: 'badge',
+		action: 'view',
+		send: async (u) => ({
+			answer: await run(badgesPage.load as Call, u, '/staff/badges', {}),
+			towns: []
+		})
+	},
+	{
+		name: 'print a merchant plaque',
+		kind: 'badge',
+		action: 'print',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const a = await run(merchantPrint.load as Call, u, `/staff/merchants/${m.id}/print`, {
+				id: String(m.id)
+			});
+			return { answer: a, towns: [m.townId] };
+		}
+	},
+	{
+		name: 'print a street of plaques',
+		kind: 'badge',
+		action: 'print',
+		send: async (u, w) => {
+			const s = streets.byId(world.streets[town(w)])!;
+			const a = await run(streetPrint.load as Call, u, `/staff/streets/${s.id}/print`, {
+				id: String(s.id)
+			});
+			return { answer: a, towns: [s.townId] };
+		}
+	},
+	{
+		name: 'QR PNG / SVG',
+		kind: 'badge',
+		action: 'print',
+		send: async (u, w) => {
+			const b = badgeOf(w);
+			const m = merchants.byId(b.merchantId)!;
+			const png = await run(qrPng.GET as Call, u, `/staff/badges/${b.serial}/qr.png`, {
+				serial: b.serial
+			});
+			const svg = await run(qrSvg.GET as Call, u, `/staff/badges/${b.serial}/qr.svg`, {
+				serial: b.serial
+			});
+			expect(allowed(svg)).toBe(allowed(png));
+			return { answer: png, towns: [m.townId] };
+		}
+	},
+	{
+		name: 'reissue a plaque',
+		kind: 'badge',
+		action: 'reissue',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const a = await run(
+				merchantBadge.actions.reissue as Call,
+				u,
+				`/staff/merchants/${m.id}/badge?/reissue`,
+				{
+					id: String(m.id)
+				},
+				{}
+			);
+			return { answer: a, towns: [m.townId] };
+		}
+	},
+	{
+		name: 'add an instrument, posting another merchantId',
+		kind: 'instrument',
+		action: 'create',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const otherId = world.merchants[other(w)];
+			const serial = `T-${++made}`;
+			const a = await run(
+				merchantPage.actions.addInstrument as Call,
+				u,
+				`/staff/merchants/${m.id}?/addInstrument`,
+				{ id: String(m.id) },
+				{
+					type: 'price_scale',
+					serial,
+					lastVerifiedOn: '2026-06-01',
+					nextDueOn: '2027-06-01',
+					merchantId: String(otherId)
+				}
+			);
+			const row = db.select().from(instrument).where(eq(instrument.serial, serial)).get();
+			expect(!!row).toBe(allowed(a));
+			if (row) expect(row.merchantId).toBe(m.id);
+			return { answer: a, towns: [m.townId] };
+		}
+	},
+	{
+		name: "update an instrument, or another merchant's through this one",
+		kind: 'instrument',
+		action: 'update',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const mine = instrumentOf(w);
+			const theirs = instrumentOf(other(w));
+			const a = await run(
+				merchantPage.actions.updateInstrument as Call,
+				u,
+				`/staff/merchants/${m.id}?/updateInstrument`,
+				{ id: String(m.id) },
+				{ instrumentId: String(mine.id), lastVerifiedOn: '2026-07-01', nextDueOn: '2027-07-01' }
+			);
+			const cross = await run(
+				merchantPage.actions.updateInstrument as Call,
+				u,
+				`/staff/merchants/${m.id}?/updateInstrument`,
+				{ id: String(m.id) },
+				{ instrumentId: String(theirs.id), retired: 'on' }
+			);
+			expect(allowed(cross)).toBe(false);
+			expect(instruments.byId(theirs.id)?.retired).toBe(theirs.retired);
+			return { answer: a, towns: [m.townId] };
+		}
+	},
+	{
+		name: 'event page',
+		kind: 'event',
+		action: 'view',
+		send: async (u, w) => {
+			const e = events.get(world.events[town(w)])!;
+			const a = await run(eventPage.load as Call, u, `/staff/events/${e.id}`, { id: String(e.id) });
+			return { answer: a, towns: [e.townId] };
+		}
+	},
+	{
+		name: 'event edit, posting the other town',
+		kind: 'event',
+		action: 'update',
+		send: async (u, w) => {
+			const e = events.get(world.events[town(w)])!;
+			const to = townId[other(townOfId(e.townId))];
+			const a = await run(
+				eventEdit.actions.update as Call,
+				u,
+				`/staff/events/${e.id}/edit?/update`,
+				{ id: String(e.id) },
+				eventForm(to, e.title)
+			);
+			expect(events.get(e.id)!.townId).toBe(allowed(a) ? to : e.townId);
+			return { answer: a, towns: [e.townId, to] };
+		}
+	},
+	{
+		name: 'new event, posting a townId',
+		kind: 'event',
+		action: 'create',
+		send: async (u, w) => {
+			const t = townId[town(w)];
+			const title = `模型测试活动 ${++made}`;
+			const a = await run(
+				eventNew.actions.create as Call,
+				u,
+				'/staff/events/new?/create',
+				{},
+				eventForm(t, title)
+			);
+			const row = db.select().from(eventTable).where(eq(eventTable.title, title)).get();
+			expect(!!row).toBe(allowed(a));
+			if (row) expect(row.townId).toBe(t);
+			return { answer: a, towns: [t] };
+		}
+	},
+	{
+		name: 'enterprise page',
+		kind: 'enterprise',
+		action: 'view',
+		send: async (u, w) => {
+			const id = world.enterprises[town(w)];
+			const e = db.select().from(enterprise).where(eq(enterprise.id, id)).get()!;
+			const a = await run(enterprisePage.load as Call, u, `/staff/campaign/enterprises/${id}`, {
+				id: String(id)
+			});
+			return { answer: a, towns: [e.townId] };
+		}
+	},
+	{
+		name: 'new enterprise, posting a townId',
+		kind: 'enterprise',
+		action: 'create',
+		send: async (u, w) => {
+			const t = townId[town(w)];
+			const uscc = fakeUscc(700_000 + ++made);
+			const a = await run(
+				enterpriseNew.actions.create as Call,
+				u,
+				'/staff/campaign/enterprises/new?/create',
+				{},
+				{
+					name: `模型测试企业${made}`,
+					uscc,
+					townId: String(t),
+					address: '',
+					industry: ''
+				}
+			);
+			const row = db.select().from(enterprise).where(eq(enterprise.uscc, uscc)).get();
+			if (row) expect(row.townId).toBe(t);
+			expect(!!row).toBe(allowed(a));
+			return { answer: a, towns: [t] };
+		}
+	},
+	{
+		name: 'user account page',
+		kind: 'user',
+		action: 'view',
+		districtRecord: true,
+		send: async (u, w) => {
+			const id = world.users[town(w)];
+			const a = await run(userPage.load as Call, u, `/staff/admin/users/${id}`, { id: String(id) });
+			return { answer: a, towns: [null] };
+		}
+	},
+	{
+		name: 'user update, posting a role',
+		kind: 'user',
+		action: 'update',
+		districtRecord: true,
+		send: async (u, w) => {
+			const id = world.users[town(w)];
+			const before = users.getById(id)!;
+			const a = await run(
+				userPage.actions.update as Call,
+				u,
+				`/staff/admin/users/${id}?/update`,
+				{ id: String(id) },
+				{
+					displayName: before.displayName,
+					role: 'district_admin',
+					townIds: []
+				}
+			);
+			if (!allowed(a)) expect(users.getById(id)!.role).toBe(before.role);
+			else
+				users.update(admin, id, {
+					displayName: before.displayName,
+					role: before.role,
+					townIds: before.townIds
+				});
+			return { answer: a, towns: [null] };
+		}
+	}
+];
+
+function townOfId(id: number): 'A' | 'B' {
+	return id === townId.A ? 'A' : 'B';
+}
+
+function currentTownOfFeedback(f: { merchantId: number | null; townId: number | null }) {
+	return f.merchantId ? merchants.byId(f.merchantId)!.townId : null;
+}
+
+/** What the table says: every town the request touches must be allowed. */
+function expected(u: SessionUser | null, r: Request, touched: (number | null)[]) {
+	if (!touched.length) return can(u, r.action as never, r.kind);
+	return touched.every((t) => can(u, r.action as never, r.kind, { townId: t }));
+}
+
+/** Moves one merchant to a street of the other town, or one street to the other town. */
+function move(which: 'merchant' | 'street', w: 'A' | 'B') {
+	if (which === 'merchant') {
+		const m = merchantOf(w);
+		const to = world.streets[other(townOfId(m.townId))];
+		merchants.update(admin, m.id, { ...merchantInput(to), ...m, streetId: to });
+	} else {
+		const s = streets.byId(world.streets[w])!;
+		streets.update(admin, s.id, {
+			...streetInput(TOWNS[other(townOfId(s.townId))]),
+			name: s.name,
+			townId: townId[other(townOfId(s.townId))]
+		});
+	}
+}
+
+async function check(label: string, u: SessionUser | null, r: Request, w: Where) {
+	const sent = await r.send(u, w);
+	const want = expected(u, r, sent.towns);
+	const got = allowed(sent.answer);
+	expect(
+		{ user: label, request: r.name, where: w, allowed: got, status: sent.answer.status },
+		`${label} → ${r.name} (${w})`
+	).toEqual({ user: label, request: r.name, where: w, allowed: want, status: sent.answer.status });
+	if (!got) {
+		if (u) expect([403, 404]).toContain(sent.answer.status);
+		else expect(sent.answer.location).toMatch(/^\/login/);
+	}
+	r.after?.(u, got, w);
+}
+
+beforeAll(async () => {
+	townId = { A: towns.bySlug(TOWNS.A)!.id, B: towns.bySlug(TOWNS.B)!.id };
+	admin = await makeUser('district_admin');
+	actors = [
+		{ label: 'signed out', user: null },
+		{ label: 'district admin', user: admin },
+		{ label: 'town officer A', user: await makeUser('town_officer', [TOWNS.A]) },
+		{ label: 'town officer B', user: await makeUser('town_officer', [TOWNS.B]) },
+		{ label: 'inspector A', user: await makeUser('inspector', [TOWNS.A]) },
+		{ label: 'inspector A+B', user: await makeUser('inspector', [TOWNS.A, TOWNS.B]) }
+	];
+	const s = { A: makeStreet(admin, TOWNS.A).id, B: makeStreet(admin, TOWNS.B).id };
+	const m = { A: makeMerchant(admin, s.A).id, B: makeMerchant(admin, s.B).id };
+	for (const id of Object.values(m)) {
+		inspectMerchant(admin, id, 95);
+		makeFeedback(id);
+	}
+	const forged = feedbackDomain.reportForged('forged-client', {
+		code: 'NOT-A-CODE',
+		place: '某超市门口',
+		body: '看到一块可疑的牌匾',
+		phone: ''
+	})!;
+	world.streets = s;
+	world.merchants = m;
+	world.forged = forged.id;
+	world.events = {
+		A: makeEvent(admin, { town: TOWNS.A }).id,
+		B: makeEvent(admin, { town: TOWNS.B }).id
+	};
+	world.enterprises = {
+		A: makeEnterprise(admin, TOWNS.A).id,
+		B: makeEnterprise(admin, TOWNS.B).id
+	};
+	world.users = {
+		A: (await makeUser('town_officer', [TOWNS.A])).id,
+		B: (await makeUser('inspector', [TOWNS.B])).id
+	};
+});
+
+describe('the access policy table', () => {
+	it('lists every action of every kind for the district and nothing for a signed-out visitor', () => {
+		for (const k of KINDS)
+			for (const a of ACTIONS_OF[k]) {
+				expect(can(admin, a as never, k, { townId: townId.A })).toBe(true);
+				expect(can(admin, a as never, k, { townId: null })).toBe(true);
+				expect(can(null, a as never, k)).toBe(false);
+			}
+		// DESIGN.md: inspectors get inspections of merchants in their towns, and nothing else to change.
+		const inspectorChanges = Object.entries(POLICY.inspector).flatMap(([k, rules]) =>
+			Object.keys(rules ?? {})
+				.filter((a) => a !== 'view' && a !== 'export')
+				.map((a) => `${k}.${a}`)
+		);
+		expect(inspectorChanges.sort()).toEqual(['inspection.create', 'inspection.update']);
+		const rel: Relation = relationOf({ townIds: [townId.A] }, townId.B);
+		expect(rel).toBe('other');
+		// Only the district reaches beyond its own towns.
+		for (const role of ['town_officer', 'inspector'] as const)
+			for (const rules of Object.values(POLICY[role]))
+				for (const rels of Object.values(rules ?? {})) expect(rels).toEqual(['own']);
+	});
+
+	it('the own-account form never sets a role or a town, whatever is posted', async () => {
+		for (const { label, user } of actors) {
+			const a = await run(
+				accountPage.actions.changePassword as Call,
+				user,
+				'/staff/account',
+				{},
+				{
+					current: 'wrong-password',
+					next: 'Another-password-9x',
+					confirm: 'Another-password-9x',
+					role: 'district_admin',
+					townIds: [String(townId.A), String(townId.B)]
+				}
+			);
+			if (!user) {
+				expect(a.location, label).toMatch(/^\/login/);
+				continue;
+			}
+			expect(a.status, label).toBe(400);
+			const stored = users.getById(user.id)!;
+			expect(stored.role, label).toBe(user.role);
+			expect([...stored.townIds].sort(), label).toEqual([...user.townIds].sort());
+		}
+	});
+
+	it('every request by every user about a record in each town answers as the table says', async () => {
+		for (const r of REQUESTS)
+			for (const w of (r.districtRecord ? ['A', 'B', 'none'] : ['A', 'B']) as Where[])
+				for (const a of actors) await check(a.label, a.user, r, w);
+	});
+
+	it('random sequences of requests, with merchants and streets moving between towns, answer as the table says', async () => {
+		const step = fc.oneof(
+			{
+				weight: 8,
+				arbitrary: fc.record({
+					type: fc.constant('request' as const),
+					actor: fc.nat({ max: 100 }),
+					request: fc.nat({ max: REQUESTS.length - 1 }),
+					where: fc.constantFrom<Where>('A', 'B', 'none')
+				})
+			},
+			{
+				weight: 1,
+				arbitrary: fc.record({
+					type: fc.constant('move' as const),
+					which: fc.constantFrom<'merchant' | 'street'>('merchant', 'street'),
+					where: fc.constantFrom<'A' | 'B'>('A', 'B')
+				})
+			}
+		);
+		await fc.assert(
+			fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
+				for (const s of steps) {
+					if (s.type === 'move') {
+						move(s.which, s.where);
+						continue;
+					}
+					const a = actors[s.actor % actors.length];
+					const r = REQUESTS[s.request];
+					const w = s.where === 'none' && !r.districtRecord ? 'A' : s.where;
+					await check(a.label, a.user, r, w);
+				}
+			}),
+			{ numRuns: 40 }
+		);
+	});
+});
