@@ -6,7 +6,10 @@
 import { cases } from './cases.js';
 
 const only = process.argv.slice(2);
-const selected = only.length ? cases.filter((c) => only.includes(c.name)) : cases;
+// A name picks one case; a group name (`drills`) picks all of its cases.
+const selected = only.length
+	? cases.filter((c) => only.includes(c.name) || (c.group && only.includes(c.group)))
+	: cases;
 const rows = [];
 let failed = false;
 

@@ -2,7 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import { databasePath } from '../lib/server/db';
-import { backup } from '../lib/server/db/raw';
+import { backup, countRows, integrity } from '../lib/server/db/raw';
 import * as users from '../lib/server/users';
 import * as towns from '../lib/server/towns';
 import * as events from '../lib/server/events';
@@ -157,7 +157,25 @@ export const commands: Command[] = [
 			const target = positionals[0];
 			if (!target) throw new Error('请给出备份文件路径');
 			await backup(target);
-			console.log(`已将 ${databasePath()} 备份到 ${target}`);
+			const check = integrity(target);
+			console.log(`已将 ${databasePath()} 备份到 ${target}，副本完整性检查：${check}`);
+			return check === 'ok' ? 0 : 1;
+		}
+	},
+	{
+		name: ['db', 'check'],
+		usage: 'db check [FILE] [--json]',
+		help: '检查数据库（默认为 DATABASE_URL，或给出的备份文件）：PRAGMA integrity_check 与各主要表的行数。',
+		options: { json: { type: 'boolean' } },
+		run({ positionals, values }) {
+			const file = positionals[0];
+			const result = { integrity: integrity(file), counts: countRows(file) };
+			if (values.json) console.log(JSON.stringify(result));
+			else {
+				console.log(`完整性检查：${result.integrity}`);
+				for (const [t, n] of Object.entries(result.counts)) console.log(`  ${t}：${n}`);
+			}
+			return result.integrity === 'ok' ? 0 : 1;
 		}
 	},
 	{

@@ -108,3 +108,53 @@ export function withdrawnSince(year: number, since: number): number {
 		).get(year, since) as { n: number }
 	).n;
 }
+
+/** The tables whose row counts say a copy holds the same data (drills, restores). */
+const COUNTED = [
+	'user',
+	'town',
+	'street',
+	'merchant',
+	'inspection',
+	'badge',
+	'instrument',
+	'feedback',
+	'enterprise',
+	'commitment',
+	'credit_report',
+	'event',
+	'audit_log'
+] as const;
+
+/** Row counts of the main tables, in the open database or in the SQLite file `file`. */
+export function countRows(file?: string): Record<string, number> {
+	const client = file ? openReadOnly(file) : db.$client;
+	try {
+		return Object.fromEntries(
+			COUNTED.map((t) => [
+				t,
+				(client.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n
+			])
+		);
+	} finally {
+		if (file) client.close();
+	}
+}
+
+/** `PRAGMA integrity_check` of the open database or of the file: 'ok', or the problems found. */
+export function integrity(file?: string): string {
+	const client = file ? openReadOnly(file) : db.$client;
+	try {
+		const rows = client.pragma('integrity_check') as { integrity_check: string }[];
+		return rows.map((r) => r.integrity_check).join('; ');
+	} finally {
+		if (file) client.close();
+	}
+}
+
+function openReadOnly(file: string): Database.Database {
+	return new (db.$client.constructor as typeof Database)(file, {
+		readonly: true,
+		fileMustExist: true
+	});
+}
