@@ -98,8 +98,7 @@ const cachePolicy: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const personal =
 		response.headers.has('set-cookie') ||
-		(event.locals.user != null &&
-			!SHARED_WHEN_SIGNED_IN.some((p) => p.test(event.url.pathname)));
+		(event.locals.user != null && !SHARED_WHEN_SIGNED_IN.some((p) => p.test(event.url.pathname)));
 	if (personal) response.headers.set('cache-control', 'private, no-store');
 	return response;
 };

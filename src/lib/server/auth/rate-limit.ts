@@ -184,8 +184,13 @@ export function loginSucceeded(accountKey: string, client: string, now = Date.no
  * a whole /64 and can pick any address in it), an IPv4 one (also written `::ffff:a.b.c.d`) as is.
  */
 export function clientKey(address: string): string {
-	const a = address.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-	const mapped = /^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a) ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+	const a = address
+		.trim()
+		.toLowerCase()
+		.replace(/^\[|\]$/g, '')
+		.replace(/%.*$/, '');
+	const mapped =
+		/^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a) ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(a);
 	if (mapped) return mapped[1];
 	if (!a.includes(':')) return a;
 	const [head, tail = ''] = a.split('::');
@@ -198,7 +203,7 @@ export function clientKey(address: string): string {
 	return (
 		groups
 			.slice(0, 4)
-			.map((g) => (g.replace(/^0+/, '') || '0'))
+			.map((g) => g.replace(/^0+/, '') || '0')
 			.join(':') + '::/64'
 	);
 }

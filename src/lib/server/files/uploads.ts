@@ -82,7 +82,10 @@ export function smallKey(key: string): string {
 export async function deleteImage(key: string | null | undefined): Promise<void> {
 	if (!key || !isKey(key) || !key.endsWith('.jpg') || key.endsWith('-s.jpg')) return;
 	const dir = uploadsDir('img');
-	await Promise.all([rm(join(dir, key), { force: true }), rm(join(dir, smallKey(key)), { force: true })]);
+	await Promise.all([
+		rm(join(dir, key), { force: true }),
+		rm(join(dir, smallKey(key)), { force: true })
+	]);
 }
 
 /** Deletes images after the transaction that dropped them has committed; failures are logged. */

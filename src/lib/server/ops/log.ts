@@ -30,7 +30,7 @@ export function setSink(next: Sink | null) {
 const SECRET_KEY = /pass(word)?|token|secret|cookie|authorization|session|credential|api[-_]?key/i;
 const PHONE_KEY = /phone|mobile|tel/i;
 // Mainland mobile numbers (also after +86) and landlines with an area code.
-const MOBILE = /(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d)(\d{4})(\d{4})(?!\d)/g;
+const MOBILE = /(?<!\d)(?:\+?86[- ]?)?(1[3-9]\d)[- ]?(\d{4})[- ]?(\d{4})(?!\d)/g;
 const LANDLINE = /(?<!\d)(0\d{2,3})[- ]?(\d{3,4})(\d{4})(?!\d)/g;
 // Long opaque strings (session tokens, hashes) anywhere in free text.
 const OPAQUE = /\b[a-z0-9_-]{24,}\b/gi;

@@ -85,7 +85,7 @@ describe('login under a burst of wrong passwords', () => {
 		expect(lines.join('\n')).not.toContain('Owner-pass-2026x');
 	});
 
-	it("guesses spread over 100 addresses keep the owner out for at most a minute", async () => {
+	it('guesses spread over 100 addresses keep the owner out for at most a minute', async () => {
 		vi.useFakeTimers({ toFake: ['Date'] });
 		vi.setSystemTime(new Date('2026-12-01T02:00:00Z'));
 		const owner = await makeUser('town_officer', ['yueyang'], { password: 'Owner-pass-2026y' });
