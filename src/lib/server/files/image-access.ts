@@ -12,8 +12,11 @@ import type { SessionUser } from '../auth/session';
 
 export type ImageAccess =
 	| { kind: 'public'; immutable: boolean }
-	| { kind: 'staff'; townIds: (number | null)[] }
+	| { kind: 'staff'; holders: Holder[] }
 	| { kind: 'unknown' };
+
+/** A record holding an image: what kind, in which town. */
+export type Holder = { record: 'feedback' | 'inspection' | 'event'; townId: number | null };
 
 /** The large version's key of either size. */
 function largeKey(key: string) {
@@ -33,7 +36,7 @@ function isPublic(key: string): ImageAccess | null {
 	return shown ? { kind: 'public', immutable: false } : null;
 }
 
-function staffTowns(key: string): (number | null)[] {
+function holders(key: string): Holder[] {
 	const fromFeedback = db
 		.select({ townId: sql<number | null>`coalesce(${merchant.townId}, ${feedback.townId})` })
 		.from(feedback)
@@ -53,7 +56,11 @@ function staffTowns(key: string): (number | null)[] {
 		.innerJoin(event, eq(event.id, eventPhoto.eventId))
 		.where(eq(eventPhoto.key, key))
 		.all();
-	return [...fromFeedback, ...fromInspections, ...fromEvents].map((r) => r.townId);
+	return [
+		...fromFeedback.map((r) => ({ record: 'feedback' as const, townId: r.townId })),
+		...fromInspections.map((r) => ({ record: 'inspection' as const, townId: r.townId })),
+		...fromEvents.map((r) => ({ record: 'event' as const, townId: r.townId }))
+	];
 }
 
 /**
@@ -65,12 +72,19 @@ export function accessOf(rawKey: string, user: SessionUser | null): ImageAccess 
 	const open = isPublic(key);
 	if (open) return open;
 	if (!user) return { kind: 'unknown' };
-	return { kind: 'staff', townIds: staffTowns(key) };
+	return { kind: 'staff', holders: holders(key) };
 }
 
-/** Whether the user may read a staff image held by records of these towns. */
-export function mayRead(user: SessionUser, townIds: (number | null)[]): boolean {
+/**
+ * Whether the user may read a staff image: one of its records is in the user's towns, and of a
+ * kind the role works on (inspectors: inspections only, as DESIGN.md gives them).
+ */
+export function mayRead(user: SessionUser, held: Holder[]): boolean {
 	// an image no record holds yet (just uploaded, or left over): any staff member, no town to leak
-	if (townIds.length === 0) return true;
-	return townIds.some((t) => (t == null ? user.role === 'district_admin' : inScope(user, t)));
+	if (held.length === 0) return true;
+	return held.some(
+		(h) =>
+			(user.role !== 'inspector' || h.record === 'inspection') &&
+			(h.townId == null ? user.role === 'district_admin' : inScope(user, h.townId))
+	);
 }

@@ -12,7 +12,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 	if (!uploads.isKey(params.key)) error(404, '图片不存在');
 	const access = images.accessOf(params.key, locals.user);
 	if (access.kind === 'unknown') error(404, '图片不存在');
-	if (access.kind === 'staff' && !images.mayRead(locals.user!, access.townIds))
+	if (access.kind === 'staff' && !images.mayRead(locals.user!, access.holders))
 		error(403, '您只能查看本街镇记录的图片');
 	const bytes = await uploads.readImage(params.key);
 	if (!bytes) error(404, '图片不存在');
