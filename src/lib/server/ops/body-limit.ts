@@ -19,32 +19,33 @@ export function message(limit: number) {
 	return `提交的内容太大（不能超过 ${Math.round(limit / 1024 ** 2)} MB）。请换一张小一些的照片，或不附照片再提交。`;
 }
 
-const cut = new WeakSet<Request>();
+const cut = new WeakMap<Request, { over: boolean }>();
 
 /** Whether this request's body was cut off at the limit (the reader then sees an error). */
 export function exceeded(request: Request): boolean {
-	return cut.has(request);
+	return cut.get(request)?.over ?? false;
 }
 
 /** The same request, its body a stream that errors once more than `limit` bytes have arrived. */
 export function capped(request: Request, limit: number): Request {
 	if (!request.body) return request;
+	const state = { over: false };
 	let seen = 0;
-	let next: Request;
 	const counter = new TransformStream<Uint8Array, Uint8Array>({
 		transform(chunk, controller) {
 			seen += chunk.byteLength;
 			if (seen > limit) {
-				cut.add(next);
+				state.over = true;
 				controller.error(new RangeError('request body over the limit'));
 			} else controller.enqueue(chunk);
 		}
 	});
-	next = new Request(request, {
+	const next = new Request(request, {
 		body: request.body.pipeThrough(counter),
 		// @ts-expect-error: Node's fetch needs this for a streamed body; the DOM types lack it
 		duplex: 'half'
 	});
+	cut.set(next, state);
 	return next;
 }
 
