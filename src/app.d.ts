@@ -10,6 +10,8 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** Sent back as `x-request-id` and written on every log line of the request. */
+			requestId?: string;
 		}
 	}
 }

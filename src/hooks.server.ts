@@ -9,6 +9,8 @@ import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
 import { cachedResponse } from '$lib/server/cache';
 import { todayISO } from '$lib/format';
 import { legacyRedirect } from '$lib/legacy-urls';
+import * as log from '$lib/server/ops/log';
+import * as body from '$lib/server/ops/body-limit';
 import {
 	SESSION_COOKIE,
 	deleteSessionCookie,
@@ -36,6 +38,31 @@ const legacyUrls: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Every request gets an id (a proxy's `x-request-id` when it sent a sane one), sent back as a
+ * header and written on every log line; a body over the path's limit is refused before it is
+ * read, or cut off as it streams; a 403 is logged as a security event.
+ */
+const requestContext: Handle = async ({ event, resolve }) => {
+	const id = log.requestId(event.request.headers.get('x-request-id'));
+	event.locals.requestId = id;
+	const limit = body.limitFor(event.url.pathname);
+	let response: Response;
+	if (limit != null && event.request.body) {
+		const length = Number(event.request.headers.get('content-length') ?? 0);
+		if (length > limit) {
+			log.security('body.too_large', event, { length, limit });
+			response = body.tooLarge(event, limit);
+		} else {
+			event.request = body.capped(event.request, limit);
+			response = await resolve(event);
+		}
+	} else response = await resolve(event);
+	if (response.status === 403) log.security('access.forbidden', event);
+	response.headers.set('x-request-id', id);
+	return response;
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
@@ -58,6 +85,23 @@ const PUBLIC_PAGES = [
 	/^\/merchants\/\d+$/,
 	/^\/disclosures$/
 ];
+
+/** Answers that hold nobody's data and may be kept by a shared cache while someone is signed in. */
+const SHARED_WHEN_SIGNED_IN = [/^\/api\/v1\//, /^\/uploads\/img\//];
+
+/**
+ * Caching never carries a session: a response that sets a cookie, or a page rendered for a
+ * signed-in user (the header shows who it is), is `private, no-store` whatever the page asked for.
+ * A `public` response is one that anybody would have been given.
+ */
+const cachePolicy: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const personal =
+		response.headers.has('set-cookie') ||
+		(event.locals.user != null && !SHARED_WHEN_SIGNED_IN.some((p) => p.test(event.url.pathname)));
+	if (personal) response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
 
 const publicPages: Handle = ({ event, resolve }) => {
 	const { method, headers } = event.request;
@@ -84,9 +128,10 @@ const auth: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 		return resolve(event);
 	}
-	const { session, user } = validateSessionToken(token);
-	if (session) setSessionCookie(event, token, session.expiresAt);
-	else deleteSessionCookie(event);
+	const { session, user, extended } = validateSessionToken(token);
+	// sent again only when the expiry moved, so most signed-in answers set no cookie
+	if (session && extended) setSessionCookie(event, token, session.expiresAt);
+	else if (!session) deleteSessionCookie(event);
 	event.locals.user = user;
 	event.locals.session = session;
 	return resolve(event);
@@ -100,11 +145,19 @@ const preferences: Handle = ({ event, resolve }) => {
 	});
 };
 
-export const handle = sequence(legacyUrls, securityHeaders, publicPages, preferences, auth);
+export const handle = sequence(
+	requestContext,
+	legacyUrls,
+	securityHeaders,
+	cachePolicy,
+	publicPages,
+	preferences,
+	auth
+);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: '页面不存在' };
-	const id = crypto.randomUUID().slice(0, 8);
-	console.error(`[错误 ${id}] ${event.request.method} ${event.url.pathname}`, error);
+	const id = event.locals.requestId ?? log.requestId(null);
+	log.requestError(event, status, error, id);
 	return { message: '服务器出错了', id };
 };

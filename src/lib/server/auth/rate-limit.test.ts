@@ -1,18 +1,22 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
 	beginLogin,
+	clientKey,
 	createThrottle,
 	createWindowLimiter,
 	loginSucceeded,
-	accountThrottle,
-	clientThrottle
+	LOGIN_LIMITS,
+	sweep
 } from './rate-limit';
 import { db } from '../db';
-import { throttle } from '../db/schema';
+import { rateHit, throttle } from '../db/schema';
 
 beforeEach(() => {
 	db.delete(throttle).run();
+	db.delete(rateHit).run();
 });
+
+const passedOf = (gates: { wait: number }[]) => gates.filter((g) => g.wait === 0).length;
 
 describe('login throttling', () => {
 	const opts = { free: 3, baseMs: 1000, maxMs: 60_000, forgetMs: 3_600_000 };
@@ -51,24 +55,75 @@ describe('login throttling', () => {
 		expect(t.waitMs('b', 0)).toBe(0);
 	});
 
-	it('counts an attempt before it is checked, so a burst cannot outrun the throttle', () => {
+	it('counts an attempt before it is checked, so a burst cannot outrun the limit', () => {
 		const now = 5_000_000;
-		const passed = Array.from({ length: 100 }, () => beginLogin('wang', '10.0.0.1', now)).filter(
-			(w) => w === 0
-		).length;
-		// the five free failures and the one that starts the wait
-		expect(passed).toBe(6);
-		expect(accountThrottle.waitMs('wang', now)).toBeGreaterThan(0);
+		const gates = Array.from({ length: 100 }, () => beginLogin('wang', '10.0.0.1', now));
+		expect(passedOf(gates)).toBe(5);
+		expect(gates[5]).toMatchObject({ limit: 'pair' });
+		expect(gates[5].wait).toBe(LOGIN_LIMITS.pair.windowMs);
+		// the sixth guess from this address is allowed once the first has left the 15 minutes
+		expect(beginLogin('wang', '10.0.0.1', now + 15 * 60_000 - 1).wait).toBeGreaterThan(0);
+		expect(beginLogin('wang', '10.0.0.1', now + 15 * 60_000).wait).toBe(0);
 	});
 
-	it('a successful login clears the account and takes its attempt off the client', () => {
+	it("a stranger's failures from other addresses keep the owner out at most a minute", () => {
+		const now = 7_000_000;
+		// 100 guesses spread over 100 addresses: the per-account ceiling lets 10 a minute through
+		const gates = Array.from({ length: 100 }, (_, i) => beginLogin('zhao', `10.1.0.${i}`, now));
+		expect(passedOf(gates)).toBe(LOGIN_LIMITS.account.max);
+		const owner = beginLogin('zhao', '192.168.9.9', now + 1);
+		expect(owner).toMatchObject({ limit: 'account' });
+		expect(owner.wait).toBeLessThanOrEqual(60_000);
+		// a minute later the owner is let in…
+		expect(beginLogin('zhao', '192.168.9.9', now + 60_000).wait).toBe(0);
+		loginSucceeded('zhao', '192.168.9.9', now + 60_000);
+		// …and from an address it signed in from, the stranger's ceiling no longer holds it
+		for (let i = 0; i < 20; i++) beginLogin('zhao', `10.2.0.${i}`, now + 61_000);
+		expect(beginLogin('zhao', `10.2.0.99`, now + 61_000).limit).toBe('account');
+		expect(beginLogin('zhao', '192.168.9.9', now + 61_000).wait).toBe(0);
+	});
+
+	it('one address guessing at many accounts is held by its own limit', () => {
+		const now = 8_000_000;
+		const gates = Array.from({ length: 50 }, (_, i) => beginLogin(`user${i}`, '10.3.0.1', now));
+		expect(passedOf(gates)).toBe(LOGIN_LIMITS.client.max);
+		expect(gates.at(-1)).toMatchObject({ limit: 'client' });
+	});
+
+	it('a successful login forgives its own typos and its attempt', () => {
 		const now = 6_000_000;
-		expect(beginLogin('li', '10.0.0.2', now)).toBe(0);
-		loginSucceeded('li', '10.0.0.2');
-		const rows = db.select().from(throttle).all();
-		expect(rows.find((r) => r.key === 'li')).toBeUndefined();
-		expect(rows.find((r) => r.key === '10.0.0.2')?.failures).toBe(0);
-		expect(clientThrottle.waitMs('10.0.0.2', now)).toBe(0);
+		for (let i = 0; i < 4; i++) expect(beginLogin('li', '10.0.0.2', now).wait).toBe(0);
+		expect(beginLogin('li', '10.0.0.2', now).wait).toBe(0);
+		loginSucceeded('li', '10.0.0.2', now);
+		const hits = db.select().from(rateHit).all();
+		expect(hits.filter((h) => h.bucket.startsWith('login.pair:li|'))).toHaveLength(0);
+		expect(hits.filter((h) => h.bucket === 'login.client:10.0.0.2')).toHaveLength(4);
+		expect(beginLogin('li', '10.0.0.2', now).wait).toBe(0);
+	});
+
+	it('the remembered address survives the daily sweep and is forgotten after 30 days', () => {
+		loginSucceeded('qian', '10.0.0.3', 0);
+		sweep(2 * 24 * 60 * 60_000);
+		expect(db.select().from(throttle).all()).toHaveLength(1);
+		sweep(LOGIN_LIMITS.trustedMs + 1);
+		expect(db.select().from(throttle).all()).toHaveLength(0);
+	});
+});
+
+describe('client keys', () => {
+	it('keeps IPv4 as is and unwraps IPv4-mapped IPv6', () => {
+		expect(clientKey('203.0.113.7')).toBe('203.0.113.7');
+		expect(clientKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+	});
+
+	it('keys IPv6 by its /64, however it is written', () => {
+		const k = clientKey('2001:db8:85a3:1:aaaa:bbbb:cccc:dddd');
+		expect(k).toBe('2001:db8:85a3:1::/64');
+		expect(clientKey('2001:0db8:85a3:0001::1')).toBe(k);
+		expect(clientKey('[2001:DB8:85A3:1:ffff::2]')).toBe(k);
+		expect(clientKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+		expect(clientKey('2001:db8:85a3:2::1')).not.toBe(k);
+		expect(clientKey('::1')).toBe('0:0:0:0::/64');
 	});
 });
 

@@ -3,13 +3,13 @@
  * counts and a restart forgives nothing.
  *
  * - A throttle slows failures: after a few free ones, each further failure doubles the wait before
- *   the next attempt is accepted (logins, per account and per client).
- * - A window limiter caps how many requests a key makes in sliding windows (feedback per client).
+ *   the next attempt is accepted.
+ * - A window limiter caps how many requests a key makes in sliding windows (logins, feedback).
  *
  * Check and count happen in one immediate transaction, so concurrent requests, on one worker or
  * several, cannot all pass a check before any of them is counted.
  */
-import { and, count, eq, gte, like, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, like, lt, ne } from 'drizzle-orm';
 import { db } from '../db';
 import { rateHit, throttle } from '../db/schema';
 
@@ -97,43 +97,115 @@ export function createThrottle(scope: string, opts: ThrottleOptions): Throttle {
 	};
 }
 
-export const accountThrottle = createThrottle('login.account', {
-	free: 5,
-	baseMs: 2_000,
-	maxMs: 15 * 60_000,
-	forgetMs: 60 * 60_000
-});
+/**
+ * Login limits. Every attempt is counted before its password is checked, in one immediate
+ * transaction with the check, so a burst cannot outrun them:
+ * - `pair`: wrong guesses for one account from one client address (the owner's own typos, or a
+ *   stranger at one address) — at most 5 checked in any 15 minutes;
+ * - `account`: a ceiling over every address, which slows guesses spread over many addresses but
+ *   keeps a stranger from locking the owner out for more than its one-minute window; an address
+ *   the account signed in from before (`trusted`) is not held by it;
+ * - `client`: one address guessing at many accounts.
+ */
+export const LOGIN_LIMITS = {
+	pair: { max: 5, windowMs: 15 * 60_000 },
+	account: { max: 10, windowMs: 60_000 },
+	client: { max: 30, windowMs: 15 * 60_000 },
+	trustedMs: 30 * 24 * 60 * 60_000
+} as const;
 
-export const clientThrottle = createThrottle('login.client', {
-	free: 20,
-	baseMs: 1_000,
-	maxMs: 15 * 60_000,
-	forgetMs: 60 * 60_000
-});
+const pairLimiter = createWindowLimiter('login.pair', [LOGIN_LIMITS.pair]);
+const accountLimiter = createWindowLimiter('login.account', [LOGIN_LIMITS.account]);
+const clientLimiter = createWindowLimiter('login.client', [LOGIN_LIMITS.client]);
+const TRUSTED = 'login.trusted';
+
+function pairKey(accountKey: string, client: string) {
+	return `${accountKey}|${client}`;
+}
+
+function trusted(accountKey: string, client: string, now: number) {
+	const row = db
+		.select({ lastAt: throttle.lastAt })
+		.from(throttle)
+		.where(and(eq(throttle.scope, TRUSTED), eq(throttle.key, pairKey(accountKey, client))))
+		.get();
+	return !!row && now - row.lastAt <= LOGIN_LIMITS.trustedMs;
+}
+
+export type LoginGate = { wait: number; limit: 'pair' | 'account' | 'client' | null };
 
 /**
- * A login attempt for an account from a client: the wait when either must wait, else 0 with the
- * attempt counted against both until `loginSucceeded`.
+ * A login attempt for an account from a client address (already keyed by `clientKey`): the wait
+ * and the limit that holds it when one must wait, else wait 0 with the attempt counted against
+ * every limit until `loginSucceeded`. Synchronous: call it before any await.
  */
-export function beginLogin(accountKey: string, client: string, now = Date.now()): number {
+export function beginLogin(accountKey: string, client: string, now = Date.now()): LoginGate {
 	return db.transaction(
 		() => {
-			const w = Math.max(
-				accountThrottle.waitMs(accountKey, now),
-				clientThrottle.waitMs(client, now)
-			);
-			if (w > 0) return w;
-			accountThrottle.fail(accountKey, now);
-			clientThrottle.fail(client, now);
-			return 0;
+			const pair = pairKey(accountKey, client);
+			const waits = {
+				pair: pairLimiter.waitMs(pair, now),
+				account: trusted(accountKey, client, now) ? 0 : accountLimiter.waitMs(accountKey, now),
+				client: clientLimiter.waitMs(client, now)
+			};
+			let gate: LoginGate = { wait: 0, limit: null };
+			for (const limit of ['pair', 'account', 'client'] as const)
+				if (waits[limit] > gate.wait) gate = { wait: waits[limit], limit };
+			if (gate.wait > 0) return gate;
+			pairLimiter.count(pair, now);
+			accountLimiter.count(accountKey, now);
+			clientLimiter.count(client, now);
+			return gate;
 		},
 		{ behavior: 'immediate' }
 	);
 }
 
-export function loginSucceeded(accountKey: string, client: string) {
-	accountThrottle.reset(accountKey);
-	clientThrottle.forgive(client);
+/** The owner is in: their earlier typos are forgiven and this address is remembered. */
+export function loginSucceeded(accountKey: string, client: string, now = Date.now()) {
+	db.transaction(
+		() => {
+			const pair = pairKey(accountKey, client);
+			pairLimiter.clear(pair);
+			accountLimiter.forgive(accountKey);
+			clientLimiter.forgive(client);
+			const row = { failures: 0, lastAt: now, untilAt: 0 };
+			db.insert(throttle)
+				.values({ scope: TRUSTED, key: pair, ...row })
+				.onConflictDoUpdate({ target: [throttle.scope, throttle.key], set: row })
+				.run();
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
+/**
+ * The key a client address is limited by: an IPv6 client by its /64 (one household or phone gets
+ * a whole /64 and can pick any address in it), an IPv4 one (also written `::ffff:a.b.c.d`) as is.
+ */
+export function clientKey(address: string): string {
+	const a = address
+		.trim()
+		.toLowerCase()
+		.replace(/^\[|\]$/g, '')
+		.replace(/%.*$/, '');
+	const mapped =
+		/^(?:0*:)*:?ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a) ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+	if (mapped) return mapped[1];
+	if (!a.includes(':')) return a;
+	const [head, tail = ''] = a.split('::');
+	const left = head ? head.split(':') : [];
+	const right = a.includes('::') && tail ? tail.split(':') : [];
+	const groups = a.includes('::')
+		? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right]
+		: left;
+	if (groups.length < 4) return a;
+	return (
+		groups
+			.slice(0, 4)
+			.map((g) => g.replace(/^0+/, '') || '0')
+			.join(':') + '::/64'
+	);
 }
 
 export function formatWait(ms: number): string {
@@ -198,6 +270,25 @@ export function createWindowLimiter(name: string, limits: WindowLimit[]) {
 				{ behavior: 'immediate' }
 			);
 		},
+		/** Counts one hit inside the caller's transaction (several limits checked together). */
+		count: hit,
+		/** Forgets every hit of one key. */
+		clear(key: string) {
+			db.delete(rateHit)
+				.where(eq(rateHit.bucket, bucket(key)))
+				.run();
+		},
+		/** Takes back the newest hit of one key (an attempt that turned out well). */
+		forgive(key: string) {
+			const newest = db
+				.select({ id: rateHit.id })
+				.from(rateHit)
+				.where(eq(rateHit.bucket, bucket(key)))
+				.orderBy(desc(rateHit.at), desc(rateHit.id))
+				.limit(1)
+				.get();
+			if (newest) db.delete(rateHit).where(eq(rateHit.id, newest.id)).run();
+		},
 		/** Forgets every hit of this limiter (tests, an operator's reset). */
 		reset() {
 			db.delete(rateHit)
@@ -210,7 +301,10 @@ export function createWindowLimiter(name: string, limits: WindowLimit[]) {
 /** Deletes throttle entries and hits too old to matter; run by the hourly job. */
 export function sweep(now = Date.now(), forgetMs = 24 * 60 * 60_000) {
 	db.delete(throttle)
-		.where(lt(throttle.lastAt, now - forgetMs))
+		.where(and(ne(throttle.scope, TRUSTED), lt(throttle.lastAt, now - forgetMs)))
+		.run();
+	db.delete(throttle)
+		.where(and(eq(throttle.scope, TRUSTED), lt(throttle.lastAt, now - LOGIN_LIMITS.trustedMs)))
 		.run();
 	db.delete(rateHit)
 		.where(lt(rateHit.at, now - forgetMs))

@@ -81,3 +81,16 @@ describe('session expiry', () => {
 		expect(validateSessionToken(b).user).toBeNull();
 	});
 });
+
+describe('the session cookie', () => {
+	it('is to be sent again only when the expiry moves', async () => {
+		const u = await makeUser('town_officer', ['yueyang']);
+		const token = generateSessionToken();
+		const t0 = Date.UTC(2026, 11, 1, 2);
+		createSession(token, u.id, t0);
+		expect(validateSessionToken(token, t0 + 1000).extended).toBe(false);
+		expect(validateSessionToken(token, t0 + 4 * 60_000).extended).toBe(false);
+		expect(validateSessionToken(token, t0 + 6 * 60_000).extended).toBe(true);
+		expect(validateSessionToken(token, t0 + 7 * 60_000).extended).toBe(false);
+	});
+});

@@ -45,16 +45,18 @@ export function createSession(token: string, userId: number, now = Date.now()): 
 	return row;
 }
 
+/** `extended`: the expiry moved, so the browser's cookie must be sent again with the new one. */
 export type SessionValidation =
-	{ session: Session; user: SessionUser } | { session: null; user: null };
+	| { session: Session; user: SessionUser; extended: boolean }
+	| { session: null; user: null; extended: false };
 
 export function validateSessionToken(token: string, now = Date.now()): SessionValidation {
 	const id = sessionIdFromToken(token);
 	const row = sessionRow(id);
-	if (!row) return { session: null, user: null };
+	if (!row) return { session: null, user: null, extended: false };
 	if (now >= row.expiresAt || row.disabledAt) {
 		db.delete(session).where(eq(session.id, id)).run();
-		return { session: null, user: null };
+		return { session: null, user: null, extended: false };
 	}
 	const s: Session = {
 		id,
@@ -63,13 +65,15 @@ export function validateSessionToken(token: string, now = Date.now()): SessionVa
 		expiresAt: new Date(row.expiresAt)
 	};
 	const next = idleExpiry(row.createdAt, now);
-	if (next.getTime() - row.expiresAt >= EXTEND_AFTER_MS) {
+	const extended = next.getTime() - row.expiresAt >= EXTEND_AFTER_MS;
+	if (extended) {
 		s.expiresAt = next;
 		db.update(session).set({ expiresAt: next }).where(eq(session.id, id)).run();
 	}
 	const townIds = row.towns ? row.towns.split(',').map(Number) : [];
 	return {
 		session: s,
+		extended,
 		user: {
 			id: row.userId,
 			username: row.username,

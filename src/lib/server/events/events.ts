@@ -31,7 +31,7 @@ import { event, eventOption, eventPhoto, town } from '../db/schema';
 import type { EventOptionKind } from '../../events';
 import * as audit from '../audit';
 import * as towns from '../towns';
-import { imageUrl } from '../files/uploads';
+import { deleteImagesLater, imageUrl } from '../files/uploads';
 import { parseDate, type Sheet } from '../files/tabular';
 import type { Checked } from '../files/imports';
 import type { Actor } from '../actor';
@@ -374,8 +374,9 @@ export function update(
 	now = new Date()
 ) {
 	checkRefs(actor, input);
+	let dropped: string[] = [];
 	try {
-		return db.transaction((tx) => {
+		const updated = db.transaction((tx) => {
 			const before = tx.select().from(event).where(eq(event.id, id)).get();
 			if (!before) throw new DomainError('_', '活动不存在');
 			if (!canWrite(actor, before.townId)) throw new DomainError('_', '您只能修改本街镇的活动');
@@ -384,6 +385,7 @@ export function update(
 			const add = photos.add ?? [];
 			if (beforePhotos.length - remove.length + add.length > MAX_PHOTOS)
 				throw new DomainError('photos', `每个活动最多 ${MAX_PHOTOS} 张照片`);
+			dropped = beforePhotos.filter((p) => remove.includes(p.id)).map((p) => p.key);
 			if (remove.length)
 				tx.delete(eventPhoto)
 					.where(and(eq(eventPhoto.eventId, id), inArray(eventPhoto.id, remove)))
@@ -419,6 +421,8 @@ export function update(
 			});
 			return after;
 		});
+		deleteImagesLater(dropped);
+		return updated;
 	} catch (e) {
 		if (isDuplicate(e)) throw new DomainError('title', DUPLICATE);
 		throw e;
@@ -426,7 +430,7 @@ export function update(
 }
 
 export function remove(actor: Actor, id: number) {
-	db.transaction((tx) => {
+	const keys = db.transaction((tx) => {
 		const before = tx.select().from(event).where(eq(event.id, id)).get();
 		if (!before) throw new DomainError('_', '活动不存在');
 		if (!canWrite(actor, before.townId)) throw new DomainError('_', '您只能删除本街镇的活动');
@@ -439,7 +443,9 @@ export function remove(actor: Actor, id: number) {
 			townId: before.townId,
 			before: { ...before, photos: photos.map((p) => p.key) }
 		});
+		return photos.map((p) => p.key);
 	});
+	deleteImagesLater(keys);
 }
 
 // ---------------------------------------------------------------- views

@@ -106,6 +106,17 @@ export function admit(clientKey: string, merchantId: number | null, now = new Da
 	if (refused) throw new DomainError('_', refused);
 }
 
+/** Takes back what `admit` counted for a post that was then not taken (unreadable, invalid). */
+export function release(clientKey: string, merchantId: number | null) {
+	db.transaction(
+		() => {
+			clientLimiter.forgive(clientKey);
+			if (merchantId != null) merchantLimiter.forgive(String(merchantId));
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
 export type SubmitInput = {
 	source: Exclude<FeedbackSource, 'forged'>;
 	merchantId: number;

@@ -4,7 +4,7 @@
  * PDFs are checked by their header and kept as sent.
  */
 import type { Sharp } from 'sharp';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
@@ -61,8 +61,13 @@ export async function storeImage(file: File): Promise<string> {
 		.resize({ width: 480, height: 480, fit: 'inside', withoutEnlargement: true })
 		.jpeg({ quality: 72, mozjpeg: true })
 		.toBuffer();
-	await writeFile(join(dir, `${id}.jpg`), large);
-	await writeFile(join(dir, `${id}-s.jpg`), small);
+	try {
+		await writeFile(join(dir, `${id}.jpg`), large);
+		await writeFile(join(dir, `${id}-s.jpg`), small);
+	} catch (e) {
+		await deleteImage(`${id}.jpg`);
+		throw e;
+	}
 	return `${id}.jpg`;
 }
 
@@ -70,7 +75,26 @@ export function smallKey(key: string): string {
 	return key.replace(/\.jpg$/, '-s.jpg');
 }
 
-/** Public URL of a stored image; `small` for the 480 px version. */
+/**
+ * Deletes a stored image, both sizes: a photo taken off its record, or stored for a submission
+ * that was then refused. A key that is not there is no error.
+ */
+export async function deleteImage(key: string | null | undefined): Promise<void> {
+	if (!key || !isKey(key) || !key.endsWith('.jpg') || key.endsWith('-s.jpg')) return;
+	const dir = uploadsDir('img');
+	await Promise.all([
+		rm(join(dir, key), { force: true }),
+		rm(join(dir, smallKey(key)), { force: true })
+	]);
+}
+
+/** Deletes images after the transaction that dropped them has committed; failures are logged. */
+export function deleteImagesLater(keys: (string | null | undefined)[]) {
+	for (const key of keys)
+		deleteImage(key).catch((e) => console.error(`[上传] 删除图片 ${key} 失败`, e));
+}
+
+/** URL of a stored image (public or staff-only: the route decides who may read it); `small` for the 480 px version. */
 export function imageUrl(key: string | null | undefined, small = false): string | null {
 	if (!key) return null;
 	return `/uploads/img/${small ? smallKey(key) : key}`;

@@ -17,7 +17,7 @@ import type { Sheet } from '../files/tabular';
 import { merchantSchema, type MerchantInput } from '../../schemas/streets';
 import { CATEGORY_LABEL, LEVELS, LEVEL_LABEL } from '../../streets';
 import * as query from '../query';
-import { imageUrl } from '../files/uploads';
+import { deleteImagesLater, imageUrl } from '../files/uploads';
 
 /** A `DomainError` of the merchant import, with the import's older argument order. */
 export class MerchantError extends DomainError {
@@ -170,7 +170,7 @@ export function update(
 ): Merchant {
 	const townId = townOfStreet(input.streetId);
 	assertUniqueUscc(input.uscc, id);
-	return db.transaction((tx) => {
+	const updated = db.transaction((tx) => {
 		const before = tx.select().from(merchant).where(eq(merchant.id, id)).get();
 		if (!before) throw new DomainError('_', '商户不存在');
 		const after = tx
@@ -189,8 +189,12 @@ export function update(
 		});
 		if (before.townId !== townId)
 			rehome.merchantMoved(tx, actor, after, before.townId, townId, now);
-		return after;
+		return { before, after };
 	});
+	// a replaced storefront photo goes with its file
+	if (updated.before.photoKey && updated.before.photoKey !== updated.after.photoKey)
+		deleteImagesLater([updated.before.photoKey]);
+	return updated.after;
 }
 
 export const IMPORT_COLUMNS = ['商户名称', '统一社会信用代码', '经营地址', '类别'] as const;

@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import * as forms from '$lib/server/forms';
 import * as auth from '$lib/server/auth';
 import * as users from '$lib/server/users';
+import * as log from '$lib/server/ops/log';
 import { loginSchema } from '$lib/schemas/auth';
 import { safeNext } from '$lib/safe-redirect';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,21 +21,26 @@ export const actions: Actions = {
 		const { values } = f;
 		const { username, password } = f.data;
 
-		const client = event.getClientAddress();
+		const client = auth.clientKey(event.getClientAddress());
 		const accountKey = username.toLowerCase();
 		// Counted before the password is checked, so concurrent guesses cannot all slip through.
-		const wait = auth.beginLogin(accountKey, client);
-		if (wait > 0)
+		const gate = auth.beginLogin(accountKey, client);
+		if (gate.wait > 0) {
+			log.security('login.throttled', event, { account: accountKey, limit: gate.limit });
 			return forms.invalid(
 				values,
-				{ _: `登录失败次数过多，请 ${auth.formatWait(wait)} 后再试` },
+				{ _: `登录失败次数过多，请 ${auth.formatWait(gate.wait)} 后再试` },
 				429
 			);
+		}
 
 		const account = users.getByUsername(username);
 		dummyHash ??= auth.hashPassword('not-a-real-password-0');
 		const ok = await auth.verifyPassword(account?.passwordHash ?? (await dummyHash), password);
 		if (!account || !ok || account.disabledAt) {
+			log.security(account?.disabledAt && ok ? 'login.disabled' : 'login.failed', event, {
+				account: accountKey
+			});
 			return forms.invalid(values, {
 				_: account?.disabledAt && ok ? '该账号已停用，请联系区级管理员' : '用户名或密码不正确'
 			});
