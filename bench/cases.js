@@ -6,6 +6,7 @@ import { events } from './cases/events.js';
 import campaign from './cases/campaign.js';
 import { publicCases } from './cases/public.js';
 import { coreCases } from './cases/core.js';
+import { exportCases } from './cases/exports.js';
 
 export const cases = [
 	{
@@ -37,5 +38,6 @@ export const cases = [
 	...streetCases,
 	...badgeCases,
 	...publicCases,
-	...coreCases
+	...coreCases,
+	...exportCases
 ];

@@ -307,13 +307,13 @@ const commitmentFields = {
 	townName: town.name
 };
 
-function commitmentQuery(f: ListFilter) {
+function commitmentQuery(f: ListFilter, range?: SQL) {
 	return db
 		.select(commitmentFields)
 		.from(commitment)
 		.innerJoin(enterprise, eq(enterprise.id, commitment.enterpriseId))
 		.innerJoin(town, eq(town.id, enterprise.townId))
-		.where(commitmentWhere(f))
+		.where(and_([commitmentWhere(f), range]))
 		.orderBy(desc(commitment.disclosedOn), desc(commitment.id));
 }
 
@@ -336,6 +336,47 @@ export function listCommitments(f: ListFilter) {
 
 export function allCommitments(f: ListFilter) {
 	return commitmentQuery(f).all();
+}
+
+/**
+ * The same rows in the same order, read `size` commitments at a time along the date index, with a
+ * pause between steps: each step is a short query whatever the filter (a rare search scans its
+ * share, not the table), so a large export never holds the server, or every row, at once.
+ */
+export async function* commitmentsInSteps(
+	f: ListFilter,
+	size = 1000
+): AsyncGenerator<CommitmentRow> {
+	const key = sql`(${commitment.disclosedOn}, ${commitment.id})`;
+	let after: { d: string; id: number } | undefined;
+	for (;;) {
+		const keys = db
+			.select({ d: commitment.disclosedOn, id: commitment.id })
+			.from(commitment)
+			.where(
+				and_([
+					f.year ? eq(commitment.year, f.year) : undefined,
+					f.status === 'published' || f.status === 'withdrawn'
+						? eq(commitment.status, f.status)
+						: undefined,
+					after ? sql`${key} < (${after.d}, ${after.id})` : undefined
+				])
+			)
+			.orderBy(desc(commitment.disclosedOn), desc(commitment.id))
+			.limit(size)
+			.all();
+		if (!keys.length) return;
+		const first = keys[0];
+		const last = keys[keys.length - 1];
+		yield* commitmentQuery(
+			f,
+			sql`${key} <= (${first.d}, ${first.id}) and ${key} >= (${last.d}, ${last.id})`
+		).all();
+		if (keys.length < size) return;
+		after = last;
+		// other requests are served between steps
+		await new Promise((r) => setImmediate(r));
+	}
 }
 
 /** The public list (公示): published commitments only, no login. */

@@ -5,9 +5,17 @@
  */
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
+import { PassThrough, Readable, type Writable } from 'node:stream';
+import { formatDateTime } from '../../format';
 
-// exceljs is large: loaded on the first spreadsheet, not with the server.
+// exceljs is large and takes a second or more to load, all of it holding the event loop: the
+// server loads it before it listens (`preload`), the CLI and tests on the first spreadsheet.
 const loadExcel = async () => (await import('exceljs')).default;
+
+/** Loads the spreadsheet library now, so that no request waits while it loads. */
+export async function preload(): Promise<void> {
+	await loadExcel();
+}
 
 export type Sheet = { headers: string[]; rows: { line: number; cells: Record<string, string> }[] };
 
@@ -166,11 +174,26 @@ export function parseDate(raw: string | number | Date | null | undefined): strin
 	return date.toISOString().slice(0, 10);
 }
 
+/** A date-time cell in Excel is the wall-clock time in Shanghai (Excel has no time zones). */
+const SHANGHAI_MS = 8 * 3_600_000;
+
+/**
+ * One column of an export. `kind` says how XLSX shows it: `date` turns YYYY-MM-DD text into a
+ * date cell, `datetime` a `Date` into a Shanghai date-time cell, `percent` a fraction into a
+ * percentage; numbers are number cells. CSV writes the same values as plain text.
+ */
 export type Column<T> = {
 	header: string;
-	value: (row: T) => string | number | null | undefined;
+	value: (row: T) => string | number | Date | null | undefined;
 	width?: number;
+	kind?: 'date' | 'datetime' | 'percent';
 };
+
+/** Rows as an array, a generator, or pages fetched one after another. */
+export type Rows<T> = Iterable<T> | AsyncIterable<T>;
+
+/** What an export is: its name (sheet, file, title row) and when it was made. */
+export type Meta = { name: string; title?: string | false; at?: Date };
 
 /** A cell that a spreadsheet would run as a formula gets a leading apostrophe. */
 export function escapeCsvCell(value: string): string {
@@ -178,65 +201,231 @@ export function escapeCsvCell(value: string): string {
 	return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+function csvText<T>(c: Column<T>, r: T): string {
+	const v = c.value(r);
+	if (v == null) return '';
+	if (v instanceof Date) return formatDateTime(v);
+	if (c.kind === 'percent' && typeof v === 'number') return (v * 100).toFixed(1) + '%';
+	return String(v);
+}
+
+const csvLine = <T>(columns: Column<T>[], r: T) =>
+	columns.map((c) => escapeCsvCell(csvText(c, r))).join(',') + '\r\n';
+
 export function toCsv<T>(columns: Column<T>[], rows: Iterable<T>): string {
-	const lines = [columns.map((c) => escapeCsvCell(c.header)).join(',')];
-	for (const r of rows)
-		lines.push(columns.map((c) => escapeCsvCell(String(c.value(r) ?? ''))).join(','));
-	// A BOM so that Excel on Chinese Windows opens UTF-8 correctly.
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+	let out = '\uFEFF' + columns.map((c) => escapeCsvCell(c.header)).join(',') + '\r\n';
+	for (const r of rows) out += csvLine(columns, r);
+	return out;
+}
+
+const BATCH = 250;
+const BATCH_MS = 15;
+const breathe = () => new Promise<void>((r) => setImmediate(r));
+
+/**
+ * Rows in batches of at most 250 rows or 20 ms, with a pause between batches so that other
+ * requests are served while a large file is written.
+ */
+async function* batches<T>(rows: Rows<T>): AsyncGenerator<T[]> {
+	let batch: T[] = [];
+	let since = performance.now();
+	for await (const r of rows as AsyncIterable<T>) {
+		batch.push(r);
+		if (batch.length >= BATCH || performance.now() - since > BATCH_MS) {
+			yield batch;
+			batch = [];
+			await breathe();
+			since = performance.now();
+		}
+	}
+	if (batch.length) yield batch;
+}
+
+function write(out: Writable, chunk: string | Uint8Array): Promise<void> | void {
+	if (!out.write(chunk)) return new Promise((r) => out.once('drain', () => r()));
+}
+
+async function writeCsv<T>(out: Writable, columns: Column<T>[], rows: Rows<T>) {
+	// A BOM so that Excel on Chinese Windows opens UTF-8 correctly; one header row, nothing else.
+	await write(out, '\uFEFF' + columns.map((c) => escapeCsvCell(c.header)).join(',') + '\r\n');
+	for await (const batch of batches(rows)) {
+		let text = '';
+		for (const r of batch) text += csvLine(columns, r);
+		await write(out, text);
+	}
+}
+
+/** Display width in Excel's units: a Chinese character is about two Latin ones. */
+export function textWidth(s: string): number {
+	let w = 0;
+	for (const ch of s) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 2.1 : 1.1;
+	return w;
+}
+
+const NUM_FMT = { date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', percent: '0.0%' } as const;
+
+function xlsxCell<T>(c: Column<T>, r: T): string | number | Date {
+	const v = c.value(r);
+	if (v == null) return '';
+	if (v instanceof Date) return new Date(v.getTime() + SHANGHAI_MS);
+	if (c.kind === 'date' && typeof v === 'string') {
+		const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+		if (m) return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+	}
+	return v;
+}
+
+function xlsxWidths<T>(columns: Column<T>[], sample: T[]): number[] {
+	return columns.map((c) => {
+		let w = Math.max(textWidth(c.header) + 4, c.kind === 'datetime' ? 17 : c.kind ? 12 : 8);
+		for (const r of sample) {
+			const v = c.value(r);
+			if (v != null && !(v instanceof Date)) w = Math.max(w, textWidth(String(v)) + 2);
+		}
+		return Math.ceil(Math.min(Math.max(w, c.width ?? 0), 60));
+	});
+}
+
+/**
+ * XLSX through exceljs's streaming writer: rows go to `out` as they are written, so a large
+ * export never holds its workbook in memory. A title row naming the list and the export time
+ * (unless `title: false`, as templates have), then the header, frozen and filtered; dates and
+ * numbers as real cells; widths from the header and the first rows.
+ */
+async function writeXlsx<T>(out: Writable, meta: Meta, columns: Column<T>[], rows: Rows<T>) {
+	const ExcelJS = await loadExcel();
+	const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+		stream: out,
+		useStyles: true,
+		useSharedStrings: false
+	});
+	wb.creator = '诚信松江';
+	const titled = meta.title !== false;
+	const headerRow = titled ? 2 : 1;
+	const ws = wb.addWorksheet(meta.name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31), {
+		views: [{ state: 'frozen', ySplit: headerRow }]
+	});
+	const it = batches(rows)[Symbol.asyncIterator]();
+	let next = await it.next();
+	const widths = xlsxWidths(columns, next.done ? [] : next.value);
+	ws.columns = columns.map((c, i) => ({
+		width: widths[i],
+		style: c.kind ? { numFmt: NUM_FMT[c.kind] } : {}
+	}));
+	if (titled) {
+		const at = meta.at ?? new Date();
+		const title = ws.addRow([
+			meta.title || `${meta.name}（导出时间：${formatDateTime(at)}，北京时间）`
+		]);
+		title.font = { bold: true, size: 14 };
+		title.height = 24;
+		if (columns.length > 1) ws.mergeCells(1, 1, 1, columns.length);
+		title.commit();
+	}
+	const head = ws.addRow(columns.map((c) => c.header));
+	head.font = { bold: true };
+	head.eachCell((cell) => {
+		cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+		cell.alignment = { vertical: 'middle', wrapText: true };
+	});
+	head.commit();
+	let last = headerRow;
+	let since = performance.now();
+	while (!next.done) {
+		for (const r of next.value) {
+			const row = ws.addRow(columns.map((c) => xlsxCell(c, r)));
+			columns.forEach((c, i) => {
+				if (c.kind) row.getCell(i + 1).numFmt = NUM_FMT[c.kind];
+			});
+			row.commit();
+			last += 1;
+			// a row costs far more here than in CSV: pause by the clock, not by the batch
+			if (performance.now() - since > BATCH_MS) {
+				await breathe();
+				since = performance.now();
+			}
+		}
+		next = await it.next();
+	}
+	ws.autoFilter = {
+		from: { row: headerRow, column: 1 },
+		to: { row: Math.max(last, headerRow), column: columns.length }
+	};
+	ws.commit();
+	await wb.commit();
+}
+
+/** Writes the file of `rows` to `out` (a file or a response), then ends it. */
+export async function writeTo<T>(
+	out: Writable,
+	format: string | null,
+	meta: Meta,
+	columns: Column<T>[],
+	rows: Rows<T>
+): Promise<void> {
+	if (format === 'xlsx') return writeXlsx(out, meta, columns, rows);
+	await writeCsv(out, columns, rows);
+	await new Promise<void>((resolve, reject) =>
+		out.end((e?: Error | null) => (e ? reject(e) : resolve()))
+	);
 }
 
 export async function toXlsx<T>(
 	sheetName: string,
 	columns: Column<T>[],
-	rows: Iterable<T>
+	rows: Rows<T>,
+	meta: Partial<Meta> = {}
 ): Promise<Uint8Array> {
-	const wb = new (await loadExcel()).Workbook();
-	wb.creator = '诚信松江';
-	const ws = wb.addWorksheet(sheetName.slice(0, 31));
-	ws.columns = columns.map((c) => ({
-		header: c.header,
-		width: c.width ?? Math.max(10, c.header.length * 2 + 4)
-	}));
-	ws.getRow(1).font = { bold: true };
-	ws.views = [{ state: 'frozen', ySplit: 1 }];
-	for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? ''));
-	return new Uint8Array(await wb.xlsx.writeBuffer());
+	const out = new PassThrough();
+	const chunks: Buffer[] = [];
+	out.on('data', (c: Buffer) => chunks.push(c));
+	const done = new Promise((r) => out.on('end', r));
+	await writeXlsx(out, { name: sheetName, ...meta }, columns, rows);
+	await done;
+	return new Uint8Array(Buffer.concat(chunks));
 }
 
-export type Rendered = { body: Uint8Array | string; filename: string; xlsx: boolean };
+export const CONTENT_TYPE = {
+	xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	csv: 'text/csv; charset=utf-8'
+} as const;
 
-/** The file of `rows` as XLSX (`format` 'xlsx') or CSV; the name may be Chinese. */
-export async function render<T>(
+/** The headers of a download named `filename` (which may be Chinese). */
+export function downloadHeaders(filename: string, xlsx: boolean): Record<string, string> {
+	return {
+		'content-type': CONTENT_TYPE[xlsx ? 'xlsx' : 'csv'],
+		'content-disposition': `attachment; filename="export.${xlsx ? 'xlsx' : 'csv'}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+		'cache-control': 'no-store'
+	};
+}
+
+/**
+ * A download whose body is written as it is sent. `done` runs once the body is finished, fails
+ * or the client goes away (to release what the export holds).
+ */
+export function stream<T>(
 	format: string | null,
-	name: string,
+	meta: Meta,
 	columns: Column<T>[],
-	rows: Iterable<T>
-): Promise<Rendered> {
+	rows: Rows<T>,
+	done: () => void = () => {}
+): Response {
 	const xlsx = format === 'xlsx';
-	const body = xlsx ? await toXlsx(name, columns, rows) : toCsv(columns, rows);
-	return { body, filename: `${name}.${xlsx ? 'xlsx' : 'csv'}`, xlsx };
-}
-
-/** A download response for a rendered file. */
-export function respond({ body, filename, xlsx }: Rendered): Response {
-	return new Response(body as BodyInit, {
-		headers: {
-			'content-type': xlsx
-				? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-				: 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="export.${xlsx ? 'xlsx' : 'csv'}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-			'cache-control': 'no-store'
-		}
+	const out = new PassThrough();
+	out.once('close', done);
+	writeTo(out, format, meta, columns, rows).catch((e) => out.destroy(e));
+	return new Response(Readable.toWeb(out) as ReadableStream, {
+		headers: downloadHeaders(`${meta.name}.${xlsx ? 'xlsx' : 'csv'}`, xlsx)
 	});
 }
 
-/** A download response for `format` ('csv' or 'xlsx'). */
+/** A download response for `format` ('csv' or 'xlsx'): templates and small lists. */
 export async function download<T>(
 	format: string | null,
 	name: string,
 	columns: Column<T>[],
-	rows: Iterable<T>
+	rows: Rows<T>,
+	meta: Partial<Meta> = {}
 ): Promise<Response> {
-	return respond(await render(format, name, columns, rows));
+	return stream(format, { name, ...meta }, columns, rows);
 }
