@@ -93,6 +93,60 @@ function cellText(value: ExcelJS.CellValue): string {
 	return String(value);
 }
 
+/** The most an XLSX may inflate to, per entry and in all, read from its central directory. */
+export const MAX_ENTRY_BYTES = 200 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 400 * 1024 * 1024;
+const MAX_ENTRIES = 10_000;
+
+/**
+ * Checks the sizes an XLSX declares for its entries, before anything is inflated. The reader
+ * (exceljs) inflates in full, so a small file that declares gigabytes is refused here; yauzl
+ * checks while inflating that no entry outgrows what it declared.
+ */
+export async function checkZip(bytes: Uint8Array): Promise<void> {
+	const yauzl = await import('yauzl');
+	const zip = await new Promise<import('yauzl').ZipFile>((resolve, reject) =>
+		yauzl.fromBuffer(
+			Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+			{ lazyEntries: true },
+			(e, z) => (e || !z ? reject(e) : resolve(z))
+		)
+	).catch(() => {
+		throw new TabularError(
+			'无法读取这个 Excel 文件，请确认是 .xlsx 格式（旧的 .xls 请另存为 .xlsx 或 CSV）'
+		);
+	});
+	if (zip.entryCount > MAX_ENTRIES) {
+		zip.close();
+		throw new TabularError('这个 Excel 文件里的部件过多，无法读取，请另存为新的 .xlsx 文件后再试');
+	}
+	let total = 0;
+	await new Promise<void>((resolve, reject) => {
+		zip.on('entry', (entry: import('yauzl').Entry) => {
+			total += entry.uncompressedSize;
+			if (entry.uncompressedSize > MAX_ENTRY_BYTES || total > MAX_INFLATED_BYTES) {
+				zip.close();
+				const mb = Math.round(Math.max(entry.uncompressedSize, total) / 1024 / 1024);
+				reject(
+					new TabularError(
+						`这个 Excel 文件解压后超过 ${mb} MB（上限 ${MAX_INFLATED_BYTES / 1024 / 1024} MB），不像正常的表格，请检查文件或拆分后分批导入`
+					)
+				);
+				return;
+			}
+			zip.readEntry();
+		});
+		zip.on('end', () => resolve());
+		zip.on('error', () => reject(new TabularError('Excel 文件已损坏，请重新保存后再试')));
+		zip.readEntry();
+	});
+}
+
+/** A file that holds more than `maxRows` data rows, refused before its rows are checked. */
+function tooManyRows(maxRows: number) {
+	return new TabularError(`文件超过每次 ${maxRows} 行数据的上限，请拆分后分批导入`);
+}
+
 /**
  * Reads the first sheet of a CSV or XLSX file into rows keyed by header. The header is the first
  * row, or — given the `expected` columns — the top row that holds them, below any title rows.
@@ -101,9 +155,15 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function readSheet(
 	bytes: Uint8Array,
 	filename = '',
-	expected: readonly string[] = []
+	expected: readonly string[] = [],
+	{ maxRows = Infinity }: { maxRows?: number } = {}
 ): Promise<Sheet> {
+	if (/\.xls$/i.test(filename) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11))
+		throw new TabularError(
+			'这是旧版 Excel（.xls）文件，无法读取：请在 Excel 或 WPS 中「另存为」.xlsx 格式后再导入'
+		);
 	if (isXlsx(bytes, filename)) {
+		await checkZip(bytes);
 		const wb = new (await loadExcel()).Workbook();
 		try {
 			await wb.xlsx.load(
@@ -118,27 +178,38 @@ export async function readSheet(
 		if (!ws) throw new TabularError('Excel 文件里没有工作表');
 		const matrix: string[][] = [];
 		let firstLine = 0;
+		if (ws.actualRowCount > maxRows + HEADER_SEARCH_ROWS) throw tooManyRows(maxRows);
 		ws.eachRow({ includeEmpty: true }, (row, n) => {
 			if (!firstLine) firstLine = n;
 			const values = (row.values as ExcelJS.CellValue[]).slice(1);
 			matrix[n - firstLine] = values.map(cellText);
 		});
 		for (let i = 0; i < matrix.length; i++) matrix[i] ??= [];
-		return toSheet(matrix, firstLine || 1, expected);
+		return capped(toSheet(matrix, firstLine || 1, expected), maxRows);
 	}
 	if (bytes.includes(0)) throw new TabularError('无法识别的文件格式，请上传 CSV 或 .xlsx 文件');
 	let matrix: string[][];
 	try {
+		// a running cap: parsing stops one record past the most a file may hold
+		const limit = maxRows + HEADER_SEARCH_ROWS + 1;
 		matrix = parse(decodeText(bytes), {
 			relax_column_count: true,
-			skip_empty_lines: false,
-			bom: true
+			skip_empty_lines: true,
+			bom: true,
+			...(Number.isFinite(limit) ? { to: limit } : {})
 		});
+		if (matrix.length >= limit) throw tooManyRows(maxRows);
 	} catch (e) {
+		if (e instanceof TabularError) throw e;
 		const line = (e as { lines?: number }).lines;
 		throw new TabularError(`CSV 格式有误${line ? `（约第 ${line} 行）` : ''}：请检查引号是否成对`);
 	}
-	return toSheet(matrix, 1, expected);
+	return capped(toSheet(matrix, 1, expected), maxRows);
+}
+
+function capped(sheet: Sheet, maxRows: number): Sheet {
+	if (sheet.rows.length > maxRows) throw tooManyRows(maxRows);
+	return sheet;
 }
 
 /** The columns a sheet lacks, to refuse a file with the wrong template in one message. */
