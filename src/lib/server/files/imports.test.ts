@@ -91,7 +91,8 @@ describe('reading an import file', () => {
 		expect(
 			await imports.readFile(utf8('企业名称\n甲\n'), 'a.csv', ['企业名称', '所属街镇'])
 		).toEqual({
-			error: '缺少必填列：所属街镇。请使用导入模板，第一行为列名。'
+			error:
+				'缺少必填列：所属街镇。前 20 行里没有找到含这些列的列名行（各工作表都找过），请对照导入模板检查列名。'
 		});
 		expect(await imports.readFile(new Uint8Array(), 'a.csv', ['企业名称'])).toEqual({
 			error: '请选择要导入的 CSV 或 Excel 文件'

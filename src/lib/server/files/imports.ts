@@ -155,7 +155,7 @@ export async function readFile(
 		const missing = missingColumns(sheet, required);
 		if (missing.length)
 			return {
-				error: `缺少必填列：${missing.join('、')}。请使用导入模板，第一行为列名。`
+				error: `缺少必填列：${missing.join('、')}。前 20 行里没有找到含这些列的列名行（各工作表都找过），请对照导入模板检查列名。`
 			};
 		if (sheet.rows.length === 0) return { error: '文件里没有数据行' };
 		return { sheet, filename };
@@ -192,6 +192,16 @@ export function previewOf<T>(s: Staged<T>, sample: (v: T) => Record<string, stri
 }
 
 export type Preview = ReturnType<typeof previewOf>;
+
+/** Where in the file the rows were read: the sheet, the header's line, the rows left out below. */
+export function sourceOf(sheet: Sheet) {
+	return {
+		sheetName: sheet.sheetName ?? null,
+		headerLine: sheet.headerLine ?? 1,
+		skipped: sheet.skipped ?? [],
+		otherSheets: sheet.otherSheets ?? []
+	};
+}
 
 /** What a commit did; `notes` are further clauses of the summary (enterprises created …). */
 export type Outcome = {
@@ -298,7 +308,7 @@ export function actions<Ctx extends { actor: Actor }, Row>(
 			if ('error' in upload) return invalid(values, { file: upload.error });
 			const checked = spec.check(upload.sheet, ctx);
 			const staged = stage(spec.kind(ctx), ctx.actor.id, upload.filename, checked);
-			return { preview: previewOf(staged, spec.sample) };
+			return { preview: { ...previewOf(staged, spec.sample), source: sourceOf(upload.sheet) } };
 		},
 		commit: async (event: RequestEvent) => {
 			const form = (await formOf(event)) ?? new FormData();

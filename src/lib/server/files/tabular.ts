@@ -17,7 +17,20 @@ export async function preload(): Promise<void> {
 	await loadExcel();
 }
 
-export type Sheet = { headers: string[]; rows: { line: number; cells: Record<string, string> }[] };
+/** A row left out below the data (a total or a signature line), with why. */
+export type Skipped = { line: number; text: string; reason: string };
+
+export type Sheet = {
+	headers: string[];
+	rows: { line: number; cells: Record<string, string> }[];
+	/** Where the header was found: the sheet's name (XLSX) and its line. */
+	sheetName?: string;
+	headerLine?: number;
+	/** Rows after the data that were not read as data. */
+	skipped?: Skipped[];
+	/** Other sheets that hold the header too (only the first is read). */
+	otherSheets?: string[];
+};
 
 export class TabularError extends Error {}
 
@@ -47,38 +60,92 @@ function cleanHeader(h: string) {
 const HEADER_SEARCH_ROWS = 20;
 
 /**
- * The index of the header row: the first of the top rows holding every expected column, else the
- * one holding most of them, else the first row.
+ * Names officers' own workbooks give the columns. A header cell that is not itself an expected
+ * column but shares a group with one is read as that column.
  */
-function headerIndex(matrix: string[][], expected: readonly string[]): number {
-	if (!expected.length) return 0;
+export const HEADER_VARIANTS: readonly (readonly string[])[] = [
+	['企业名称', '单位名称', '市场主体名称', '企业单位名称', '主体名称'],
+	['统一社会信用代码', '信用代码', '社会信用代码', '统一代码', '统一社会信用代码证号'],
+	['公示日期', '承诺日期', '公示时间', '承诺时间'],
+	['所属街镇', '街镇', '所属街道', '街道', '街镇园区', '所属街镇园区', '所属镇街'],
+	['商户名称', '店铺名称', '门店名称', '经营者名称'],
+	['活动名称', '活动主题名称'],
+	['开始日期', '活动日期', '举办日期']
+];
+
+function canonical(h: string, expected: readonly string[]): string {
+	if (expected.includes(h)) return h;
+	const group = HEADER_VARIANTS.find((g) => g.includes(h));
+	return group?.find((c) => expected.includes(c)) ?? h;
+}
+
+const SERIAL_COLUMN = '序号';
+
+/** First words of the rows below the data that are not data: totals and signature lines. */
+const FOOTER =
+	/^(合计|小计|总计|共计|填表人|填报人|审核人|审核|制表人|制表|负责人|单位负责人|填表日期|填报日期|联系人|联系电话)/;
+
+const FOOTER_REASON = (text: string) =>
+	/^(合计|小计|总计|共计)/.test(text) ? '合计行' : '签名或填表信息';
+
+/**
+ * The index of the header row: the first of the top rows holding every expected column (under
+ * any of its names), else the one holding most of them, else the first row.
+ */
+function headerIndex(
+	matrix: string[][],
+	expected: readonly string[]
+): { at: number; all: boolean } {
+	if (!expected.length) return { at: 0, all: true };
 	let best = 0;
 	let bestHits = 0;
 	for (let i = 0; i < Math.min(matrix.length, HEADER_SEARCH_ROWS); i++) {
-		const cells = new Set((matrix[i] ?? []).map((c) => cleanHeader(String(c ?? ''))));
+		const cells = new Set(
+			(matrix[i] ?? []).map((c) => canonical(cleanHeader(String(c ?? '')), expected))
+		);
 		const hits = expected.filter((c) => cells.has(c)).length;
-		if (hits === expected.length) return i;
+		if (hits === expected.length) return { at: i, all: true };
 		if (hits > bestHits) [best, bestHits] = [i, hits];
 	}
-	return best;
+	return { at: best, all: false };
 }
 
-function toSheet(matrix: string[][], firstLine: number, expected: readonly string[]): Sheet {
-	const at = headerIndex(matrix, expected);
+function toSheet(
+	matrix: string[][],
+	firstLine: number,
+	expected: readonly string[],
+	at = headerIndex(matrix, expected).at
+): Sheet {
 	const head = matrix[at];
 	if (!head) throw new TabularError('文件是空的：第一行应为列名');
-	const headers = head.map((h) => cleanHeader(String(h ?? '')));
+	const headers = head.map((h) => canonical(cleanHeader(String(h ?? '')), expected));
 	const rows: Sheet['rows'] = [];
+	const skipped: Skipped[] = [];
+	let footer = false;
 	for (let i = at + 1; i < matrix.length; i++) {
-		const r = matrix[i];
-		if (r.every((c) => String(c ?? '').trim() === '')) continue;
+		const r = matrix[i] ?? [];
+		const words = (keep: (j: number) => boolean) =>
+			r
+				.filter((_, j) => keep(j))
+				.map((c) => String(c ?? '').trim())
+				.filter(Boolean)
+				.join(' ');
+		const full = words(() => true);
+		if (!footer && FOOTER.test(full)) footer = true;
+		if (footer) {
+			if (full)
+				skipped.push({ line: firstLine + i, text: full.slice(0, 60), reason: FOOTER_REASON(full) });
+			continue;
+		}
+		// a row holding nothing but its 序号 is blank
+		if (!words((j) => headers[j] !== SERIAL_COLUMN)) continue;
 		const cells: Record<string, string> = {};
 		headers.forEach((h, j) => {
 			if (h) cells[h] = String(r[j] ?? '').trim();
 		});
 		rows.push({ line: firstLine + i, cells });
 	}
-	return { headers, rows };
+	return { headers, rows, headerLine: firstLine + at, skipped };
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -156,7 +223,7 @@ export async function readSheet(
 	bytes: Uint8Array,
 	filename = '',
 	expected: readonly string[] = [],
-	{ maxRows = Infinity }: { maxRows?: number } = {}
+	{ maxRows = Infinity, sheet }: { maxRows?: number; sheet?: string } = {}
 ): Promise<Sheet> {
 	if (/\.xls$/i.test(filename) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11))
 		throw new TabularError(
@@ -174,18 +241,31 @@ export async function readSheet(
 				'无法读取这个 Excel 文件，请确认是 .xlsx 格式（旧的 .xls 请另存为 .xlsx 或 CSV）'
 			);
 		}
-		const ws = wb.worksheets[0];
-		if (!ws) throw new TabularError('Excel 文件里没有工作表');
-		const matrix: string[][] = [];
-		let firstLine = 0;
-		if (ws.actualRowCount > maxRows + HEADER_SEARCH_ROWS) throw tooManyRows(maxRows);
-		ws.eachRow({ includeEmpty: true }, (row, n) => {
-			if (!firstLine) firstLine = n;
-			const values = (row.values as ExcelJS.CellValue[]).slice(1);
-			matrix[n - firstLine] = values.map(cellText);
-		});
-		for (let i = 0; i < matrix.length; i++) matrix[i] ??= [];
-		return capped(toSheet(matrix, firstLine || 1, expected), maxRows);
+		if (!wb.worksheets.length) throw new TabularError('Excel 文件里没有工作表');
+		// the first sheet that holds the header, else the first sheet (whose columns are reported)
+		const found: { ws: ExcelJS.Worksheet; matrix: string[][]; at: number }[] = [];
+		let fallback: (typeof found)[number] | undefined;
+		for (const ws of wb.worksheets) {
+			if (ws.actualRowCount > maxRows + HEADER_SEARCH_ROWS) throw tooManyRows(maxRows);
+			const matrix: string[][] = [];
+			ws.eachRow({ includeEmpty: true }, (row, n) => {
+				const values = (row.values as ExcelJS.CellValue[]).slice(1);
+				matrix[n - 1] = values.map(cellText);
+			});
+			for (let i = 0; i < matrix.length; i++) matrix[i] ??= [];
+			const h = headerIndex(matrix, expected);
+			if (h.all) found.push({ ws, matrix, at: h.at });
+			fallback ??= { ws, matrix, at: h.at };
+		}
+		const pick = (sheet && found.find((f) => f.ws.name === sheet)) || found[0] || fallback!;
+		return capped(
+			{
+				...toSheet(pick.matrix, 1, expected, pick.at),
+				sheetName: pick.ws.name,
+				otherSheets: found.filter((f) => f !== pick).map((f) => f.ws.name)
+			},
+			maxRows
+		);
 	}
 	if (bytes.includes(0)) throw new TabularError('无法识别的文件格式，请上传 CSV 或 .xlsx 文件');
 	let matrix: string[][];
