@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import * as exports from './exports';
 import * as leases from './leases';
 
@@ -70,5 +71,57 @@ describe('exports', () => {
 		expect(refused.status).toBe(429);
 		expect(await refused.text()).toContain('请稍等片刻再试');
 		await Promise.all(open.map((r) => r.text()));
+	});
+
+	it('write XLSX ready for Excel: a title row, a frozen filtered header, date and number cells', async () => {
+		type Row = { name: string; on: string; at: Date; n: number; pct: number };
+		const cols: exports.Column<Row>[] = [
+			{ header: '企业名称', value: (r) => r.name },
+			{ header: '公示日期', value: (r) => r.on, kind: 'date' },
+			{ header: '提交时间', value: (r) => r.at, kind: 'datetime' },
+			{ header: '数量', value: (r) => r.n },
+			{ header: '完成率', value: (r) => r.pct, kind: 'percent' }
+		];
+		const rows: Row[] = [
+			{
+				name: '松江米业有限公司（佘山镇分公司）',
+				on: '2026-03-01',
+				at: new Date('2026-03-01T02:30:00Z'),
+				n: 3,
+				pct: 0.5
+			}
+		];
+		const res = await exports.send(url('format=xlsx', '192.0.2.50'), '信用承诺公示', cols, rows);
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(await res.arrayBuffer());
+		const ws = wb.worksheets[0];
+		expect(String(ws.getCell('A1').value)).toMatch(
+			/^信用承诺公示（导出时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}，北京时间）$/
+		);
+		expect(ws.getRow(2).values).toEqual([
+			undefined,
+			'企业名称',
+			'公示日期',
+			'提交时间',
+			'数量',
+			'完成率'
+		]);
+		expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+		expect(ws.autoFilter).toBe('A2:E3');
+		const on = ws.getCell('B3');
+		expect(on.value).toEqual(new Date(Date.UTC(2026, 2, 1)));
+		expect(on.numFmt).toBe('yyyy-mm-dd');
+		// 02:30 UTC is 10:30 in Shanghai, as Excel shows it
+		expect(ws.getCell('C3').value).toEqual(new Date(Date.UTC(2026, 2, 1, 10, 30)));
+		expect(ws.getCell('D3').value).toBe(3);
+		expect(ws.getCell('E3').value).toBe(0.5);
+		expect(ws.getCell('E3').numFmt).toBe('0.0%');
+		// wide enough for the Chinese name
+		expect(ws.getColumn(1).width).toBeGreaterThanOrEqual(34);
+		// while the CSV stays plain: one header row, the same values as text
+		const csv = await exports.send(url('', '192.0.2.50'), '信用承诺公示', cols, rows);
+		expect(await csv.text()).toBe(
+			'企业名称,公示日期,提交时间,数量,完成率\r\n松江米业有限公司（佘山镇分公司）,2026-03-01,2026-03-01 10:30,3,50.0%\r\n'
+		);
 	});
 });
