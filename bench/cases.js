@@ -7,6 +7,7 @@ import campaign from './cases/campaign.js';
 import { publicCases } from './cases/public.js';
 import { coreCases } from './cases/core.js';
 import { drillCases } from './cases/drills.js';
+import { exportCases } from './cases/exports.js';
 
 export const cases = [
 	{
@@ -39,5 +40,6 @@ export const cases = [
 	...badgeCases,
 	...publicCases,
 	...coreCases,
-	...drillCases
+	...drillCases,
+	...exportCases
 ];

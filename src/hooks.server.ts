@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { bootstrap } from '$lib/server/bootstrap';
+import * as files from '$lib/server/files';
 import { supervision } from '$lib/server/streets';
 import * as jobs from '$lib/server/db/jobs';
 import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
@@ -22,6 +23,7 @@ import {
 export const init: ServerInit = async () => {
 	if (building) return;
 	await bootstrap();
+	await files.tabular.preload();
 	// Once across all workers: badges past their last day become 已过期 at start and then hourly;
 	// throttles and rate-limit hits too old to matter are forgotten.
 	jobs.schedule('badges.expire', 3_600_000, () => supervision.expireDue());

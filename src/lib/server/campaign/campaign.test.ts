@@ -283,3 +283,32 @@ describe('lists', () => {
 		expect(campaign.listCommitments({ townIds: [], year: 1986 }).total).toBe(0);
 	});
 });
+
+async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+	const out: T[] = [];
+	for await (const r of rows) out.push(r);
+	return out;
+}
+
+describe('reading commitments in steps', () => {
+	it('gives the rows of the whole query, in its order, whatever the step and filter', async () => {
+		const a = makeEnterprise('dongjing');
+		const b = makeEnterprise('sijing');
+		for (let i = 0; i < 7; i++) commit(a.id, 2019, `2019-0${1 + (i % 3)}-0${1 + i}`);
+		for (let i = 0; i < 5; i++) commit(b.id, 2019, `2019-0${1 + (i % 2)}-1${i}`);
+		const withdrawn = commit(b.id, 2019, '2019-09-09');
+		campaign.setCommitmentStatus(SYSTEM, withdrawn.id, 'withdrawn');
+		const filters: campaign.ListFilter[] = [
+			{ townIds: null, status: 'published', year: 2019 },
+			{ townIds: null, status: 'published', year: 2019, townId: a.townId },
+			{ townIds: null, year: 2019, q: b.name },
+			{ townIds: null, status: 'withdrawn' }
+		];
+		for (const f of filters)
+			for (const size of [1, 2, 5, 100])
+				expect(await collect(campaign.commitmentsInSteps(f, size))).toEqual(
+					campaign.allCommitments(f)
+				);
+		expect(campaign.allCommitments(filters[0]).length).toBeGreaterThanOrEqual(12);
+	});
+});

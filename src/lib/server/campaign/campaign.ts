@@ -6,7 +6,7 @@
  * only, each for the town the enterprise belongs to now. The figures are aggregated from one daily
  * series per kind, kept by `cached` until the next write to content from any process.
  */
-import { and, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '../db';
 import * as raw from '../db/raw';
 import {
@@ -279,9 +279,19 @@ function and_(conds: (SQL | undefined)[]): SQL | undefined {
 	return c.length ? and(...c) : undefined;
 }
 
+/**
+ * The enterprise's conditions (town, search) as a subquery on the enterprise table, so that a
+ * count needs no join and a search scans the name index once rather than every joined row.
+ */
 function commitmentWhere(f: ListFilter): SQL | undefined {
+	const e = and_(enterpriseConds(f));
 	return and_([
-		...enterpriseConds(f),
+		e
+			? inArray(
+					commitment.enterpriseId,
+					db.select({ id: enterprise.id }).from(enterprise).where(e)
+				)
+			: undefined,
 		f.year ? eq(commitment.year, f.year) : undefined,
 		f.status === 'published' || f.status === 'withdrawn'
 			? eq(commitment.status, f.status)
@@ -307,28 +317,41 @@ const commitmentFields = {
 	townName: town.name
 };
 
-function commitmentQuery(f: ListFilter) {
+function commitmentQuery(f: ListFilter, range?: SQL) {
 	return db
 		.select(commitmentFields)
 		.from(commitment)
 		.innerJoin(enterprise, eq(enterprise.id, commitment.enterpriseId))
 		.innerJoin(town, eq(town.id, enterprise.townId))
-		.where(commitmentWhere(f))
+		.where(and_([commitmentWhere(f), range]))
 		.orderBy(desc(commitment.disclosedOn), desc(commitment.id));
 }
 
 export type CommitmentRow = ReturnType<typeof allCommitments>[number];
 
 export function listCommitments(f: ListFilter) {
+	// a far page walks the date index for its ids, then joins only those
+	const ids = (limit: number, offset: number) =>
+		db
+			.select({ id: commitment.id })
+			.from(commitment)
+			.where(commitmentWhere(f))
+			.orderBy(desc(commitment.disclosedOn), desc(commitment.id))
+			.limit(limit)
+			.offset(offset);
+	const rows = {
+		limit: (n: number) => ({
+			offset: (o: number) => commitmentQuery({ townIds: null }, inArray(commitment.id, ids(n, o)))
+		})
+	};
 	return page(
 		'commitments',
 		f,
-		commitmentQuery(f),
+		rows,
 		() =>
 			db
 				.select({ n: count() })
 				.from(commitment)
-				.innerJoin(enterprise, eq(enterprise.id, commitment.enterpriseId))
 				.where(commitmentWhere(f))
 				.get()?.n ?? 0
 	);
@@ -336,6 +359,47 @@ export function listCommitments(f: ListFilter) {
 
 export function allCommitments(f: ListFilter) {
 	return commitmentQuery(f).all();
+}
+
+/**
+ * The same rows in the same order, read `size` commitments at a time along the date index, with a
+ * pause between steps: each step is a short query whatever the filter (a rare search scans its
+ * share, not the table), so a large export never holds the server, or every row, at once.
+ */
+export async function* commitmentsInSteps(
+	f: ListFilter,
+	size = 1000
+): AsyncGenerator<CommitmentRow> {
+	const key = sql`(${commitment.disclosedOn}, ${commitment.id})`;
+	let after: { d: string; id: number } | undefined;
+	for (;;) {
+		const keys = db
+			.select({ d: commitment.disclosedOn, id: commitment.id })
+			.from(commitment)
+			.where(
+				and_([
+					f.year ? eq(commitment.year, f.year) : undefined,
+					f.status === 'published' || f.status === 'withdrawn'
+						? eq(commitment.status, f.status)
+						: undefined,
+					after ? sql`${key} < (${after.d}, ${after.id})` : undefined
+				])
+			)
+			.orderBy(desc(commitment.disclosedOn), desc(commitment.id))
+			.limit(size)
+			.all();
+		if (!keys.length) return;
+		const first = keys[0];
+		const last = keys[keys.length - 1];
+		yield* commitmentQuery(
+			f,
+			sql`${key} <= (${first.d}, ${first.id}) and ${key} >= (${last.d}, ${last.id})`
+		).all();
+		if (keys.length < size) return;
+		after = last;
+		// other requests are served between steps
+		await new Promise((r) => setImmediate(r));
+	}
 }
 
 /** The public list (公示): published commitments only, no login. */

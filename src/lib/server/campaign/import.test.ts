@@ -214,3 +214,99 @@ describe('the check character in imports', () => {
 		expect(r.bad[0].reason).toContain('第 15 位「I」');
 	});
 });
+
+describe("an office's own workbook", () => {
+	it('finds the header under a merged title, reads every kind of date and leaves out totals and signatures', async () => {
+		const { default: writeExcelFile } = await import('write-excel-file/node');
+		const [a, b, c] = [code(), code(), code()];
+		const t = (value: string, extra = {}) => ({ value, ...extra });
+		const data = [
+			[
+				t('松江区佘山镇2025年企业信用承诺公示情况汇总表', { columnSpan: 8 }),
+				null,
+				null,
+				null,
+				null,
+				null,
+				null,
+				null
+			],
+			[
+				t('填报单位：佘山镇人民政府'),
+				null,
+				null,
+				null,
+				null,
+				null,
+				t('填报日期：2025年4月1日'),
+				null
+			],
+			[
+				'序号',
+				'单位名称',
+				'信用代码',
+				'所属街道',
+				'承诺类型',
+				'承诺日期',
+				'公示渠道',
+				'公示链接'
+			].map((h) => t(h)),
+			[
+				{ value: 1, type: Number },
+				t('佘山甲有限公司'),
+				t(a),
+				t('佘山镇'),
+				t(TYPES[0]),
+				{ value: new Date(Date.UTC(2025, 2, 1)), type: Date, format: 'yyyy/mm/dd' },
+				t('信用松江网站'),
+				null
+			],
+			[null, null, null, null, null, null, null, null],
+			[
+				{ value: 2, type: Number },
+				t('佘山乙有限公司'),
+				t(b),
+				t('佘山镇'),
+				t(TYPES[0]),
+				t('2025年3月2日'),
+				t('信用松江网站'),
+				null
+			],
+			[
+				{ value: 3, type: Number },
+				t('佘山丙有限公司'),
+				t(c),
+				t('佘山镇'),
+				t(TYPES[0]),
+				{ value: 45720, type: Number },
+				t('信用松江网站'),
+				null
+			],
+			[t('合计'), t('3 家'), null, null, null, null, null, null],
+			[t('填表人：张三'), null, null, t('审核人：李四'), null, null, null, null]
+		];
+		const buffer = await writeExcelFile([
+			{ data: [[t('填表说明：请按汇总表格式填写，日期填写到日。')]], sheet: '填表说明' },
+			{ data, sheet: '汇总表' }
+		]).toBuffer();
+		const sheet = await readSheet(
+			new Uint8Array(buffer),
+			'汇总表.xlsx',
+			importer.commitments.required
+		);
+		expect(sheet.sheetName).toBe('汇总表');
+		expect(sheet.headerLine).toBe(3);
+		expect(sheet.skipped).toEqual([
+			{ line: 8, text: '合计 3 家', reason: '合计行' },
+			{ line: 9, text: '填表人：张三 审核人：李四', reason: '签名或填表信息' }
+		]);
+		const r = importer.checkCommitments(sheet, { year: 2025, scope: null, types: TYPES });
+		expect(r.bad).toEqual([]);
+		expect(r.total).toBe(3);
+		expect(goods(r).map((g) => [g.uscc, g.disclosedOn])).toEqual([
+			[a, '2025-03-01'],
+			[b, '2025-03-02'],
+			[c, '2025-03-04']
+		]);
+	});
+});

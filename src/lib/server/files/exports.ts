@@ -4,12 +4,20 @@
  * from the area's domain and `send` them; CSV escapes formula-looking cells, XLSX loads exceljs on
  * first use. Expensive public exports go through `cached`, keyed by format and filters.
  */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { createHash, randomBytes } from 'node:crypto';
 import * as query from '../query';
-import { cached } from '../cache';
-import { render, respond, type Column, type Rendered } from './tabular';
+import { cached, version } from '../cache';
+import { dataDir } from './uploads';
+import * as leases from './leases';
+import { downloadHeaders, stream, writeTo, type Column, type Rows } from './tabular';
 
 export type { Column };
-import { formatDateTime, todayISO } from '../../format';
+import { todayISO } from '../../format';
 import { type Enterprise, type Level } from '../db/schema';
 import {
 	COMMITMENT_STATUSES,
@@ -38,30 +46,149 @@ export function format(url: URL): Format {
 	return query.params(url, { format: query.oneOf(FORMATS) }).format ?? 'csv';
 }
 
-/** The file of `rows` in the format the URL asks for, as a download. */
+/** The request an export answers: its URL (format, filters) and who asks. */
+export type Source = { url: URL; getClientAddress(): string };
+
+/**
+ * How many exports run at once: per client address, and in all (every worker counted). A lease
+ * outlives a worker that dies mid-export by at most `ttlMs`.
+ */
+export const LIMITS = { perClient: 2, all: 6, ttlMs: 10 * 60_000 };
+
+function clientOf(source: Source): string {
+	try {
+		return source.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
+
+function tooMany(mine: boolean): Response {
+	const message = mine
+		? `导出请求过多：同一网络地址最多同时进行 ${LIMITS.perClient} 个导出，请等前面的下载完成后再试。`
+		: '当前同时导出的人较多，请稍等片刻再试。';
+	return new Response(message, {
+		status: 429,
+		headers: {
+			'content-type': 'text/plain; charset=utf-8',
+			'retry-after': '30',
+			'cache-control': 'no-store'
+		}
+	});
+}
+
+/** A place among the running exports, or the 429 that says why there is none. */
+function admit(source: Source): Response | (() => void) {
+	const client = clientOf(source);
+	const release = leases.acquire(
+		'export',
+		[
+			{ key: `client:${client}`, max: LIMITS.perClient },
+			{ key: 'all', max: LIMITS.all }
+		],
+		LIMITS.ttlMs
+	);
+	return release ?? tooMany(leases.held('export', `client:${client}`) >= LIMITS.perClient);
+}
+
+type RowSource<T> = Rows<T> | (() => Rows<T>);
+const rowsOf = <T>(r: RowSource<T>): Rows<T> => (typeof r === 'function' ? r() : r);
+
+/**
+ * The file of `rows` in the format the URL asks for, as a download written while it is sent.
+ * Pass the rows as a function when fetching them is costly: they are fetched only once the
+ * export has its place.
+ */
 export async function send<T>(
-	url: URL,
+	source: Source,
 	name: string,
 	columns: Column<T>[],
-	rows: Iterable<T>
+	rows: RowSource<T>
 ): Promise<Response> {
-	return respond(await render(format(url), name, columns, rows));
+	const f = format(source.url);
+	const release = admit(source);
+	if (release instanceof Response) return release;
+	try {
+		return stream(f, { name }, columns, rowsOf(rows), release);
+	} catch (e) {
+		release();
+		throw e;
+	}
+}
+
+type Built = { path: string; size: number };
+
+const exportsDir = () => join(dataDir(), 'exports');
+
+/**
+ * Writes the file under DATA_DIR/exports, named by key, content version and process (a database
+ * restored from a copy counts its versions again, so no other process's file is trusted), and
+ * removes this process's files of the key's older versions and any file left for a day.
+ */
+async function build<T>(
+	key: string,
+	f: Format,
+	name: string,
+	columns: Column<T>[],
+	rows: () => Rows<T>
+): Promise<Built> {
+	const dir = exportsDir();
+	mkdirSync(dir, { recursive: true });
+	const stem = createHash('sha256').update(`${key}:${f}`).digest('hex').slice(0, 24);
+	const file = `${stem}-${version()}-${process.pid}.${f}`;
+	const path = join(dir, file);
+	const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+	const out = createWriteStream(tmp);
+	try {
+		await writeTo(out, f, { name }, columns, rows());
+		await finished(out);
+		await rename(tmp, path);
+	} catch (e) {
+		out.destroy();
+		await rm(tmp, { force: true });
+		throw e;
+	}
+	const dayAgo = Date.now() - 86_400_000;
+	for (const old of readdirSync(dir)) {
+		if (old === file) continue;
+		const mine = old.startsWith(`${stem}-`) && old.endsWith(`-${process.pid}.${f}`);
+		const at = join(dir, old);
+		const st = await stat(at).catch(() => null);
+		if (mine || (st && st.mtimeMs < dayAgo)) await rm(at, { force: true });
+	}
+	return { path, size: (await stat(path)).size };
 }
 
 /**
- * The same, built once per content version and `key` (which must hold every filter): for public
- * exports that many visitors download alike.
+ * The same, built once per content version and `key` (which must hold every filter) and then
+ * served from disk: for public exports that many visitors download alike. Only for a bounded
+ * set of keys (year × town): a free-text search goes through `send`.
  */
 export async function sendCached<T>(
-	url: URL,
+	source: Source,
 	key: string,
 	name: string,
 	columns: Column<T>[],
-	rows: () => Iterable<T>
+	rows: () => Rows<T>
 ): Promise<Response> {
-	const f = format(url);
-	const file: Rendered = await cached(`export:${key}:${f}`, () => render(f, name, columns, rows()));
-	return respond(file);
+	const f = format(source.url);
+	const release = admit(source);
+	if (release instanceof Response) return release;
+	try {
+		let file = await cached(`export:${key}:${f}`, () => build(key, f, name, columns, rows));
+		if (!existsSync(file.path)) file = await build(key, f, name, columns, rows);
+		const body = createReadStream(file.path);
+		body.once('close', release);
+		return new Response(Readable.toWeb(body) as ReadableStream, {
+			headers: {
+				...downloadHeaders(`${name}.${f}`, f === 'xlsx'),
+				'content-length': String(file.size)
+			}
+		});
+	} catch (e) {
+		release();
+		throw e;
+	}
 }
 
 const LEVELS = Object.keys(LEVEL_LABEL) as Level[];
@@ -86,7 +213,7 @@ const commitmentColumns: Column<CommitmentRow>[] = [
 		townName: r.townName
 	})),
 	{ header: '承诺类型', value: (r) => r.type, width: 16 },
-	{ header: '公示日期', value: (r) => r.disclosedOn, width: 12 },
+	{ header: '公示日期', value: (r) => r.disclosedOn, kind: 'date' },
 	{ header: '公示渠道', value: (r) => r.channel, width: 14 },
 	{ header: '公示链接', value: (r) => r.link, width: 30 }
 ];
@@ -127,10 +254,10 @@ export const reports = {
 			townName: r.townName
 		})),
 		{ header: '补充信息项', value: (r) => r.items.join('、'), width: 24 },
-		{ header: '公示日期', value: (r) => r.disclosedOn, width: 12 },
+		{ header: '公示日期', value: (r) => r.disclosedOn, kind: 'date' },
 		{ header: '报告编号', value: (r) => r.reportNo, width: 18 },
 		{ header: '出具机构', value: (r) => r.agency, width: 30 },
-		{ header: '出具日期', value: (r) => r.issuedOn, width: 12 },
+		{ header: '出具日期', value: (r) => r.issuedOn, kind: 'date' },
 		{ header: '状态', value: (r) => REPORT_STATUS_LABEL[r.status], width: 16 },
 		{ header: '年度', value: (r) => r.year }
 	] as Column<ReportRow>[]
@@ -157,11 +284,11 @@ export const counts = {
 	name: (y: number) => `${y}年进度填报`,
 	columns: [
 		{ header: '街镇园区', value: (r) => r.townName, width: 20 },
-		{ header: '截至日期', value: (r) => r.asOf, width: 12 },
+		{ header: '截至日期', value: (r) => r.asOf, kind: 'date' },
 		{ header: '承诺企业数', value: (r) => r.commitments },
 		{ header: '信用报告数', value: (r) => r.reports },
 		{ header: '说明', value: (r) => r.note, width: 30 },
-		{ header: '提交时间', value: (r) => formatDateTime(r.createdAt), width: 18 }
+		{ header: '提交时间', value: (r) => r.createdAt, kind: 'datetime' }
 	] as Column<CountRow>[]
 };
 
@@ -182,12 +309,12 @@ export const progress = {
 		{ header: '街镇园区', value: (r) => r.name, width: 20 },
 		{ header: '承诺企业数', value: (r) => r.commitments.count },
 		{ header: '承诺目标', value: (r) => r.commitments.target },
-		{ header: '承诺完成率', value: (r) => (r.commitmentPct * 100).toFixed(1) + '%' },
+		{ header: '承诺完成率', value: (r) => r.commitmentPct, kind: 'percent' },
 		{ header: '进度', value: (r) => PACE_LABEL[r.pace] },
 		{ header: '信用报告数', value: (r) => r.reports.count },
 		{ header: '报告目标', value: (r) => r.reports.target },
 		{ header: '本周新增承诺', value: (r) => r.weekCommitments },
-		{ header: '填报截至日期', value: (r) => r.reported?.asOf },
+		{ header: '填报截至日期', value: (r) => r.reported?.asOf, kind: 'date' },
 		{ header: '填报承诺数', value: (r) => r.reported?.commitments },
 		{ header: '填报报告数', value: (r) => r.reported?.reports },
 		{
@@ -230,9 +357,9 @@ export const merchantList = {
 		{ header: '经营状态', value: (r) => TRADING_STATUS_LABEL[r.tradingStatus] },
 		{ header: '等级', value: (r) => LEVEL_LABEL[r.level], width: 18 },
 		{ header: '牌匾状态', value: (r) => (r.badgeState ? BADGE_STATE_LABEL[r.badgeState] : '') },
-		{ header: '牌匾有效期至', value: (r) => r.validUntil ?? '' },
+		{ header: '牌匾有效期至', value: (r) => r.validUntil, kind: 'date' },
 		{ header: '动态分', value: (r) => r.score ?? '' },
-		{ header: '最近检查日期', value: (r) => r.lastInspectedOn ?? '' }
+		{ header: '最近检查日期', value: (r) => r.lastInspectedOn, kind: 'date' }
 	] as Column<MerchantRow>[]
 };
 
@@ -252,9 +379,9 @@ export const eventList = {
 		{ header: '街镇', value: (r) => r.townName, width: 14 },
 		{ header: '主题', value: (r) => r.themeName, width: 16 },
 		{ header: '形式', value: (r) => r.formName, width: 12 },
-		{ header: '开始日期', value: (r) => r.startDate, width: 12 },
+		{ header: '开始日期', value: (r) => r.startDate, kind: 'date' },
 		{ header: '开始时间', value: (r) => r.startTime ?? '' },
-		{ header: '结束日期', value: (r) => r.endDate, width: 12 },
+		{ header: '结束日期', value: (r) => r.endDate, kind: 'date' },
 		{ header: '结束时间', value: (r) => r.endTime ?? '' },
 		{ header: '地点', value: (r) => r.venue, width: 24 },
 		{ header: '主办单位', value: (r) => r.organisers, width: 24 },

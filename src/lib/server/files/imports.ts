@@ -7,7 +7,7 @@
  * survives a restart. A token commits at most once, only for the user and kind that staged it,
  * and not after it expires.
  */
-import { and, eq, gte, isNull, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt } from 'drizzle-orm';
 import type { RequestEvent } from '@sveltejs/kit';
 import { db as shared, type DB } from '../db';
 import { stagedImport } from '../db/schema';
@@ -20,6 +20,8 @@ export type BadRow = { line: number; reason: string; summary: string };
 export type Checked<T> = { good: { line: number; value: T }[]; bad: BadRow[]; total: number };
 
 export type Staged<T> = Checked<T> & {
+	/** How many rows are bad; `bad` keeps only the first `MAX_BAD_ROWS` of them. */
+	badCount: number;
 	token: string;
 	kind: string;
 	userId: number | null;
@@ -30,7 +32,11 @@ export type Staged<T> = Checked<T> & {
 export const TTL_MS = 30 * 60_000;
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** The most data rows one file may hold; larger files are split by the user. */
-export const MAX_IMPORT_ROWS = 100_000;
+export const MAX_IMPORT_ROWS = 60_000;
+/** Bad rows kept and shown; the rest are counted. */
+export const MAX_BAD_ROWS = 200;
+/** Previews one user may keep waiting at once; a new one replaces the oldest. */
+export const MAX_STAGED_PER_USER = 3;
 
 export const EXPIRED = '预览已过期或已经导入，请重新选择文件';
 
@@ -38,7 +44,13 @@ type Opts = { now?: number; db?: DB };
 
 /** Rows must be JSON values: dates as ISO strings (a `Date` becomes one), no Maps, Sets or bigints. */
 function toJson(checked: Checked<unknown>): string {
-	return JSON.stringify({ good: checked.good, bad: checked.bad, total: checked.total }, (_, v) => {
+	const payload = {
+		good: checked.good,
+		bad: checked.bad.slice(0, MAX_BAD_ROWS),
+		badCount: checked.bad.length,
+		total: checked.total
+	};
+	return JSON.stringify(payload, (_, v) => {
 		if (v instanceof Map || v instanceof Set || typeof v === 'bigint' || typeof v === 'function')
 			throw new TypeError('待导入的行只能包含 JSON 值（日期请用 ISO 字符串）');
 		return v;
@@ -50,7 +62,11 @@ export function sweep({ now = Date.now(), db = shared }: Opts = {}): number {
 	return db.delete(stagedImport).where(lt(stagedImport.expiresAt, now)).run().changes;
 }
 
-/** Keeps checked rows until the user commits them (or they expire, after 30 minutes). */
+/**
+ * Keeps checked rows until the user commits them (or they expire, after 30 minutes). A user keeps
+ * at most `MAX_STAGED_PER_USER` previews: staging another forgets the oldest. Only the first
+ * `MAX_BAD_ROWS` bad rows are kept, and the count of all of them.
+ */
 export function stage<T>(
 	kind: string,
 	userId: number | null,
@@ -61,10 +77,28 @@ export function stage<T>(
 	sweep({ now, db });
 	const token = crypto.randomUUID();
 	const expires = now + TTL_MS;
-	db.insert(stagedImport)
-		.values({ token, kind, userId, filename, payload: toJson(checked), expiresAt: expires })
-		.run();
-	return { ...checked, token, kind, userId, filename, expires };
+	const payload = toJson(checked);
+	db.transaction(
+		(tx) => {
+			const mine = userId === null ? isNull(stagedImport.userId) : eq(stagedImport.userId, userId);
+			const older = tx
+				.select({ token: stagedImport.token })
+				.from(stagedImport)
+				.where(mine)
+				.orderBy(desc(stagedImport.expiresAt))
+				.limit(1000)
+				.offset(MAX_STAGED_PER_USER - 1)
+				.all()
+				.map((r) => r.token);
+			if (older.length) tx.delete(stagedImport).where(inArray(stagedImport.token, older)).run();
+			tx.insert(stagedImport)
+				.values({ token, kind, userId, filename, payload, expiresAt: expires })
+				.run();
+		},
+		{ behavior: 'immediate' }
+	);
+	const bad = checked.bad.slice(0, MAX_BAD_ROWS);
+	return { ...checked, bad, badCount: checked.bad.length, token, kind, userId, filename, expires };
 }
 
 /** The staged rows for this user and kind, removed in the same transaction so they commit once. */
@@ -90,9 +124,10 @@ export function take<T>(
 				.returning()
 				.get();
 			if (!row) return undefined;
-			const payload = JSON.parse(row.payload) as Checked<T>;
+			const payload = JSON.parse(row.payload) as Checked<T> & { badCount?: number };
 			return {
 				...payload,
+				badCount: payload.badCount ?? payload.bad.length,
 				token: row.token,
 				kind: row.kind,
 				userId: row.userId,
@@ -116,17 +151,13 @@ export async function readFile(
 	if (bytes.byteLength === 0) return { error: '请选择要导入的 CSV 或 Excel 文件' };
 	if (bytes.byteLength > MAX_IMPORT_BYTES) return { error: '文件超过 20 MB，请拆分后分批导入' };
 	try {
-		const sheet = await readSheet(bytes, filename, required);
+		const sheet = await readSheet(bytes, filename, required, { maxRows: MAX_IMPORT_ROWS });
 		const missing = missingColumns(sheet, required);
 		if (missing.length)
 			return {
-				error: `缺少必填列：${missing.join('、')}。请使用导入模板，第一行为列名。`
+				error: `缺少必填列：${missing.join('、')}。前 20 行里没有找到含这些列的列名行（各工作表都找过），请对照导入模板检查列名。`
 			};
 		if (sheet.rows.length === 0) return { error: '文件里没有数据行' };
-		if (sheet.rows.length > MAX_IMPORT_ROWS)
-			return {
-				error: `文件有 ${sheet.rows.length} 行，超过每次 ${MAX_IMPORT_ROWS} 行的上限，请拆分后分批导入`
-			};
 		return { sheet, filename };
 	} catch (e) {
 		if (e instanceof TabularError) return { error: e.message };
@@ -142,20 +173,35 @@ export async function readUpload(file: FormDataEntryValue | null, required: read
 	return readFile(new Uint8Array(await file.arrayBuffer()), file.name, required);
 }
 
-/** What the preview page shows: counts, every bad row, and a sample of the good ones. */
+/**
+ * What the preview page shows: counts, the first `MAX_BAD_ROWS` bad rows and how many more there
+ * are, and a sample of the good ones.
+ */
 export function previewOf<T>(s: Staged<T>, sample: (v: T) => Record<string, string>) {
 	return {
 		token: s.token,
 		filename: s.filename,
 		total: s.total,
 		goodCount: s.good.length,
-		bad: s.bad,
+		bad: s.bad.slice(0, MAX_BAD_ROWS),
+		badCount: s.badCount,
+		badMore: Math.max(0, s.badCount - MAX_BAD_ROWS),
 		columns: s.good.length ? Object.keys(sample(s.good[0].value)) : [],
 		sample: s.good.slice(0, 20).map((g) => ({ line: g.line, ...sample(g.value) }))
 	};
 }
 
 export type Preview = ReturnType<typeof previewOf>;
+
+/** Where in the file the rows were read: the sheet, the header's line, the rows left out below. */
+export function sourceOf(sheet: Sheet) {
+	return {
+		sheetName: sheet.sheetName ?? null,
+		headerLine: sheet.headerLine ?? 1,
+		skipped: sheet.skipped ?? [],
+		otherSheets: sheet.otherSheets ?? []
+	};
+}
 
 /** What a commit did; `notes` are further clauses of the summary (enterprises created …). */
 export type Outcome = {
@@ -262,7 +308,7 @@ export function actions<Ctx extends { actor: Actor }, Row>(
 			if ('error' in upload) return invalid(values, { file: upload.error });
 			const checked = spec.check(upload.sheet, ctx);
 			const staged = stage(spec.kind(ctx), ctx.actor.id, upload.filename, checked);
-			return { preview: previewOf(staged, spec.sample) };
+			return { preview: { ...previewOf(staged, spec.sample), source: sourceOf(upload.sheet) } };
 		},
 		commit: async (event: RequestEvent) => {
 			const form = (await formOf(event)) ?? new FormData();
@@ -283,7 +329,7 @@ export function actions<Ctx extends { actor: Actor }, Row>(
 				)
 			);
 			if (isFailure(outcome)) return outcome;
-			return { committed: { message: describe(outcome, spec, staged.bad.length) } };
+			return { committed: { message: describe(outcome, spec, staged.badCount) } };
 		}
 	};
 }

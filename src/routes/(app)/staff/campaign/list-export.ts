@@ -21,7 +21,7 @@ export function listExport<Row>(spec: Spec<Row>, all: (f: campaign.ListFilter) =
 		const { q, filters: f } = query.list(event.url, spec.filters);
 		if (f.town) requireTown(u, f.town.id);
 		const year = f.year ?? campaign.currentYear();
-		const rows = all({ townIds: townScope(u), year, townId: f.town?.id, status: f.status, q });
-		return exports.send(event.url, spec.name(year), spec.columns, rows);
+		const filter = { townIds: townScope(u), year, townId: f.town?.id, status: f.status, q };
+		return exports.send(event, spec.name(year), spec.columns, () => all(filter));
 	};
 }

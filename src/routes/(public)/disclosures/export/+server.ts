@@ -3,15 +3,16 @@ import { exports } from '$lib/server/files';
 import * as query from '$lib/server/query';
 import type { RequestHandler } from './$types';
 
-/** Published commitments as a file; built once per filter and content version. */
-export const GET: RequestHandler = ({ url }) => {
-	const { q, filters: f } = query.list(url, exports.disclosures.filters);
+/**
+ * Published commitments as a file. Per year and town it is built once per content version and
+ * served from disk; a search is written as it is sent. Either way each client runs only a few
+ * exports at once.
+ */
+export const GET: RequestHandler = (event) => {
+	const { q, filters: f } = query.list(event.url, exports.disclosures.filters);
 	const filter = { townIds: null, status: 'published', year: f.year, townId: f.town?.id, q };
-	return exports.sendCached(
-		url,
-		`disclosures:${JSON.stringify([f.year, f.town?.id, q])}`,
-		exports.disclosures.name,
-		exports.disclosures.columns,
-		() => campaign.allCommitments(filter)
-	);
+	const rows = () => campaign.commitmentsInSteps(filter);
+	const x = exports.disclosures;
+	if (q) return exports.send(event, x.name, x.columns, rows);
+	return exports.sendCached(event, `disclosures:${f.year}:${f.town?.id}`, x.name, x.columns, rows);
 };

@@ -12,5 +12,5 @@ export const GET: RequestHandler = (event) => {
 		.dashboard(year)
 		.towns.filter((t) => inScope(u, t.townId))
 		.sort((a, b) => a.rank - b.rank);
-	return exports.send(event.url, exports.progress.name(year), exports.progress.columns, rows);
+	return exports.send(event, exports.progress.name(year), exports.progress.columns, rows);
 };

@@ -20,5 +20,5 @@ export const GET: RequestHandler = (event) => {
 		},
 		100_000
 	);
-	return exports.send(event.url, exports.eventList.name(), exports.eventList.columns, rows);
+	return exports.send(event, exports.eventList.name(), exports.eventList.columns, rows);
 };

@@ -16,5 +16,5 @@ export const GET: RequestHandler = (event) => {
 		page: 1,
 		pageSize: 100_000
 	}).items;
-	return exports.send(event.url, exports.merchantList.name, exports.merchantList.columns, rows);
+	return exports.send(event, exports.merchantList.name, exports.merchantList.columns, rows);
 };

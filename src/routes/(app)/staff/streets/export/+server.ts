@@ -9,5 +9,5 @@ export const GET: RequestHandler = (event) => {
 	const f = query.params(event.url, exports.streetList.filters);
 	if (f.town) requireTown(u, f.town.id);
 	const rows = streets.list(townScope(u), { townId: f.town?.id });
-	return exports.send(event.url, exports.streetList.name, exports.streetList.columns, rows);
+	return exports.send(event, exports.streetList.name, exports.streetList.columns, rows);
 };

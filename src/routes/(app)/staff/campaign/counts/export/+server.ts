@@ -8,5 +8,5 @@ export const GET: RequestHandler = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
 	const year = query.params(event.url, exports.counts.filters).year ?? campaign.currentYear();
 	const rows = campaign.listCounts({ townIds: townScope(u), year });
-	return exports.send(event.url, exports.counts.name(year), exports.counts.columns, rows);
+	return exports.send(event, exports.counts.name(year), exports.counts.columns, rows);
 };

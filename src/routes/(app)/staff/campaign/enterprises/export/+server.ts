@@ -8,6 +8,8 @@ export const GET: RequestHandler = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
 	const { q, filters: f } = query.list(event.url, exports.enterprises.filters);
 	if (f.town) requireTown(u, f.town.id);
-	const rows = enterprises.all({ townIds: townScope(u), townId: f.town?.id, q });
-	return exports.send(event.url, exports.enterprises.name, exports.enterprises.columns, rows);
+	const filter = { townIds: townScope(u), townId: f.town?.id, q };
+	return exports.send(event, exports.enterprises.name, exports.enterprises.columns, () =>
+		enterprises.all(filter)
+	);
 };

@@ -9,5 +9,5 @@ export const GET: RequestHandler = (event) => {
 	const period = readPeriod(event.url);
 	const s = events.summary({ scope: townScope(u), ...period });
 	const x = exports.eventSummary;
-	return exports.send(event.url, x.name(period), x.columns(s), x.rows(s));
+	return exports.send(event, x.name(period), x.columns(s), x.rows(s));
 };
