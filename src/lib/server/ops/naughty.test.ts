@@ -111,7 +111,6 @@ function sweep<S extends z.ZodType>(opts: {
 	base: () => Record<string, string>;
 	create: (data: z.output<S>) => { id: number };
 	table: typeof street | typeof merchant;
-	read: (id: number) => Record<string, unknown> | undefined;
 }) {
 	let stored = 0;
 	for (const field of opts.fields)
@@ -131,19 +130,23 @@ function sweep<S extends z.ZodType>(opts: {
 				continue;
 			}
 			stored += 1;
-			const row = opts.read(id)!;
+			const row = db.select().from(opts.table).where(eq(opts.table.id, id)).get() as Record<
+				string,
+				unknown
+			>;
 			expect(row[field], `${field}=${JSON.stringify(s)}`).toEqual(
 				(f.data as Record<string, unknown>)[field]
 			);
 		}
-	return stored;
+	// most values are accepted, so the stored side is exercised as much as the refused one
+	expect(stored).toBeGreaterThan(NAUGHTY.length);
 }
 
 let n = 0;
 
 describe('staff forms', () => {
 	it('streets: every text field', () => {
-		const stored = sweep({
+		sweep({
 			schema: streetSchema,
 			fields: [
 				'name',
@@ -160,14 +163,12 @@ describe('staff forms', () => {
 				geometry: ''
 			}),
 			create: (data) => streets.create(admin, data),
-			table: street,
-			read: (id) => db.select().from(street).where(eq(street.id, id)).get()
+			table: street
 		});
-		expect(stored).toBeGreaterThan(NAUGHTY.length);
 	}, 120_000);
 
 	it('merchants: every text field', () => {
-		const stored = sweep({
+		sweep({
 			schema: merchantSchema,
 			fields: ['name', 'uscc', 'address', 'contactName', 'contactPhone', 'lat', 'lng'],
 			base: () => ({
@@ -181,10 +182,8 @@ describe('staff forms', () => {
 				lng: ''
 			}),
 			create: (data) => merchants.create(admin, data),
-			table: merchant,
-			read: (id) => db.select().from(merchant).where(eq(merchant.id, id)).get()
+			table: merchant
 		});
-		expect(stored).toBeGreaterThan(NAUGHTY.length);
 	}, 120_000);
 });
 
