@@ -193,21 +193,50 @@ function eventForm(toTown: number, title: string): Form {
 	};
 }
 
+/** A load of the merchant's page at `/staff/merchants/{id}{suffix}`. */
+function onMerchant(
+	name: string,
+	kind: Kind,
+	action: string,
+	call: unknown,
+	suffix: string
+): Request {
+	return {
+		name,
+		kind,
+		action,
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const path = `/staff/merchants/${m.id}${suffix}`;
+			return { answer: await run(call as Call, u, path, { id: String(m.id) }), towns: [m.townId] };
+		}
+	};
+}
+
+/** A load of the street's page at `/staff/streets/{id}{suffix}`. */
+function onStreet(
+	name: string,
+	kind: Kind,
+	action: string,
+	call: unknown,
+	suffix: string
+): Request {
+	return {
+		name,
+		kind,
+		action,
+		send: async (u, w) => {
+			const s = streets.byId(world.streets[town(w)])!;
+			const path = `/staff/streets/${s.id}${suffix}`;
+			return { answer: await run(call as Call, u, path, { id: String(s.id) }), towns: [s.townId] };
+		}
+	};
+}
+
 let made = 0;
 
 const REQUESTS: Request[] = [
-	{
-		name: 'merchant page',
-		kind: 'merchant',
-		action: 'view',
-		send: async (u, w) => {
-			const m = merchantOf(w);
-			const a = await run(merchantPage.load as Call, u, `/staff/merchants/${m.id}`, {
-				id: String(m.id)
-			});
-			return { answer: a, towns: [m.townId] };
-		}
-	},
+	onMerchant('merchant page', 'merchant', 'view', merchantPage.load, ''),
 	{
 		name: 'merchant edit, moving it to a street of the other town, posting a townId',
 		kind: 'merchant',
@@ -283,18 +312,7 @@ const REQUESTS: Request[] = [
 			return { answer: a, towns: [] };
 		}
 	},
-	{
-		name: 'street page',
-		kind: 'street',
-		action: 'view',
-		send: async (u, w) => {
-			const s = streets.byId(world.streets[town(w)])!;
-			const a = await run(streetPage.load as Call, u, `/staff/streets/${s.id}`, {
-				id: String(s.id)
-			});
-			return { answer: a, towns: [s.townId] };
-		}
-	},
+	onStreet('street page', 'street', 'view', streetPage.load, ''),
 	{
 		name: 'street edit, posting the other town',
 		kind: 'street',
@@ -445,30 +463,8 @@ const REQUESTS: Request[] = [
 			return { answer: a, towns: [inspections.currentTown(i)] };
 		}
 	},
-	{
-		name: 'badge page',
-		kind: 'badge',
-		action: 'view',
-		send: async (u, w) => {
-			const m = merchantOf(w);
-			const a = await run(merchantBadge.load as Call, u, `/staff/merchants/${m.id}/badge`, {
-				id: String(m.id)
-			});
-			return { answer: a, towns: [m.townId] };
-		}
-	},
-	{
-		name: 'street plaques page',
-		kind: 'badge',
-		action: 'view',
-		send: async (u, w) => {
-			const s = streets.byId(world.streets[town(w)])!;
-			const a = await run(streetBadges.load as Call, u, `/staff/streets/${s.id}/badges`, {
-				id: String(s.id)
-			});
-			return { answer: a, towns: [s.townId] };
-		}
-	},
+	onMerchant('badge page', 'badge', 'view', merchantBadge.load, '/badge'),
+	onStreet('street plaques page', 'badge', 'view', streetBadges.load, '/badges'),
 	{
 		name: 'plaques and scans overview',
 		kind: 'badge',
@@ -478,30 +474,8 @@ const REQUESTS: Request[] = [
 			towns: []
 		})
 	},
-	{
-		name: 'print a merchant plaque',
-		kind: 'badge',
-		action: 'print',
-		send: async (u, w) => {
-			const m = merchantOf(w);
-			const a = await run(merchantPrint.load as Call, u, `/staff/merchants/${m.id}/print`, {
-				id: String(m.id)
-			});
-			return { answer: a, towns: [m.townId] };
-		}
-	},
-	{
-		name: 'print a street of plaques',
-		kind: 'badge',
-		action: 'print',
-		send: async (u, w) => {
-			const s = streets.byId(world.streets[town(w)])!;
-			const a = await run(streetPrint.load as Call, u, `/staff/streets/${s.id}/print`, {
-				id: String(s.id)
-			});
-			return { answer: a, towns: [s.townId] };
-		}
-	},
+	onMerchant('print a merchant plaque', 'badge', 'print', merchantPrint.load, '/print'),
+	onStreet('print a street of plaques', 'badge', 'print', streetPrint.load, '/print'),
 	{
 		name: 'QR PNG / SVG',
 		kind: 'badge',
