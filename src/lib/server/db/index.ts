@@ -41,8 +41,23 @@ export const STATE_TABLES = [
 	'content_version'
 ];
 
+/**
+ * Migrations run with foreign keys off, as SQLite asks for table rebuilds (drizzle-kit rebuilds a
+ * table to change a column): with them on, dropping the old table would cascade to its children.
+ * The pragma has no effect inside a transaction, so it is set around the migrator's transaction,
+ * and the keys are checked before they are turned back on.
+ */
 export function migrateDatabase(target: DB) {
-	migrate(target, { migrationsFolder: process.env.MIGRATIONS_DIR ?? resolve('drizzle') });
+	const client = target.$client;
+	const enforced = client.pragma('foreign_keys', { simple: true }) === 1;
+	client.pragma('foreign_keys = OFF');
+	try {
+		migrate(target, { migrationsFolder: process.env.MIGRATIONS_DIR ?? resolve('drizzle') });
+		const broken = client.pragma('foreign_key_check') as unknown[];
+		if (broken.length) throw new Error(`迁移后有 ${broken.length} 条记录的外键无效`);
+	} finally {
+		if (enforced) client.pragma('foreign_keys = ON');
+	}
 	ensureVersionTriggers(target);
 }
 
