@@ -18,6 +18,11 @@ export function list(opts: { includeInactive?: boolean } = {}): Department[] {
 	return opts.includeInactive ? all : all.filter((d) => d.active);
 }
 
+/** Active departments as picker options. */
+export function choices() {
+	return list().map((d) => ({ id: d.id, name: d.name }));
+}
+
 export function byId(id: number): Department | undefined {
 	return list({ includeInactive: true }).find((d) => d.id === id);
 }
