@@ -48,7 +48,11 @@ export function seed() {
 export function create(actor: Actor, input: { name: string }): Department {
 	if (byName(input.name)) throw new DomainError('name', '已有同名的区级部门');
 	return db.transaction((tx) => {
-		const top = tx.select({ m: max(department.sortOrder) }).from(department).get()?.m ?? 0;
+		const top =
+			tx
+				.select({ m: max(department.sortOrder) })
+				.from(department)
+				.get()?.m ?? 0;
 		const row = tx
 			.insert(department)
 			.values({ name: input.name.trim(), sortOrder: top + 1 })

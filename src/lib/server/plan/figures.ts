@@ -102,10 +102,7 @@ export function streetFigures(year: number): TaskFigures {
 			.select({ n: count() })
 			.from(archiveEntry)
 			.where(
-				and(
-					gte(archiveEntry.occurredAt, new Date(from)),
-					lt(archiveEntry.occurredAt, new Date(to))
-				)
+				and(gte(archiveEntry.occurredAt, new Date(from)), lt(archiveEntry.occurredAt, new Date(to)))
 			)
 			.get()?.n ?? 0;
 	const perTown = db

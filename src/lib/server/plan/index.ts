@@ -8,3 +8,4 @@ export * as tasks from './tasks';
 export * as figures from './figures';
 export * as reports from './reports';
 export { seedReference } from './seed';
+export * as views from './views';

@@ -49,7 +49,14 @@ describe('department events', () => {
 		expect(events.canSee(town, e)).toBe(false);
 		const stored = events.get(e.id)!;
 		expect(() =>
-			events.update(town, e.id, { ...stored, title: '改名', departmentId: null, townId: towns.bySlug('sheshan')!.id })
+			events.update(town, e.id, {
+				...stored,
+				startTime: undefined,
+				endTime: undefined,
+				title: '改名',
+				departmentId: null,
+				townId: towns.bySlug('sheshan')!.id
+			})
 		).toThrow();
 		// a department event held in the town: its officers may read it, never change it
 		const held = makeEvent(officer, { department: '区教育局', town: 'sheshan' });
@@ -135,7 +142,13 @@ describe('progress reports', () => {
 				.rows.find((r) => r.task.row === 41)!
 				.cells.find((c) => c.period === '2026-03')!;
 		expect(cell().state).toBe('returned');
-		plan.reports.save(officer, { ...input, text: '已补充照片' }, {}, true, new Date('2026-04-10T02:00:00Z'));
+		plan.reports.save(
+			officer,
+			{ ...input, text: '已补充照片' },
+			{},
+			true,
+			new Date('2026-04-10T02:00:00Z')
+		);
 		expect(cell().state).toBe('on_time');
 		const again = plan.reports.get(sent.id)!;
 		expect(again.attachments).toHaveLength(1);
@@ -154,7 +167,10 @@ describe('progress reports', () => {
 			true,
 			new Date('2026-06-20T02:00:00Z')
 		);
-		const g = plan.reports.grid(year, { unitKeys: [`department-${edu().id}`], today: '2026-12-01' });
+		const g = plan.reports.grid(year, {
+			unitKeys: [`department-${edu().id}`],
+			today: '2026-12-01'
+		});
 		const cells = g.rows.find((r) => r.task.row === 41)!.cells;
 		expect(cells.find((c) => c.period === '2026-05')!.state).toBe('late');
 		expect(cells.find((c) => c.period === '2026-06')!.state).toBe('missing');
@@ -162,7 +178,13 @@ describe('progress reports', () => {
 		expect(plan.reports.missing(year, '2026-12-01').some((m) => m.unit === '区教育局')).toBe(true);
 		const other = await makeUser('department_officer', [], { department: '区文明办' });
 		expect(() =>
-			plan.reports.save(other, { taskId: task.id, unit: edu(), period: '2026-07', text: 'x', figures: '' })
+			plan.reports.save(other, {
+				taskId: task.id,
+				unit: edu(),
+				period: '2026-07',
+				text: 'x',
+				figures: ''
+			})
 		).toThrow('本单位');
 		const town = await makeUser('town_officer', ['sheshan']);
 		expect(() =>

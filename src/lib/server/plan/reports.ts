@@ -103,7 +103,10 @@ export function save(
 	if (!mayFile(actor, input.unit)) throw new DomainError('_', '您只能报送本单位的工作进展');
 	const cadence = tasks.settings(task.year).cadence;
 	if (!periodsOf(task.year, cadence).includes(input.period))
-		throw new DomainError('period', `报送期间应为 ${task.year} 年的${cadence === 'monthly' ? '月份' : '季度'}`);
+		throw new DomainError(
+			'period',
+			`报送期间应为 ${task.year} 年的${cadence === 'monthly' ? '月份' : '季度'}`
+		);
 	if (input.period > periodOf(todayISO(now), cadence))
 		throw new DomainError('period', '还没有到这个报送期间');
 	if (submit && !input.text.trim()) throw new DomainError('text', '请填写工作进展后再报送');
@@ -111,7 +114,9 @@ export function save(
 		const before = find(task.id, key, input.period);
 		if (before && (before.status === 'submitted' || before.status === 'accepted'))
 			throw new DomainError('_', '已报送的进展不能修改；如需修改，请联系区级管理员退回');
-		const remove = (files.remove ?? []).filter((id) => before?.attachments.some((a) => a.id === id));
+		const remove = (files.remove ?? []).filter((id) =>
+			before?.attachments.some((a) => a.id === id)
+		);
 		const add = files.add ?? [];
 		if ((before?.attachments.length ?? 0) - remove.length + add.length > MAX_ATTACHMENTS)
 			throw new DomainError('files', `每份报送最多 ${MAX_ATTACHMENTS} 个附件`);
@@ -147,13 +152,18 @@ export function save(
 					.get();
 		if (remove.length)
 			tx.delete(progressAttachment)
-				.where(
-					and(eq(progressAttachment.reportId, row.id), inArray(progressAttachment.id, remove))
-				)
+				.where(and(eq(progressAttachment.reportId, row.id), inArray(progressAttachment.id, remove)))
 				.run();
 		for (const f of add)
 			tx.insert(progressAttachment)
-				.values({ reportId: row.id, key: f.key, name: f.name, kind: f.kind, size: f.size, createdAt: now })
+				.values({
+					reportId: row.id,
+					key: f.key,
+					name: f.name,
+					kind: f.kind,
+					size: f.size,
+					createdAt: now
+				})
 				.run();
 		audit.record(tx, actor, {
 			action: submit ? 'progress_report.submit' : 'progress_report.save',
@@ -179,8 +189,7 @@ function review(
 	return db.transaction((tx) => {
 		const before = tx.select().from(progressReport).where(eq(progressReport.id, id)).get();
 		if (!before) throw new DomainError('_', '该报送不存在');
-		if (before.status !== 'submitted')
-			throw new DomainError('_', '只能审核已报送、尚未审核的进展');
+		if (before.status !== 'submitted') throw new DomainError('_', '只能审核已报送、尚未审核的进展');
 		const after = tx
 			.update(progressReport)
 			.set({
@@ -263,13 +272,24 @@ export function grid(year: number, opts: { unitKeys?: string[]; today?: string }
 	return { year, cadence: s.cadence, dueDay: s.dueDay, periods, rows };
 }
 
-export type Missing = { row: number; title: string; unit: string; period: string; due: string };
+export type Missing = {
+	row: number;
+	title: string;
+	unit: string;
+	period: string;
+	due: string;
+};
 
-/** Reports past their due day and not submitted, as of `asOf`: the bulletin's list. */
-export function missing(year: number, asOf = todayISO()): Missing[] {
+/**
+ * Reports past their due day and not submitted as of `asOf`, for periods up to `through`
+ * (YYYY-MM; a quarter counts through its last month): the bulletin's list.
+ */
+export function missing(year: number, asOf = todayISO(), through?: string): Missing[] {
+	const last = (p: string) =>
+		p.includes('-Q') ? `${p.slice(0, 4)}-${String(Number(p.slice(6)) * 3).padStart(2, '0')}` : p;
 	return grid(year, { today: asOf }).rows.flatMap((r) =>
 		r.cells
-			.filter((c) => c.state === 'missing')
+			.filter((c) => c.state === 'missing' && (!through || last(c.period) <= through))
 			.map((c) => ({
 				row: r.task.row,
 				title: r.task.title,
@@ -306,4 +326,12 @@ export function dueFor(
 		0
 	);
 	return { label: '待报送的工作进展', count: n, href: '/staff/plan/reports' };
+}
+
+/** An attachment with its report's owner columns, for the download's access check. */
+export function attachment(id: number) {
+	const a = db.select().from(progressAttachment).where(eq(progressAttachment.id, id)).get();
+	if (!a) return undefined;
+	const r = db.select().from(progressReport).where(eq(progressReport.id, a.reportId)).get();
+	return r && { ...a, report: { townId: r.townId, departmentId: r.departmentId } };
 }

@@ -47,7 +47,15 @@ export const SEED_TASKS = [
 		workPoint: 22,
 		title: '诚信主题宣传活动',
 		text: '开展“诚信建设万里行”“诚信兴商宣传月”“诚信点亮中国”等主题活动，推进诚信进园区、进社区、进校园、进机关。',
-		departments: ['区发展改革委', '区经委', '区市场监管局', '区文明办', '团区委', '区文化旅游局', '区教育局'],
+		departments: [
+			'区发展改革委',
+			'区经委',
+			'区市场监管局',
+			'区文明办',
+			'团区委',
+			'区文化旅游局',
+			'区教育局'
+		],
 		allTowns: true,
 		unitsNote: ''
 	},
@@ -253,7 +261,11 @@ export function settings(year: number): { year: number; cadence: Cadence; dueDay
 	);
 }
 
-export function setSettings(actor: Actor, year: number, input: { cadence: Cadence; dueDay: number }) {
+export function setSettings(
+	actor: Actor,
+	year: number,
+	input: { cadence: Cadence; dueDay: number }
+) {
 	if (input.dueDay < 1 || input.dueDay > 28)
 		throw new DomainError('dueDay', '报送截止日应为 1 到 28 之间的日期');
 	db.transaction((tx) => {
