@@ -319,6 +319,10 @@ export function canSee(actor: Actor, e: Owner) {
 	return actor.role === 'town_officer' && e.townId != null && actor.townIds.includes(e.townId);
 }
 
+function denied(e: Owner, verb: string) {
+	return e.departmentId != null ? `区级部门的活动只能由该部门${verb}` : `您只能${verb}本街镇的活动`;
+}
+
 function checkRefs(actor: Actor, input: EventInput) {
 	if (input.departmentId != null && !departments.byId(input.departmentId))
 		throw new DomainError('departmentId', '请选择主办的区级部门');
@@ -329,9 +333,7 @@ function checkRefs(actor: Actor, input: EventInput) {
 	if (!canWrite(actor, input))
 		throw new DomainError(
 			input.departmentId != null ? 'departmentId' : 'townId',
-			actor.role === 'department_officer'
-				? '您只能登记本部门的活动'
-				: '您只能登记本街镇的活动'
+			actor.role === 'department_officer' ? '您只能登记本部门的活动' : '您只能登记本街镇的活动'
 		);
 	const th = db.select().from(eventOption).where(eq(eventOption.id, input.themeId)).get();
 	if (th?.kind !== 'theme') throw new DomainError('themeId', '请选择活动主题');
@@ -413,7 +415,7 @@ export function update(
 		return db.transaction((tx) => {
 			const before = tx.select().from(event).where(eq(event.id, id)).get();
 			if (!before) throw new DomainError('_', '活动不存在');
-			if (!canWrite(actor, before)) throw new DomainError('_', '您只能修改本单位的活动');
+			if (!canWrite(actor, before)) throw new DomainError('_', denied(before, '修改'));
 			const beforePhotos = tx.select().from(eventPhoto).where(eq(eventPhoto.eventId, id)).all();
 			const remove = (photos.remove ?? []).filter((pid) => beforePhotos.some((p) => p.id === pid));
 			const add = photos.add ?? [];
@@ -464,7 +466,7 @@ export function remove(actor: Actor, id: number) {
 	db.transaction((tx) => {
 		const before = tx.select().from(event).where(eq(event.id, id)).get();
 		if (!before) throw new DomainError('_', '活动不存在');
-		if (!canWrite(actor, before)) throw new DomainError('_', '您只能删除本单位的活动');
+		if (!canWrite(actor, before)) throw new DomainError('_', denied(before, '删除'));
 		const photos = tx.select().from(eventPhoto).where(eq(eventPhoto.eventId, id)).all();
 		tx.delete(event).where(eq(event.id, id)).run();
 		audit.record(tx, actor, {

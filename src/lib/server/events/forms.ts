@@ -70,8 +70,12 @@ export function viewer(u: SessionUser): Pick<events.EventFilter, 'scope' | 'depa
 export function eventFor(u: SessionUser, id: number, write = false) {
 	const e = events.get(id);
 	if (!e) error(404, '活动不存在');
-	if (!(write ? events.canWrite(u, e) : events.canSee(u, e)))
-		error(403, write ? '您只能修改本单位的活动' : '您只能查看本单位的活动');
+	if (!events.canSee(u, e))
+		error(
+			403,
+			u.role === 'department_officer' ? '您只能查看本部门的活动' : '您只能查看和修改本街镇的记录'
+		);
+	if (write && !events.canWrite(u, e)) error(403, '区级部门的活动只能由该部门修改');
 	return e;
 }
 
@@ -184,7 +188,8 @@ export async function saveEvent(
 		if (input.departmentId !== u.departmentId)
 			return fail({ departmentId: '您只能登记本部门的活动' });
 	} else if (input.departmentId == null) requireTown(u, input.townId);
-	else if (u.role !== 'district_admin') return fail({ departmentId: '只有区级部门可以登记部门活动' });
+	else if (u.role !== 'district_admin')
+		return fail({ departmentId: '只有区级部门可以登记部门活动' });
 	if (files.length > events.MAX_PHOTOS)
 		return fail({ photos: `一次最多上传 ${events.MAX_PHOTOS} 张照片，请重新选择` });
 	const photos: string[] = [];

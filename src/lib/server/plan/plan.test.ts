@@ -62,7 +62,7 @@ describe('department events', () => {
 		const held = makeEvent(officer, { department: '区教育局', town: 'sheshan' });
 		expect(events.canSee(town, held)).toBe(true);
 		expect(events.canWrite(town, held)).toBe(false);
-		expect(() => events.remove(town, held.id)).toThrow('本单位');
+		expect(() => events.remove(town, held.id)).toThrow('只能由该部门删除');
 	});
 
 	it('refuses a department event from another department and a town event with no town', async () => {
