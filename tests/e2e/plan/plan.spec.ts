@@ -16,7 +16,7 @@ test('a 区教育局 officer logs a district-wide youth event with no town; it c
 }) => {
 	await loginAsDepartment(page, '区教育局');
 	await page.goto('/staff/events/new', { waitUntil: 'networkidle' });
-	await expect(page.getByLabel('主办单位')).toHaveValue('区教育局');
+	await expect(page.getByLabel('归属部门')).toHaveValue('区教育局');
 	const title = `青少年诚信教育线上课堂 ${Date.now() % 100000}`;
 	await page.getByLabel('活动主题').selectOption({ label: '青少年诚信教育' });
 	await page.getByLabel('活动名称').fill(title);
@@ -118,7 +118,7 @@ test('the public sees each task with its figures and responsible units, and the 
 	await expect(page).toHaveURL(/\/plan\/2026\/40$/);
 	await expect(page.getByRole('heading', { name: /第 40 项/ })).toBeVisible();
 	await expect(page.getByText('区教育局', { exact: false }).first()).toBeVisible();
-	await expect(page.getByText('宣传教育活动')).toBeVisible();
+	await expect(page.locator('dt', { hasText: '宣传教育活动' })).toBeVisible();
 	await page.goto('/plan/2026/39');
 	await expect(page.getByText('暂无数据').first()).toBeVisible();
 	expect((await page.goto('/plan/2026/99'))?.status()).toBe(404);
