@@ -25,7 +25,10 @@ const coordinate = (min: number, max: number, label: string) =>
 
 const optionalId = (message: string) =>
 	z
-		.union([z.literal('').transform(() => null), z.coerce.number({ message }).int().positive(message)])
+		.union([
+			z.literal('').transform(() => null),
+			z.coerce.number({ message }).int().positive(message)
+		])
 		.optional()
 		.transform((v) => v ?? null);
 

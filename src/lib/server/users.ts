@@ -31,7 +31,11 @@ function departmentOf(tx: Tx | typeof db, userId: number): number | null {
 	);
 }
 
-function publicFields(u: User, townIds: number[], departmentId: number | null = null): UserWithTowns {
+function publicFields(
+	u: User,
+	townIds: number[],
+	departmentId: number | null = null
+): UserWithTowns {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	const { passwordHash, ...rest } = u;
 	return { ...rest, townIds, departmentId };
@@ -44,7 +48,13 @@ export function countUsers(): number {
 export function list(): UserWithTowns[] {
 	const users = db.select().from(user).orderBy(asc(user.id)).all();
 	const links = db.select().from(userTown).all();
-	const depts = new Map(db.select().from(userDepartment).all().map((d) => [d.userId, d.departmentId]));
+	const depts = new Map(
+		db
+			.select()
+			.from(userDepartment)
+			.all()
+			.map((d) => [d.userId, d.departmentId])
+	);
 	return users.map((u) =>
 		publicFields(
 			u,
@@ -74,7 +84,8 @@ function checkTowns(role: Role, townIds: number[], departmentId?: number | null)
 
 function setTowns(tx: Tx, userId: number, role: Role, townIds: number[]) {
 	tx.delete(userTown).where(eq(userTown.userId, userId)).run();
-	const ids = role === 'district_admin' || role === 'department_officer' ? [] : [...new Set(townIds)];
+	const ids =
+		role === 'district_admin' || role === 'department_officer' ? [] : [...new Set(townIds)];
 	if (ids.length)
 		tx.insert(userTown)
 			.values(ids.map((townId) => ({ userId, townId })))

@@ -115,7 +115,12 @@ type OfficeExt = keyof typeof OFFICE;
 
 const DOCUMENT_KEY = /^[0-9a-f-]{36}\.(?:pdf|docx|xlsx|doc|xls)$/;
 
-export type StoredFile = { key: string; kind: 'pdf' | 'image' | 'office'; name: string; size: number };
+export type StoredFile = {
+	key: string;
+	kind: 'pdf' | 'image' | 'office';
+	name: string;
+	size: number;
+};
 
 /**
  * Stores a report's attachment: an image (re-encoded as every image is), a PDF (header checked),
@@ -135,11 +140,12 @@ export async function storeAttachment(file: File): Promise<StoredFile> {
 	const bytes = Buffer.from(await file.arrayBuffer());
 	const spec = OFFICE[ext as OfficeExt];
 	const zip = bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004';
-	const ole = bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
-	const ok = spec.zipPart
-		? zip && bytes.includes(Buffer.from(spec.zipPart, 'latin1'))
-		: ole;
-	if (!ok) throw new UploadError(`这个文件不是有效的 ${spec.label} 文件，请另存为 .${ext} 后再上传`);
+	const ole = bytes
+		.subarray(0, 8)
+		.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+	const ok = spec.zipPart ? zip && bytes.includes(Buffer.from(spec.zipPart, 'latin1')) : ole;
+	if (!ok)
+		throw new UploadError(`这个文件不是有效的 ${spec.label} 文件，请另存为 .${ext} 后再上传`);
 	const key = `${crypto.randomUUID()}.${ext}`;
 	const dir = join(dataDir(), 'uploads', 'doc');
 	await mkdir(dir, { recursive: true });
@@ -148,9 +154,7 @@ export async function storeAttachment(file: File): Promise<StoredFile> {
 }
 
 /** A stored attachment's bytes and type; callers check who may read it before calling. */
-export async function readAttachment(
-	key: string
-): Promise<{ bytes: Buffer; type: string } | null> {
+export async function readAttachment(key: string): Promise<{ bytes: Buffer; type: string } | null> {
 	if (isKey(key) && key.endsWith('.jpg')) {
 		const bytes = await readImage(key);
 		return bytes && { bytes, type: 'image/jpeg' };

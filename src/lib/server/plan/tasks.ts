@@ -11,7 +11,7 @@ import { DomainError } from '../forms';
 import * as departments from './departments';
 import * as units from './units';
 import type { Actor } from '../actor';
-import type { Cadence } from '../../plan';
+import { SEED_DEPARTMENTS, type Cadence } from '../../plan';
 
 /** The plan's rows 37–42 as the district wrote them; the seed of the first plan year. */
 export const SEED_TASKS = [
@@ -47,15 +47,8 @@ export const SEED_TASKS = [
 		workPoint: 22,
 		title: '诚信主题宣传活动',
 		text: '开展“诚信建设万里行”“诚信兴商宣传月”“诚信点亮中国”等主题活动，推进诚信进园区、进社区、进校园、进机关。',
-		departments: [
-			'区发展改革委',
-			'区经委',
-			'区市场监管局',
-			'区文明办',
-			'团区委',
-			'区文化旅游局',
-			'区教育局'
-		],
+		// the seven departments the plan names first
+		departments: SEED_DEPARTMENTS.slice(0, 7),
 		allTowns: true,
 		unitsNote: ''
 	},

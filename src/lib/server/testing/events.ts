@@ -6,7 +6,9 @@ import type { Actor } from '../actor';
 import type { EventInput } from '../../schemas/events';
 
 /** What a test or the demo says about an event; everything else gets a sensible value. */
-export type EventSpec = Partial<Omit<EventInput, 'townId' | 'themeId' | 'formId' | 'departmentId'>> & {
+export type EventSpec = Partial<
+	Omit<EventInput, 'townId' | 'themeId' | 'formId' | 'departmentId'>
+> & {
 	/** A town slug, or null for a department's event held in no town. */
 	town?: string | null;
 	/** The owning department's name (区教育局 …); a town owns the event when none is given. */

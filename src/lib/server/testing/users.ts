@@ -21,9 +21,7 @@ export async function makeUser(
 	n += 1;
 	const townIds = townSlugs.map((s) => towns.bySlug(s)!.id);
 	const departmentId =
-		role === 'department_officer'
-			? departments.byName(over.department ?? '区教育局')!.id
-			: null;
+		role === 'department_officer' ? departments.byName(over.department ?? '区教育局')!.id : null;
 	const u = await users.create(SYSTEM, {
 		username: over.username ?? `${role}-${n}-${Date.now()}`,
 		displayName: over.displayName ?? `测试用户${n}`,

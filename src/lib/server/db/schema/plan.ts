@@ -3,7 +3,14 @@
  * unit beside towns), the plan's tasks per year with their responsible units, and the units'
  * progress reports with attachments.
  */
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import { town } from './towns';
 import { user } from './users';
 import { ATTACHMENT_KINDS, CADENCES, REPORT_STATUSES } from '../../../plan';
