@@ -12,9 +12,12 @@ import { merchants } from '../src/lib/server/streets';
 import { makeCommitment } from '../src/lib/server/testing/factories';
 import * as campaign from '../src/lib/server/campaign';
 import { SYSTEM } from '../src/lib/server/actor';
+import * as plan from '../src/lib/server/plan';
+import { seedPlanDemo } from './plan';
 
 export function seedReference() {
 	towns.seed();
+	plan.seedReference();
 	seedStreetsReference();
 	seedBadgesReference();
 	seedEventOptions();
@@ -27,6 +30,7 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
 	done.push(seedCampaignDemo());
 	done.push(seedMerchantCommitments());
+	done.push(seedPlanDemo());
 	return done;
 }
 

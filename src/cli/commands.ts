@@ -15,6 +15,7 @@ import { SYSTEM } from '../lib/server/actor';
 import { ROLES, type Role } from '../lib/roles';
 import { benchStreets } from '../lib/server/testing/factories';
 import * as campaign from '../lib/server/campaign';
+import * as plan from '../lib/server/plan';
 import { importer } from '../lib/server/campaign';
 import { bulkStreets, generateScale } from '../../seeds/bulk';
 
@@ -97,13 +98,15 @@ export const commands: Command[] = [
 	},
 	{
 		name: ['user', 'add'],
-		usage: 'user add --username U --password P --role ROLE [--town SLUG]... [--name 姓名]',
+		usage:
+			'user add --username U --password P --role ROLE [--town SLUG]... [--department 部门] [--name 姓名]',
 		help: `创建用户。ROLE 为 ${ROLES.join(' / ')}；街镇用拼音标识，如 --town sheshan。`,
 		options: {
 			username: { type: 'string' },
 			password: { type: 'string' },
 			role: { type: 'string' },
 			town: { type: 'string', multiple: true },
+			department: { type: 'string' },
 			name: { type: 'string' }
 		},
 		async run({ values }) {
@@ -126,12 +129,22 @@ export const commands: Command[] = [
 					);
 				return t.id;
 			});
+			const deptName = str(values.department);
+			const department = deptName ? plan.departments.byName(deptName) : undefined;
+			if (deptName && !department)
+				throw new Error(
+					`未知部门 ${deptName}，可用：${plan.departments
+						.list()
+						.map((d) => d.name)
+						.join('、')}`
+				);
 			const u = await users.create(SYSTEM, {
 				username,
 				displayName: str(values.name) ?? username,
 				password,
 				role,
-				townIds
+				townIds,
+				departmentId: department?.id ?? null
 			});
 			console.log(
 				`已创建用户 ${u.username}（${role}${slugs.length ? '，' + slugs.join('、') : ''}）`

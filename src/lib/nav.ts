@@ -3,7 +3,10 @@ import type { Role } from '$lib/roles';
 export type NavGroup = { id: string; label: string };
 export type NavItem = { href: string; label: string; roles: Role[]; group: string };
 
-const ALL: Role[] = ['district_admin', 'town_officer', 'inspector'];
+const ALL: Role[] = ['district_admin', 'town_officer', 'inspector', 'department_officer'];
+/** Those who log events and report progress: district admins, towns and departments. */
+const UNITS: Role[] = ['district_admin', 'town_officer', 'department_officer'];
+const OFFICERS: Role[] = ['town_officer', 'department_officer'];
 const OFFICE: Role[] = ['district_admin', 'town_officer'];
 const ADMIN: Role[] = ['district_admin'];
 
@@ -13,6 +16,7 @@ export const STAFF_GROUPS: NavGroup[] = [
 	{ id: 'campaign', label: '信用承诺' },
 	{ id: 'streets', label: '诚信示范街' },
 	{ id: 'events', label: '宣传教育' },
+	{ id: 'plan', label: '工作计划' },
 	{ id: 'admin', label: '系统管理' }
 ];
 
@@ -32,10 +36,14 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/feedback', label: '消费者反馈', roles: OFFICE, group: 'streets' },
 	{ href: '/staff/admin/standards', label: '评价标准', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },
-	{ href: '/staff/events', label: '宣传教育活动', roles: OFFICE, group: 'events' },
+	{ href: '/staff/events', label: '宣传教育活动', roles: UNITS, group: 'events' },
 	{ href: '/staff/admin/event-options', label: '活动主题与形式', roles: ADMIN, group: 'events' },
+	{ href: '/staff/plan', label: '年度任务', roles: UNITS, group: 'plan' },
+	{ href: '/staff/plan/reports', label: '进展报送', roles: OFFICERS, group: 'plan' },
+	{ href: '/staff/admin/plan', label: '报送情况', roles: ADMIN, group: 'plan' },
 	{ href: '/staff/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
+	{ href: '/staff/admin/departments', label: '区级部门', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/audit', label: '操作日志', roles: ADMIN, group: 'admin' }
 ];
 

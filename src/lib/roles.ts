@@ -1,8 +1,9 @@
-export const ROLES = ['district_admin', 'town_officer', 'inspector'] as const;
+export const ROLES = ['district_admin', 'town_officer', 'inspector', 'department_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABEL: Record<Role, string> = {
 	district_admin: '区级管理员',
 	town_officer: '街镇工作人员',
-	inspector: '检查评审员'
+	inspector: '检查评审员',
+	department_officer: '区级部门工作人员'
 };

@@ -8,7 +8,8 @@ let n = 0;
 export function createUser(
 	role: Role,
 	towns: string[] = [],
-	databaseUrl = process.env.E2E_DATABASE_URL
+	databaseUrl = process.env.E2E_DATABASE_URL,
+	extra: string[] = []
 ) {
 	n += 1;
 	const username = `${role.replace('_', '')}${n}${Date.now() % 100000}`;
@@ -25,7 +26,8 @@ export function createUser(
 			password,
 			'--role',
 			role,
-			...towns.flatMap((t) => ['--town', t])
+			...towns.flatMap((t) => ['--town', t]),
+			...extra
 		],
 		{ env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' }
 	);
@@ -43,6 +45,13 @@ export async function login(page: Page, username: string, password: string) {
 
 export async function loginAsAdmin(page: Page) {
 	await login(page, 'admin', process.env.E2E_ADMIN_PASSWORD!);
+}
+
+/** A department officer of the named department (区教育局 …), signed in. */
+export async function loginAsDepartment(page: Page, department: string) {
+	const u = createUser('department_officer', [], undefined, ['--department', department]);
+	await login(page, u.username, u.password);
+	return u;
 }
 
 /** One login helper per role; officers and inspectors default to 佘山镇. */

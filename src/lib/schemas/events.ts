@@ -23,6 +23,15 @@ const coordinate = (min: number, max: number, label: string) =>
 		.transform((v) => v ?? null)
 		.refine((v) => v === null || Number.isFinite(v), `${label}不正确`);
 
+const optionalId = (message: string) =>
+	z
+		.union([
+			z.literal('').transform(() => null),
+			z.coerce.number({ message }).int().positive(message)
+		])
+		.optional()
+		.transform((v) => v ?? null);
+
 /** The fields of an event, as the form and the import name them (the location apart). */
 const eventFields = {
 	title: z
@@ -30,7 +39,10 @@ const eventFields = {
 		.trim()
 		.min(2, '请填写活动名称（至少 2 个字）')
 		.max(80, '活动名称不能超过 80 个字'),
-	townId: z.coerce.number({ message: '请选择街镇' }).int().positive('请选择街镇'),
+	/** Empty only for a department's district-wide or online event (the domain checks who). */
+	townId: optionalId('请选择街镇'),
+	/** The owning department; empty when a town owns the event. */
+	departmentId: optionalId('请选择区级部门'),
 	themeId: z.coerce.number({ message: '请选择活动主题' }).int().positive('请选择活动主题'),
 	formId: z.coerce.number({ message: '请选择活动形式' }).int().positive('请选择活动形式'),
 	venue: z.string().trim().max(100, '活动地点不能超过 100 个字').default(''),

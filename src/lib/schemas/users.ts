@@ -6,7 +6,11 @@ const townIds = z.array(z.coerce.number().int().positive()).default([]);
 export const userFields = {
 	displayName: z.string().trim().min(1, '请填写姓名').max(40, '姓名不能超过 40 个字'),
 	role: z.enum(ROLES, { message: '请选择角色' }),
-	townIds
+	townIds,
+	departmentId: z
+		.union([z.literal('').transform(() => null), z.coerce.number().int().positive()])
+		.optional()
+		.transform((v) => v ?? null)
 };
 
 export const createUserSchema = z.object({

@@ -1,13 +1,16 @@
 /** Staff accounts: creation, role and towns, password resets, disabling. */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { db, type Tx } from './db';
-import { user, userTown, type Role, type User } from './db/schema';
+import { user, userDepartment, userTown, type Role, type User } from './db/schema';
 import * as audit from './audit';
 import { DomainError } from './forms';
 import { hashPassword, invalidateUserSessions } from './auth';
 import type { Actor } from './actor';
 
-export type UserWithTowns = Omit<User, 'passwordHash'> & { townIds: number[] };
+export type UserWithTowns = Omit<User, 'passwordHash'> & {
+	townIds: number[];
+	departmentId?: number | null;
+};
 
 function townIdsOf(tx: Tx | typeof db, userId: number): number[] {
 	return tx
@@ -18,10 +21,24 @@ function townIdsOf(tx: Tx | typeof db, userId: number): number[] {
 		.map((r) => r.townId);
 }
 
-function publicFields(u: User, townIds: number[]): UserWithTowns {
+function departmentOf(tx: Tx | typeof db, userId: number): number | null {
+	return (
+		tx
+			.select({ id: userDepartment.departmentId })
+			.from(userDepartment)
+			.where(eq(userDepartment.userId, userId))
+			.get()?.id ?? null
+	);
+}
+
+function publicFields(
+	u: User,
+	townIds: number[],
+	departmentId: number | null = null
+): UserWithTowns {
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	const { passwordHash, ...rest } = u;
-	return { ...rest, townIds };
+	return { ...rest, townIds, departmentId };
 }
 
 export function countUsers(): number {
@@ -31,24 +48,34 @@ export function countUsers(): number {
 export function list(): UserWithTowns[] {
 	const users = db.select().from(user).orderBy(asc(user.id)).all();
 	const links = db.select().from(userTown).all();
+	const depts = new Map(
+		db
+			.select()
+			.from(userDepartment)
+			.all()
+			.map((d) => [d.userId, d.departmentId])
+	);
 	return users.map((u) =>
 		publicFields(
 			u,
-			links.filter((l) => l.userId === u.id).map((l) => l.townId)
+			links.filter((l) => l.userId === u.id).map((l) => l.townId),
+			depts.get(u.id) ?? null
 		)
 	);
 }
 
 export function getById(id: number): UserWithTowns | undefined {
 	const u = db.select().from(user).where(eq(user.id, id)).get();
-	return u && publicFields(u, townIdsOf(db, id));
+	return u && publicFields(u, townIdsOf(db, id), departmentOf(db, id));
 }
 
 export function getByUsername(username: string): User | undefined {
 	return db.select().from(user).where(eq(user.username, username)).get();
 }
 
-function checkTowns(role: Role, townIds: number[]) {
+function checkTowns(role: Role, townIds: number[], departmentId?: number | null) {
+	if (role === 'department_officer' && !departmentId)
+		throw new DomainError('departmentId', '区级部门工作人员必须属于一个区级部门');
 	if (role === 'town_officer' && townIds.length !== 1)
 		throw new DomainError('townIds', '街镇工作人员必须属于且只属于一个街镇');
 	if (role === 'inspector' && townIds.length < 1)
@@ -57,7 +84,8 @@ function checkTowns(role: Role, townIds: number[]) {
 
 function setTowns(tx: Tx, userId: number, role: Role, townIds: number[]) {
 	tx.delete(userTown).where(eq(userTown.userId, userId)).run();
-	const ids = role === 'district_admin' ? [] : [...new Set(townIds)];
+	const ids =
+		role === 'district_admin' || role === 'department_officer' ? [] : [...new Set(townIds)];
 	if (ids.length)
 		tx.insert(userTown)
 			.values(ids.map((townId) => ({ userId, townId })))
@@ -65,11 +93,25 @@ function setTowns(tx: Tx, userId: number, role: Role, townIds: number[]) {
 	return ids;
 }
 
+function setDepartment(tx: Tx, userId: number, role: Role, departmentId?: number | null) {
+	tx.delete(userDepartment).where(eq(userDepartment.userId, userId)).run();
+	if (role !== 'department_officer' || !departmentId) return null;
+	tx.insert(userDepartment).values({ userId, departmentId }).run();
+	return departmentId;
+}
+
 export async function create(
 	actor: Actor,
-	input: { username: string; displayName: string; password: string; role: Role; townIds: number[] }
+	input: {
+		username: string;
+		displayName: string;
+		password: string;
+		role: Role;
+		townIds: number[];
+		departmentId?: number | null;
+	}
 ): Promise<UserWithTowns> {
-	checkTowns(input.role, input.townIds);
+	checkTowns(input.role, input.townIds, input.departmentId);
 	if (getByUsername(input.username)) throw new DomainError('username', '该用户名已被使用');
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction((tx) => {
@@ -85,7 +127,8 @@ export async function create(
 			.returning()
 			.get();
 		const townIds = setTowns(tx, created.id, input.role, input.townIds);
-		const after = publicFields(created, townIds);
+		const departmentId = setDepartment(tx, created.id, input.role, input.departmentId);
+		const after = publicFields(created, townIds, departmentId);
 		audit.record(tx, actor, {
 			action: 'user.create',
 			entityType: 'user',
@@ -99,13 +142,13 @@ export async function create(
 export function update(
 	actor: Actor,
 	id: number,
-	input: { displayName: string; role: Role; townIds: number[] }
+	input: { displayName: string; role: Role; townIds: number[]; departmentId?: number | null }
 ): UserWithTowns {
-	checkTowns(input.role, input.townIds);
+	checkTowns(input.role, input.townIds, input.departmentId);
 	const result = db.transaction((tx) => {
 		const row = tx.select().from(user).where(eq(user.id, id)).get();
 		if (!row) throw new DomainError('_', '用户不存在');
-		const before = publicFields(row, townIdsOf(tx, id));
+		const before = publicFields(row, townIdsOf(tx, id), departmentOf(tx, id));
 		const updated = tx
 			.update(user)
 			.set({ displayName: input.displayName, role: input.role })
@@ -113,7 +156,8 @@ export function update(
 			.returning()
 			.get();
 		const townIds = setTowns(tx, id, input.role, input.townIds);
-		const after = publicFields(updated, townIds);
+		const departmentId = setDepartment(tx, id, input.role, input.departmentId);
+		const after = publicFields(updated, townIds, departmentId);
 		audit.record(tx, actor, {
 			action: 'user.update',
 			entityType: 'user',
@@ -126,7 +170,8 @@ export function update(
 	// A changed role or town takes effect at once: the user signs in again.
 	if (
 		result.before.role !== result.after.role ||
-		result.before.townIds.join() !== result.after.townIds.join()
+		result.before.townIds.join() !== result.after.townIds.join() ||
+		result.before.departmentId !== result.after.departmentId
 	)
 		invalidateUserSessions(id);
 	return result.after;

@@ -1,8 +1,13 @@
 import { home } from '$lib/server/public';
+import * as plan from '$lib/server/plan';
 import { publicPage } from '$lib/server/cache';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	publicPage(event);
-	return home();
+	const year = plan.views.currentYear();
+	return {
+		...home(),
+		plan: { year, tasks: plan.tasks.list(year).map((t) => ({ row: t.row, title: t.title })) }
+	};
 };

@@ -18,6 +18,8 @@ const EXTEND_AFTER_MS = 5 * 60 * 1000;
 
 export type SessionUser = Pick<User, 'id' | 'username' | 'displayName' | 'role'> & {
 	townIds: number[];
+	/** The department a department officer answers for. */
+	departmentId?: number | null;
 };
 
 export function generateSessionToken(): string {
@@ -79,7 +81,8 @@ export function validateSessionToken(token: string, now = Date.now()): SessionVa
 			username: row.username,
 			displayName: row.displayName,
 			role: row.role as SessionUser['role'],
-			townIds
+			townIds,
+			departmentId: row.departmentId
 		}
 	};
 }

@@ -29,6 +29,7 @@ export type SessionRow = {
 	disabledAt: number | null;
 	/** Comma-separated town ids. */
 	towns: string | null;
+	departmentId: number | null;
 };
 
 /** A session with its user and towns, in one statement: it runs on every signed-in request. */
@@ -36,7 +37,8 @@ export function sessionRow(id: string): SessionRow | undefined {
 	return statement(
 		`SELECT s.id, s.user_id AS userId, s.created_at AS createdAt, s.expires_at AS expiresAt,
 		        u.username, u.display_name AS displayName, u.role, u.disabled_at AS disabledAt,
-		        (SELECT group_concat(town_id) FROM user_town WHERE user_id = u.id) AS towns
+		        (SELECT group_concat(town_id) FROM user_town WHERE user_id = u.id) AS towns,
+		        (SELECT department_id FROM user_department WHERE user_id = u.id) AS departmentId
 		   FROM session s JOIN user u ON u.id = s.user_id WHERE s.id = ?`
 	).get(id) as SessionRow | undefined;
 }

@@ -1,7 +1,10 @@
 /**
  * Publicity and education events: the theme and form lists, the events themselves with their
  * photos, the views over them (list, month, town × theme table), their public face and open data,
- * and their import. An event belongs to one town; town officers see and change only their own.
+ * and their import. An event is owned by one unit: a town (town officers see and change only their
+ * own) or a district department (its department officers manage it; town officers may see it when
+ * it was held in their town, never change it). A department's event may have no town: district-wide
+ * or online.
  *
  * Periods: an event counts in a period when it overlaps it (starts on or before the period's last
  * day and ends on or after its first), and counts once however many days or months it spans.
@@ -27,10 +30,11 @@ import { cached } from '../cache';
 import { townIn } from '../access';
 import { DomainError } from '../forms';
 import { OPTION_KIND_LABEL } from '../../events';
-import { event, eventOption, eventPhoto, town } from '../db/schema';
+import { department, event, eventOption, eventPhoto, town } from '../db/schema';
 import type { EventOptionKind } from '../../events';
 import * as audit from '../audit';
 import * as towns from '../towns';
+import * as departments from '../plan/departments';
 import { deleteImagesLater, imageUrl } from '../files/uploads';
 import { parseDate, type Sheet } from '../files/tabular';
 import type { Checked } from '../files/imports';
@@ -170,6 +174,8 @@ export type Scope = number[] | null;
 export type EventFilter = {
 	/** Towns the viewer may see; null for all. */
 	scope: Scope;
+	/** Only events this department owns (a department officer's list). */
+	departmentId?: number;
 	townId?: number;
 	themeId?: number;
 	formId?: number;
@@ -189,6 +195,7 @@ function conditions(f: Omit<EventFilter, 'page' | 'pageSize' | 'order'>): SQL | 
 	const c: SQL[] = [];
 	const scope = townIn(event.townId, f.scope);
 	if (scope) c.push(scope);
+	if (f.departmentId) c.push(eq(event.departmentId, f.departmentId));
 	if (f.townId) c.push(eq(event.townId, f.townId));
 	if (f.themeId) c.push(eq(event.themeId, f.themeId));
 	if (f.formId) c.push(eq(event.formId, f.formId));
@@ -211,8 +218,11 @@ function rowSelect() {
 		id: event.id,
 		title: event.title,
 		townId: event.townId,
-		townName: town.name,
+		/** Where it was held: the town, or 全区 for a department's event held in no town. */
+		townName: sql<string>`coalesce(${town.name}, '全区')`,
 		townSlug: town.slug,
+		departmentId: event.departmentId,
+		departmentName: department.name,
 		themeId: event.themeId,
 		themeName: theme.name,
 		formId: event.formId,
@@ -240,7 +250,8 @@ function baseQuery(where: SQL | undefined) {
 	return db
 		.select(rowSelect())
 		.from(event)
-		.innerJoin(town, eq(town.id, event.townId))
+		.leftJoin(town, eq(town.id, event.townId))
+		.leftJoin(department, eq(department.id, event.departmentId))
 		.innerJoin(theme, eq(theme.id, event.themeId))
 		.innerJoin(form, eq(form.id, event.formId))
 		.where(where);
@@ -291,14 +302,39 @@ function photosOf(id: number) {
 		.map((p) => ({ id: p.id, key: p.key, url: imageUrl(p.key)!, small: imageUrl(p.key, true)! }));
 }
 
-function canWrite(actor: Actor, townId: number) {
+/** The event's owner: its department when it has one, else its town. */
+type Owner = { townId: number | null; departmentId?: number | null };
+
+/** Who may log, change or delete an event: its owning unit's officers and district admins. */
+export function canWrite(actor: Actor, e: Owner) {
 	if (actor.role === 'system' || actor.role === 'district_admin') return true;
-	return actor.role === 'town_officer' && actor.townIds.includes(townId);
+	if (e.departmentId != null)
+		return actor.role === 'department_officer' && actor.departmentId === e.departmentId;
+	return actor.role === 'town_officer' && e.townId != null && actor.townIds.includes(e.townId);
+}
+
+/** Who may see an event on the staff pages: those who may change it, and the town it was held in. */
+export function canSee(actor: Actor, e: Owner) {
+	if (canWrite(actor, e)) return true;
+	return actor.role === 'town_officer' && e.townId != null && actor.townIds.includes(e.townId);
+}
+
+function denied(e: Owner, verb: string) {
+	return e.departmentId != null ? `区级部门的活动只能由该部门${verb}` : `您只能${verb}本街镇的活动`;
 }
 
 function checkRefs(actor: Actor, input: EventInput) {
-	if (!towns.byId(input.townId)) throw new DomainError('townId', '请选择街镇');
-	if (!canWrite(actor, input.townId)) throw new DomainError('townId', '您只能登记本街镇的活动');
+	if (input.departmentId != null && !departments.byId(input.departmentId))
+		throw new DomainError('departmentId', '请选择主办的区级部门');
+	if (input.townId == null && input.departmentId == null)
+		throw new DomainError('townId', '请选择街镇（只有区级部门的全区或线上活动可以不选街镇）');
+	if (input.townId != null && !towns.byId(input.townId))
+		throw new DomainError('townId', '请选择街镇');
+	if (!canWrite(actor, input))
+		throw new DomainError(
+			input.departmentId != null ? 'departmentId' : 'townId',
+			actor.role === 'department_officer' ? '您只能登记本部门的活动' : '您只能登记本街镇的活动'
+		);
 	const th = db.select().from(eventOption).where(eq(eventOption.id, input.themeId)).get();
 	if (th?.kind !== 'theme') throw new DomainError('themeId', '请选择活动主题');
 	const fm = db.select().from(eventOption).where(eq(eventOption.id, input.formId)).get();
@@ -309,6 +345,7 @@ function values(input: EventInput) {
 	return {
 		title: input.title,
 		townId: input.townId,
+		departmentId: input.departmentId ?? null,
 		themeId: input.themeId,
 		formId: input.formId,
 		venue: input.venue,
@@ -379,7 +416,7 @@ export function update(
 		const updated = db.transaction((tx) => {
 			const before = tx.select().from(event).where(eq(event.id, id)).get();
 			if (!before) throw new DomainError('_', '活动不存在');
-			if (!canWrite(actor, before.townId)) throw new DomainError('_', '您只能修改本街镇的活动');
+			if (!canWrite(actor, before)) throw new DomainError('_', denied(before, '修改'));
 			const beforePhotos = tx.select().from(eventPhoto).where(eq(eventPhoto.eventId, id)).all();
 			const remove = (photos.remove ?? []).filter((pid) => beforePhotos.some((p) => p.id === pid));
 			const add = photos.add ?? [];
@@ -433,7 +470,7 @@ export function remove(actor: Actor, id: number) {
 	const keys = db.transaction((tx) => {
 		const before = tx.select().from(event).where(eq(event.id, id)).get();
 		if (!before) throw new DomainError('_', '活动不存在');
-		if (!canWrite(actor, before.townId)) throw new DomainError('_', '您只能删除本街镇的活动');
+		if (!canWrite(actor, before)) throw new DomainError('_', denied(before, '删除'));
 		const photos = tx.select().from(eventPhoto).where(eq(eventPhoto.eventId, id)).all();
 		tx.delete(event).where(eq(event.id, id)).run();
 		audit.record(tx, actor, {
@@ -464,44 +501,51 @@ export function month(monthStr: string, f: EventFilter) {
 
 export type SummaryCell = { count: number; participants: number };
 
-/**
- * The town × theme table for a period: events and participants per town and theme, with row and
- * column totals. Every town in scope gets a row, so a town with no events shows as zero.
- */
-export function summary(f: { scope: Scope; from?: string; to?: string; publicOnly?: boolean }) {
-	const where = conditions(f);
+type SummaryFilter = {
+	scope: Scope;
+	departmentId?: number;
+	from?: string;
+	to?: string;
+	publicOnly?: boolean;
+};
+
+/** The cells of a summary, grouped by a row key (town or owning unit) and theme. */
+function summaryCells(f: SummaryFilter, rowKey: SQL<string | null>) {
 	const cells = db
 		.select({
-			townId: event.townId,
+			rowKey,
 			themeId: event.themeId,
 			count: count(),
 			participants: sql<number>`coalesce(sum(${event.participants}), 0)`
 		})
 		.from(event)
-		.where(where)
-		.groupBy(event.townId, event.themeId)
+		.where(conditions(f))
+		.groupBy(rowKey, event.themeId)
 		.all();
 	const used = new Set(cells.map((c) => c.themeId));
 	const themes = options('theme', { includeInactive: true }).filter(
 		(t) => t.active || used.has(t.id)
 	);
-	const townList = towns
-		.list({ includeInactive: true })
-		.filter((t) =>
-			f.scope ? f.scope.includes(t.id) : t.active || cells.some((c) => c.townId === t.id)
-		);
-	const key = (townId: number, themeId: number) => `${townId}:${themeId}`;
-	const byKey = new Map(cells.map((c) => [key(c.townId, c.themeId), c]));
-	const rows = townList.map((t) => {
+	return { cells, themes };
+}
+
+/** Rows × themes with row and column totals; `rows` name the row keys to show, in order. */
+function tabulate<R extends { key: string }>(
+	{ cells, themes }: ReturnType<typeof summaryCells>,
+	rowList: R[]
+) {
+	const at = (rowKey: string, themeId: number) => `${rowKey}:${themeId}`;
+	const byKey = new Map(cells.map((c) => [at(String(c.rowKey), c.themeId), c]));
+	const rows = rowList.map((r) => {
 		const byTheme: Record<number, SummaryCell> = {};
 		const total: SummaryCell = { count: 0, participants: 0 };
 		for (const th of themes) {
-			const c = byKey.get(key(t.id, th.id));
+			const c = byKey.get(at(r.key, th.id));
 			byTheme[th.id] = { count: c?.count ?? 0, participants: Number(c?.participants ?? 0) };
 			total.count += byTheme[th.id].count;
 			total.participants += byTheme[th.id].participants;
 		}
-		return { townId: t.id, townName: t.name, townSlug: t.slug, byTheme, total };
+		return { ...r, byTheme, total };
 	});
 	const totals: Record<number, SummaryCell> = {};
 	for (const th of themes)
@@ -520,6 +564,75 @@ export function summary(f: { scope: Scope; from?: string; to?: string; publicOnl
 		{ count: 0, participants: 0 }
 	);
 	return { themes: themes.map((t) => ({ id: t.id, name: t.name })), rows, totals, grand };
+}
+
+/**
+ * The town × theme table for a period: events and participants per town (where they were held)
+ * and theme, with row and column totals. Every town in scope gets a row, so a town with no events
+ * shows as zero.
+ */
+export function summary(f: SummaryFilter) {
+	const data = summaryCells(f, sql<string | null>`cast(${event.townId} as text)`);
+	const townList = towns
+		.list({ includeInactive: true })
+		.filter((t) =>
+			f.scope
+				? f.scope.includes(t.id)
+				: t.active || data.cells.some((c) => c.rowKey === String(t.id))
+		);
+	return tabulate(
+		data,
+		townList.map((t) => ({
+			key: String(t.id),
+			name: t.name,
+			filter: `town=${t.slug}`,
+			townId: t.id,
+			townName: t.name,
+			townSlug: t.slug
+		}))
+	);
+}
+
+/**
+ * The unit × theme table: events by the unit that owns them — each town for its own events, each
+ * district department for its events wherever (or wherever not) they were held. A town officer
+ * sees their town's row, a department officer their department's, a district admin every unit.
+ */
+export function unitSummary(f: SummaryFilter) {
+	const data = summaryCells(
+		f,
+		sql<string>`case when ${event.departmentId} is not null then 'department-' || ${event.departmentId} else 'town-' || ${event.townId} end`
+	);
+	const seen = new Set(data.cells.map((c) => c.rowKey));
+	const townRows = towns
+		.list({ includeInactive: true })
+		.filter((t) =>
+			f.departmentId
+				? false
+				: f.scope
+					? f.scope.includes(t.id)
+					: t.active || seen.has(`town-${t.id}`)
+		)
+		.map((t) => ({
+			key: `town-${t.id}`,
+			kind: 'town' as const,
+			name: t.name,
+			filter: `town=${t.slug}`
+		}));
+	const deptRows = departments
+		.list({ includeInactive: true })
+		.filter((d) =>
+			f.departmentId
+				? d.id === f.departmentId
+				: !f.scope && (d.active || seen.has(`department-${d.id}`))
+		)
+		.map((d) => ({
+			key: `department-${d.id}`,
+			kind: 'department' as const,
+			name: d.name,
+			filter: `department=${d.id}`
+		}));
+	return tabulate(data, [...townRows, ...deptRows]);
 }
 
 /**
@@ -592,7 +705,8 @@ export function toPublic(e: EventRow, photos?: { url: string }[]) {
 	return {
 		id: e.id,
 		title: e.title,
-		town: { slug: e.townSlug, name: e.townName },
+		town: e.townSlug ? { slug: e.townSlug, name: e.townName } : null,
+		organiser: e.departmentName ?? e.townName,
 		theme: e.themeName,
 		form: e.formName,
 		venue: e.venue,
@@ -695,7 +809,7 @@ export function checkImport(actor: Actor, sheet: Sheet): Checked<ImportRow> {
 			bad(townName ? `没有名为「${townName}」的街镇，请写全称，如「佘山镇」` : '请填写街镇');
 			continue;
 		}
-		if (!canWrite(actor, t.id)) {
+		if (!canWrite(actor, { townId: t.id })) {
 			bad(`只能导入本街镇的活动，这一行属于${t.name}`);
 			continue;
 		}
@@ -775,6 +889,7 @@ export function checkImport(actor: Actor, sheet: Sheet): Checked<ImportRow> {
 			value: {
 				title,
 				townId: t.id,
+				departmentId: null,
 				themeId,
 				formId,
 				venue: cells['地点'] ?? '',
@@ -806,7 +921,7 @@ export function commitImport(actor: Actor, rows: ImportRow[], now = new Date()) 
 	return db.transaction((tx) => {
 		let inserted = 0;
 		for (const r of rows) {
-			if (!canWrite(actor, r.townId)) throw new EventError('只能导入本街镇的活动');
+			if (!canWrite(actor, r)) throw new EventError('只能导入本街镇的活动');
 			const row = tx
 				.insert(event)
 				.values({ ...values(r), createdBy: actor.id, createdAt: now, updatedAt: now })

@@ -3,7 +3,10 @@
  * the viewer's town scope enforced), the calendar's month and the summary's period, and the event
  * form with its photos (read by `forms`, failing with `{ values, errors }`).
  */
+import { error } from '@sveltejs/kit';
 import { requireTown, townScope, visibleTowns } from '../access';
+import * as towns from '../towns';
+import * as departments from '../plan/departments';
 import type { SessionUser } from '../auth/session';
 import * as forms from '../forms';
 import * as query from '../query';
@@ -43,8 +46,38 @@ const LIST = {
 	town: query.town,
 	theme: query.id,
 	form: query.id,
+	department: query.id,
 	...PERIOD
 };
+
+/** The roles that log and manage events: district admins, and the officers of towns and departments. */
+export const EVENT_ROLES = ['district_admin', 'town_officer', 'department_officer'] as const;
+
+/**
+ * Which events a viewer's lists hold: a town officer those held in their towns, a department
+ * officer their department's own, a district admin all.
+ */
+export function viewer(u: SessionUser): Pick<events.EventFilter, 'scope' | 'departmentId'> {
+	if (u.role === 'department_officer') return { scope: null, departmentId: u.departmentId ?? -1 };
+	return { scope: townScope(u) };
+}
+
+/**
+ * An event for a staff page or action: 404 when missing, 403 when the viewer may not see it, or —
+ * with `write` — may not change it (a town officer looking at a department's event held in the
+ * town may read it, never change it).
+ */
+export function eventFor(u: SessionUser, id: number, write = false) {
+	const e = events.get(id);
+	if (!e) error(404, '活动不存在');
+	if (!events.canSee(u, e))
+		error(
+			403,
+			u.role === 'department_officer' ? '您只能查看本部门的活动' : '您只能查看和修改本街镇的记录'
+		);
+	if (write && !events.canWrite(u, e)) error(403, '区级部门的活动只能由该部门修改');
+	return e;
+}
 
 /**
  * The staff list's parameters in a URL: paging, `q`, and the filters with the viewer's scope; a
@@ -52,10 +85,14 @@ const LIST = {
  */
 export function readFilter(url: URL, u: SessionUser) {
 	const q = query.list(url, LIST, { pageSize: 20 });
-	const { town, theme, form, from, to } = checkPeriod(q.filters);
-	if (town) requireTown(u, town.id);
+	const { town, theme, form, department, from, to } = checkPeriod(q.filters);
+	if (town && u.role !== 'department_officer') requireTown(u, town.id);
+	const own = viewer(u);
+	if (department && own.departmentId && department !== own.departmentId)
+		error(403, '您只能查看本部门的活动');
 	const filter: events.EventFilter = {
-		scope: townScope(u),
+		...own,
+		departmentId: department ?? own.departmentId,
 		townId: town?.id,
 		themeId: theme,
 		formId: form,
@@ -88,10 +125,24 @@ export function readPeriod(url: URL) {
 	return { from: p.from ?? `${year}-01-01`, to: p.to ?? `${year}-12-31` };
 }
 
-/** The towns (value: slug in filters, id in the event form), themes and forms the viewer may pick. */
+/**
+ * The towns (value: slug in filters, id in the event form), themes and forms the viewer may pick;
+ * the departments an event may belong to (a department officer: only their own), and whether the
+ * town may stay empty (a department's district-wide or online event).
+ */
 export function choices(u: SessionUser) {
+	const ownDepartment = u.role === 'department_officer';
 	return {
-		towns: visibleTowns(u).map((t) => ({ id: t.id, slug: t.slug, name: t.name })),
+		towns: (ownDepartment ? towns.list() : visibleTowns(u)).map((t) => ({
+			id: t.id,
+			slug: t.slug,
+			name: t.name
+		})),
+		departments: departments
+			.list()
+			.filter((d) => (ownDepartment ? d.id === u.departmentId : u.role === 'district_admin'))
+			.map((d) => ({ id: d.id, name: d.name })),
+		townOptional: ownDepartment || u.role === 'district_admin',
 		themes: events.options('theme').map((o) => ({ id: o.id, name: o.name })),
 		forms: events.options('form').map((o) => ({ id: o.id, name: o.name })),
 		tiles: tileConfig()
@@ -102,7 +153,8 @@ export function choices(u: SessionUser) {
 export function newValues(u: SessionUser): forms.Values {
 	const scope = townScope(u);
 	return {
-		townId: scope?.length === 1 ? String(scope[0]) : '',
+		townId: scope?.length === 1 && u.role === 'town_officer' ? String(scope[0]) : '',
+		departmentId: u.role === 'department_officer' ? String(u.departmentId ?? '') : '',
 		startDate: todayISO(),
 		isPublic: 'on'
 	};
@@ -132,7 +184,12 @@ export async function saveEvent(
 		return { ok: false, failure: forms.invalid(read.values, errors) };
 	}
 	const { input, removePhoto } = read.data;
-	requireTown(u, input.townId);
+	if (u.role === 'department_officer') {
+		if (input.departmentId !== u.departmentId)
+			return fail({ departmentId: '您只能登记本部门的活动' });
+	} else if (input.departmentId == null) requireTown(u, input.townId);
+	else if (u.role !== 'district_admin')
+		return fail({ departmentId: '只有区级部门可以登记部门活动' });
 	if (files.length > events.MAX_PHOTOS)
 		return fail({ photos: `一次最多上传 ${events.MAX_PHOTOS} 张照片，请重新选择` });
 	const photos: string[] = [];
@@ -156,7 +213,8 @@ export async function saveEvent(
 export function valuesOf(e: NonNullable<ReturnType<typeof events.get>>): forms.Values {
 	return {
 		title: e.title,
-		townId: String(e.townId),
+		townId: e.townId == null ? '' : String(e.townId),
+		departmentId: e.departmentId == null ? '' : String(e.departmentId),
 		themeId: String(e.themeId),
 		formId: String(e.formId),
 		venue: e.venue,

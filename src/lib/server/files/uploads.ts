@@ -123,3 +123,78 @@ export async function readPdf(key: string): Promise<Buffer | null> {
 	if (!isKey(key) || !key.endsWith('.pdf')) return null;
 	return readFile(join(uploadsDir('pdf'), key)).catch(() => null);
 }
+
+// ---------------------------------------------------------------- documents
+
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** Word and Excel files kept as sent: the formats officers' own reports come in. */
+const OFFICE = {
+	docx: { zipPart: 'word/', label: 'Word' },
+	xlsx: { zipPart: 'xl/', label: 'Excel' },
+	doc: { zipPart: null, label: 'Word' },
+	xls: { zipPart: null, label: 'Excel' }
+} as const;
+type OfficeExt = keyof typeof OFFICE;
+
+const DOCUMENT_KEY = /^[0-9a-f-]{36}\.(?:pdf|docx|xlsx|doc|xls)$/;
+
+export type StoredFile = {
+	key: string;
+	kind: 'pdf' | 'image' | 'office';
+	name: string;
+	size: number;
+};
+
+/**
+ * Stores a report's attachment: an image (re-encoded as every image is), a PDF (header checked),
+ * or a Word / Excel file — checked by its container (a ZIP holding `word/` or `xl/` parts, or the
+ * older OLE compound file) against its extension, and kept as sent. Anything else is refused.
+ */
+export async function storeAttachment(file: File): Promise<StoredFile> {
+	const name = file.name.slice(0, 120) || '附件';
+	const ext = name.toLowerCase().split('.').pop() ?? '';
+	if (!file.size) throw new UploadError('请选择文件');
+	if (file.type.startsWith('image/') || ['jpg', 'jpeg', 'png', 'webp', 'gif', 'heic'].includes(ext))
+		return { key: await storeImage(file), kind: 'image', name, size: file.size };
+	if (ext === 'pdf') return { key: await storePdf(file), kind: 'pdf', name, size: file.size };
+	if (!(ext in OFFICE))
+		throw new UploadError('附件只能是 PDF、图片、Word（.doc/.docx）或 Excel（.xls/.xlsx）文件');
+	if (file.size > MAX_DOCUMENT_BYTES) throw new UploadError('附件不能超过 20 MB');
+	const bytes = Buffer.from(await file.arrayBuffer());
+	const spec = OFFICE[ext as OfficeExt];
+	const zip = bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004';
+	const ole = bytes
+		.subarray(0, 8)
+		.equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+	const ok = spec.zipPart ? zip && bytes.includes(Buffer.from(spec.zipPart, 'latin1')) : ole;
+	if (!ok)
+		throw new UploadError(`这个文件不是有效的 ${spec.label} 文件，请另存为 .${ext} 后再上传`);
+	const key = `${crypto.randomUUID()}.${ext}`;
+	const dir = join(dataDir(), 'uploads', 'doc');
+	await mkdir(dir, { recursive: true });
+	await writeFile(join(dir, key), bytes);
+	return { key, kind: 'office', name, size: file.size };
+}
+
+/** A stored attachment's bytes and type; callers check who may read it before calling. */
+export async function readAttachment(key: string): Promise<{ bytes: Buffer; type: string } | null> {
+	if (isKey(key) && key.endsWith('.jpg')) {
+		const bytes = await readImage(key);
+		return bytes && { bytes, type: 'image/jpeg' };
+	}
+	if (!DOCUMENT_KEY.test(key)) return null;
+	if (key.endsWith('.pdf')) {
+		const bytes = await readPdf(key);
+		return bytes && { bytes, type: 'application/pdf' };
+	}
+	const bytes = await readFile(join(dataDir(), 'uploads', 'doc', key)).catch(() => null);
+	const ext = key.split('.').pop() as OfficeExt;
+	const type = {
+		docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+		xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		doc: 'application/msword',
+		xls: 'application/vnd.ms-excel'
+	}[ext];
+	return bytes && { bytes, type };
+}

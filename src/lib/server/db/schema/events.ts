@@ -1,6 +1,7 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { town } from './towns';
 import { user } from './users';
+import { department } from './plan';
 import { EVENT_OPTION_KINDS } from '../../../events';
 
 /** The configurable lists of event themes (主题) and forms (形式). */
@@ -28,9 +29,10 @@ export const event = sqliteTable(
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
 		title: text().notNull(),
-		townId: integer()
-			.notNull()
-			.references(() => town.id),
+		/** Where it was held; empty only for a department's district-wide or online event. */
+		townId: integer().references(() => town.id),
+		/** The owning department; empty when the town owns the event. */
+		departmentId: integer().references(() => department.id),
 		themeId: integer()
 			.notNull()
 			.references(() => eventOption.id),
@@ -59,6 +61,7 @@ export const event = sqliteTable(
 		index('event_start_idx').on(t.startDate),
 		index('event_end_idx').on(t.endDate),
 		index('event_theme_idx').on(t.themeId),
+		index('event_department_idx').on(t.departmentId),
 		index('event_public_idx').on(t.isPublic, t.startDate),
 		index('event_public_end_idx').on(t.isPublic, t.endDate)
 	]

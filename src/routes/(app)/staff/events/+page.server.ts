@@ -4,7 +4,7 @@ import { uploads } from '$lib/server/files';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer');
+	const u = requireRole(event, ...events.EVENT_ROLES);
 	const { filter, values } = events.readFilter(event.url, u);
 	const result = events.list(filter);
 	return {

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireAdmin } from '$lib/server/access';
 import * as query from '$lib/server/query';
 import * as campaign from '$lib/server/campaign';
+import * as plan from '$lib/server/plan';
 import { todayISO } from '$lib/format';
 import type { PageServerLoad } from './$types';
 
@@ -29,6 +30,7 @@ export const load: PageServerLoad = (event) => {
 			...b,
 			towns: b.towns.map((t) => ({ ...t, reported: flags.get(t.townId) ?? null }))
 		},
+		missingReports: plan.reports.missing(year, today, `${year}-${String(m).padStart(2, '0')}`),
 		years: campaign.listYears(),
 		issued: today
 	};

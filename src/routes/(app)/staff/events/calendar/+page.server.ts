@@ -4,7 +4,7 @@ import { todayISO } from '$lib/format';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer');
+	const u = requireRole(event, ...events.EVENT_ROLES);
 	const { filter, values } = events.readFilter(event.url, u);
 	const month = events.readMonth(event.url);
 	const items = events.month(month, filter).map((e) => ({

@@ -1,16 +1,16 @@
-import { requireRole, requireTown, townScope } from '$lib/server/access';
+import { requireRole, requireTown } from '$lib/server/access';
 import * as events from '$lib/server/events';
 import { exports } from '$lib/server/files';
 import * as query from '$lib/server/query';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer');
+	const u = requireRole(event, ...events.EVENT_ROLES);
 	const { q, filters: f } = query.list(event.url, exports.eventList.filters);
 	if (f.town) requireTown(u, f.town.id);
 	const rows = events.all(
 		{
-			scope: townScope(u),
+			...events.viewer(u),
 			townId: f.town?.id,
 			themeId: f.theme,
 			formId: f.form,

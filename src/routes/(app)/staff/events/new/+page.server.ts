@@ -4,13 +4,13 @@ import * as events from '$lib/server/events';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer');
+	const u = requireRole(event, ...events.EVENT_ROLES);
 	return { ...events.choices(u), values: events.newValues(u), photos: [] };
 };
 
 export const actions: Actions = {
 	create: async (event) => {
-		const u = requireRole(event, 'district_admin', 'town_officer');
+		const u = requireRole(event, ...events.EVENT_ROLES);
 		const saved = await events.saveEvent(event.request, u);
 		if (!saved.ok) return saved.failure;
 		redirect(303, `/staff/events/${saved.id}?saved=1`);

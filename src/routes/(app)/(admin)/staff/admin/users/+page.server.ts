@@ -1,6 +1,7 @@
 import { requireAdmin } from '$lib/server/access';
 import * as users from '$lib/server/users';
 import * as towns from '$lib/server/towns';
+import * as plan from '$lib/server/plan';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -13,7 +14,9 @@ export const load: PageServerLoad = (event) => {
 			displayName: u.displayName,
 			role: u.role,
 			disabled: !!u.disabledAt,
-			towns: u.townIds.map((id) => names.get(id) ?? '')
+			towns: u.departmentId
+				? [plan.departments.byId(u.departmentId)?.name ?? '']
+				: u.townIds.map((id) => names.get(id) ?? '')
 		}))
 	};
 };

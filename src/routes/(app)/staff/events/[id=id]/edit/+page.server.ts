@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
-import { loadInScope, requireRole } from '$lib/server/access';
+import { requireRole } from '$lib/server/access';
 import * as events from '$lib/server/events';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function eventFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const u = requireRole(event, 'district_admin', 'town_officer');
-	const e = loadInScope(u, events.get(Number(event.params.id)), (r) => r.townId, '活动不存在');
+	const u = requireRole(event, ...events.EVENT_ROLES);
+	const e = events.eventFor(u, Number(event.params.id), true);
 	return { u, e };
 }
 

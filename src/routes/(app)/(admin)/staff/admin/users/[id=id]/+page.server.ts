@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { requireAdmin, visibleTowns } from '$lib/server/access';
 import * as users from '$lib/server/users';
+import * as plan from '$lib/server/plan';
 import { generatePassword } from '$lib/server/auth';
 import { updateUserSchema } from '$lib/schemas/users';
 import * as forms from '$lib/server/forms';
@@ -17,10 +18,12 @@ export const load: PageServerLoad = (event) => {
 			displayName: u.displayName,
 			role: u.role,
 			townIds: u.townIds,
+			departmentId: u.departmentId ?? null,
 			disabled: !!u.disabledAt,
 			createdAt: u.createdAt
 		},
-		towns: visibleTowns(admin).map((t) => ({ id: t.id, name: t.name }))
+		towns: visibleTowns(admin).map((t) => ({ id: t.id, name: t.name })),
+		departments: plan.departments.choices()
 	};
 };
 

@@ -1,5 +1,6 @@
 import { requireAdmin, visibleTowns } from '$lib/server/access';
 import * as users from '$lib/server/users';
+import * as plan from '$lib/server/plan';
 import * as forms from '$lib/server/forms';
 import { checkPasswordStrength, generatePassword } from '$lib/server/auth';
 import { createUserSchema } from '$lib/schemas/users';
@@ -7,7 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const u = requireAdmin(event);
-	return { towns: visibleTowns(u).map((t) => ({ id: t.id, name: t.name })) };
+	return {
+		towns: visibleTowns(u).map((t) => ({ id: t.id, name: t.name })),
+		departments: plan.departments.choices()
+	};
 };
 
 export const actions: Actions = {

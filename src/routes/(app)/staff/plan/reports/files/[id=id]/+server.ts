@@ -1,0 +1,25 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/access';
+import * as plan from '$lib/server/plan';
+import { uploads } from '$lib/server/files';
+import type { RequestHandler } from './$types';
+
+/** A report's attachment, for the district and the unit that filed it only. */
+export const GET: RequestHandler = async (event) => {
+	const u = requireRole(event, 'district_admin', 'town_officer', 'department_officer');
+	const a = plan.reports.attachment(Number(event.params.id));
+	if (!a) error(404, '附件不存在');
+	const unit = plan.units.ownerOf(a.report);
+	if (u.role !== 'district_admin' && !(unit && plan.reports.mayFile(u, unit)))
+		error(403, '您只能查看本单位的附件');
+	const file = await uploads.readAttachment(a.key);
+	if (!file) error(404, '附件不存在');
+	return new Response(new Uint8Array(file.bytes), {
+		headers: {
+			'content-type': file.type,
+			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
+		}
+	});
+};
