@@ -287,10 +287,7 @@ function commitmentWhere(f: ListFilter): SQL | undefined {
 	const e = and_(enterpriseConds(f));
 	return and_([
 		e
-			? inArray(
-					commitment.enterpriseId,
-					db.select({ id: enterprise.id }).from(enterprise).where(e)
-				)
+			? inArray(commitment.enterpriseId, db.select({ id: enterprise.id }).from(enterprise).where(e))
 			: undefined,
 		f.year ? eq(commitment.year, f.year) : undefined,
 		f.status === 'published' || f.status === 'withdrawn'
@@ -348,12 +345,7 @@ export function listCommitments(f: ListFilter) {
 		'commitments',
 		f,
 		rows,
-		() =>
-			db
-				.select({ n: count() })
-				.from(commitment)
-				.where(commitmentWhere(f))
-				.get()?.n ?? 0
+		() => db.select({ n: count() }).from(commitment).where(commitmentWhere(f)).get()?.n ?? 0
 	);
 }
 
