@@ -36,3 +36,8 @@ export function cardLayout(columns: Column[]) {
 function cssString(s: string) {
 	return `"${s.replace(/[\\"]/g, (ch) => `\\${ch}`).replace(/[\n\r]/g, ' ')}"`;
 }
+
+export function classOf(c: Column): string | undefined {
+	const extra = typeof c === 'object' && 'class' in c ? c.class : undefined;
+	return [isNum(c) && 'num', extra].filter(Boolean).join(' ') || undefined;
+}
