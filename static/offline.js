@@ -7,6 +7,15 @@
 	window.addEventListener('online', function () {
 		location.reload();
 	});
+	// The online event is not to be trusted on a phone (nor is navigator.onLine): ask the server.
+	setInterval(function () {
+		fetch('/healthz', { cache: 'no-store' }).then(
+			function (r) {
+				if (r.ok) location.reload();
+			},
+			function () {}
+		);
+	}, 4000);
 	var open = indexedDB.open('chengxin-staff');
 	open.onupgradeneeded = function () {
 		// Nothing kept yet: leave creating the stores to the app.

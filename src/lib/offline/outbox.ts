@@ -99,5 +99,9 @@ export function startOutbox() {
 	if (started) return;
 	started = true;
 	window.addEventListener('online', () => void flush());
+	// Nor is the online event always told: while anything waits, try again every few seconds.
+	setInterval(async () => {
+		if ((await outbox()).some((i) => i.status === 'queued')) void flush();
+	}, 5000);
 	void flush();
 }

@@ -30,7 +30,10 @@ test('the staff app can be installed and opens offline to a notice, not the brow
 	expect(manifest.short_name.length).toBeGreaterThan(0);
 	expect(manifest.short_name.length).toBeLessThanOrEqual(12);
 	expect(new URL(manifest.start_url, page.url()).pathname.startsWith(manifest.scope)).toBe(true);
-	await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#c8161d');
+	await expect(page.locator('meta[name="theme-color"]').first()).toHaveAttribute(
+		'content',
+		'#c8161d'
+	);
 
 	const icons = manifest.icons as { src: string; sizes: string; type: string; purpose: string }[];
 	for (const size of [192, 512])
@@ -83,7 +86,7 @@ test('the service worker keeps no page or data response, and leaves public pages
 	expect(kept.length).toBeGreaterThan(0);
 	expect(kept).toContain('/offline.html');
 	for (const u of kept) {
-		expect(u).not.toMatch(/^\/staff/);
+		expect(u).not.toMatch(/^\/staff(\/|$)/);
 		expect(u).not.toMatch(/__data\.json/);
 		expect(u === '/' || u.startsWith('/map') || u.startsWith('/merchants')).toBe(false);
 	}
