@@ -14,6 +14,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ precompress: true }),
+		// Registered by the staff layout with scope /staff, not on every public page.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'auto',
 			directives: {
@@ -23,6 +25,8 @@ const config = {
 				'img-src': ['self', 'data:', 'blob:', ...tileHosts],
 				'connect-src': ['self'],
 				'font-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self'],

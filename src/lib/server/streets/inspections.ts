@@ -313,3 +313,39 @@ export function streetsForInspection(scope: number[] | null) {
 		.orderBy(asc(town.sortOrder), asc(street.name))
 		.all();
 }
+
+/**
+ * What an inspector's form was filled against: the standard then current for its kind and the
+ * merchant as it then was (its name, licence, street, trading status). A form queued on a phone
+ * carries it; `assertUnchanged` refuses the submission when either has changed since.
+ */
+export function stampOf(ins: Inspection): string {
+	const std = standards.current(ins.kind);
+	const m = ins.merchantId
+		? db.select().from(merchant).where(eq(merchant.id, ins.merchantId)).get()
+		: undefined;
+	const who = m ? [m.name, m.uscc, m.streetId, m.tradingStatus].join('|') : '';
+	return `${std?.id ?? 0}:${hash(who)}`;
+}
+
+export function assertUnchanged(ins: Inspection, stamp: string) {
+	const now = stampOf(ins);
+	if (now === stamp) return;
+	const [stdThen] = stamp.split(':');
+	const std = standards.current(ins.kind);
+	if (String(std?.id ?? 0) !== stdThen)
+		throw new DomainError(
+			'_',
+			`评价标准已更新为第 ${std?.version ?? '—'} 版，这份评审是按旧版填写的，未被接受。草稿已保留，请核对后重新提交`
+		);
+	throw new DomainError(
+		'_',
+		'商户信息（名称、信用代码、所在街区或经营状态）在您填写期间已变更，这份评审未被接受。草稿已保留，请核对商户档案后重新提交'
+	);
+}
+
+function hash(s: string) {
+	let h = 2166136261;
+	for (const ch of s) h = Math.imul(h ^ ch.codePointAt(0)!, 16777619) >>> 0;
+	return h.toString(36);
+}

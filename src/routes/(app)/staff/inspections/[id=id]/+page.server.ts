@@ -5,6 +5,7 @@ import { DomainError } from '$lib/server/forms';
 import { inspections, instruments, merchants } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
 import { uploads } from '$lib/server/files';
+import * as submissions from '$lib/server/submissions';
 import type { SessionUser } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -45,7 +46,8 @@ export const load: PageServerLoad = (event) => {
 			: { name: s.name, href: `/staff/streets/${s.id}`, address: '' },
 		streetName: s.name,
 		instruments: d.inspection.merchantId ? instruments.forMerchant(d.inspection.merchantId) : [],
-		canScore: can(u, 'update', 'inspection', d) && d.inspection.status === 'draft'
+		canScore: can(u, 'update', 'inspection', d) && d.inspection.status === 'draft',
+		stamp: inspections.stampOf(d.inspection)
 	};
 };
 
@@ -79,6 +81,12 @@ async function saveAction(event: Parameters<Actions[string]>[0], submit: boolean
 	const form = await event.request.formData();
 	const { values } = forms.fieldsOf(form);
 	const done = await forms.attempt(values, async () => {
+		// A submission queued on a phone carries a key and the stamp of what it was filled against:
+		// a key already accepted is answered as before, and nothing is written twice.
+		const key = submissions.keyOf(form);
+		if (key && submit && submissions.done(u, 'inspection', key) === d.inspection.id) return 'sent';
+		const stamp = form.get('stamp');
+		if (typeof stamp === 'string' && stamp) inspections.assertUnchanged(d.inspection, stamp);
 		let input: inspections.SaveInput;
 		try {
 			input = await read(form, d.standard.items);
@@ -87,7 +95,12 @@ async function saveAction(event: Parameters<Actions[string]>[0], submit: boolean
 				throw new DomainError('_', `照片未能保存：${e.message}`);
 			throw e;
 		}
-		inspections.save(u, d.inspection.id, input, submit);
+		if (key && submit)
+			submissions.once(u, 'inspection', key, () => {
+				inspections.save(u, d.inspection.id, input, true);
+				return d.inspection.id;
+			});
+		else inspections.save(u, d.inspection.id, input, submit);
 		return '草稿已保存';
 	});
 	if (typeof done !== 'string') return done;

@@ -1,0 +1,127 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loginAs } from '../helpers';
+import { navFor } from '../../../src/lib/nav';
+import type { Role } from '../../../src/lib/roles';
+
+// Every staff page at 360 px, as the district and as a town: nothing scrolls sideways, no table is
+// wider than the screen, and a screenshot of each is kept under test-results/phone/ to be looked at.
+test.use({ deviceScaleFactor: 1 });
+
+/** Pages that are files, prints or actions rather than screens. */
+const SKIP =
+	/\/(export|template|print|download)(\/|$|\?)|\.(csv|xlsx|ics|pdf|zip|geojson)(\?|$)|\/logout/;
+
+/** One page per route: ids become `:id`, and the query is dropped. */
+const routeOf = (path: string) => path.replace(/\/\d+(?=\/|$)/g, '/:id');
+
+async function check(page: Page, path: string, shot: string) {
+	const res = await page.goto(path);
+	expect(res?.status(), path).toBeLessThan(400);
+	const wide = await page.evaluate(() => {
+		const vw = window.innerWidth;
+		const tables = [...document.querySelectorAll('table')]
+			.filter((t) => t.getBoundingClientRect().width > vw + 0.5)
+			.map((t) => `${t.className} ${Math.round(t.getBoundingClientRect().width)}px`);
+		return { scroll: document.documentElement.scrollWidth, vw, tables };
+	});
+	expect(wide.scroll, `${path} scrolls sideways`).toBeLessThanOrEqual(360);
+	expect(wide.tables, `${path} has a table wider than the screen`).toEqual([]);
+	await page.screenshot({ path: `test-results/phone/${shot}.png`, fullPage: true });
+}
+
+async function crawl(page: Page, role: Role, label: string) {
+	const seen = new Set<string>();
+	const queue = navFor(role).map((i) => i.href);
+	let visited = 0;
+	while (queue.length && visited < 80) {
+		const path = queue.shift()!;
+		const route = routeOf(path.split('?')[0]);
+		if (seen.has(route)) continue;
+		seen.add(route);
+		visited += 1;
+		await check(page, path, `${label}${route.replaceAll('/', '_').replaceAll(':', '')}`);
+		const links = await page.$$eval('main a[href^="/staff"]', (as) =>
+			as.map((a) => a.getAttribute('href')!)
+		);
+		for (const href of links) {
+			if (SKIP.test(href)) continue;
+			const r = routeOf(href.split('?')[0].split('#')[0]);
+			if (!seen.has(r)) queue.push(href.split('#')[0]);
+		}
+	}
+	return [...seen];
+}
+
+test('every staff page fits a 360 px phone, as the district admin', async ({ page }) => {
+	test.setTimeout(300_000);
+	await loginAs(page, 'district_admin');
+	const routes = await crawl(page, 'district_admin', 'district');
+	// The lists of the issue were all reached.
+	for (const r of [
+		'/staff/feedback',
+		'/staff/merchants',
+		'/staff/admin/audit',
+		'/staff/merchants/:id'
+	])
+		expect(routes).toContain(r);
+});
+
+test('every staff page fits a 360 px phone, as a town officer', async ({ page }) => {
+	test.setTimeout(300_000);
+	await loginAs(page, 'town_officer', ['zhongshan']);
+	const routes = await crawl(page, 'town_officer', 'town');
+	for (const r of ['/staff/events', '/staff/inspections', '/staff/campaign/enterprises'])
+		expect(routes).toContain(r);
+});
+
+test('a list is cards on a phone: heading, status badge, then label and value lines', async ({
+	page
+}) => {
+	await loginAs(page, 'district_admin');
+	await page.goto('/staff/merchants');
+	const row = page.locator('.table-cards tbody tr').first();
+	await expect(row).toBeVisible();
+	const cells = await row.evaluate((tr) =>
+		[...tr.children].map((td) => ({
+			before:
+				getComputedStyle(td, '::before').display === 'none'
+					? 'none'
+					: getComputedStyle(td, '::before').content,
+			order: getComputedStyle(td).order,
+			text: (td as HTMLElement).innerText.trim()
+		}))
+	);
+	// 商户 heads the card (no label), 等级 is the badge beside it, the rest carry their labels.
+	expect(cells[0]).toMatchObject({ before: 'none', order: '-2' });
+	expect(cells[3]).toMatchObject({ before: 'none', order: '-1' });
+	expect(cells[1].before).toBe('"示范街"');
+	expect(cells[4].before).toBe('"动态分"');
+	// The header row is there for screen readers only; the link still goes to the merchant.
+	await expect(page.locator('.table-cards thead')).toHaveCSS('position', 'absolute');
+	await row.locator('a').first().click();
+	await expect(page).toHaveURL(/\/staff\/merchants\/\d+$/);
+
+	// The header is one compact row; its menu opens the areas and the account links.
+	await expect(page.getByRole('navigation', { name: '工作台导航' })).toBeHidden();
+	await page.getByRole('button', { name: '菜单' }).click();
+	await expect(page.getByRole('navigation', { name: '工作台导航' })).toBeVisible();
+	await expect(page.getByRole('link', { name: '我的账号' })).toBeVisible();
+	await page
+		.getByRole('navigation', { name: '工作台导航' })
+		.getByRole('link', { name: '宣传教育活动' })
+		.click();
+	await expect(page).toHaveURL(/\/staff\/events$/);
+	await expect(page.getByRole('navigation', { name: '工作台导航' })).toBeHidden();
+	const bar = await page.locator('.staff-header .bar').boundingBox();
+	expect(bar!.height).toBeLessThan(64);
+});
+
+test('tables stay tables on a wide screen', async ({ browser }) => {
+	const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await ctx.newPage();
+	await loginAs(page, 'district_admin');
+	await page.goto('/staff/merchants');
+	await expect(page.locator('.table-cards thead')).toHaveCSS('position', 'static');
+	await expect(page.locator('.table-cards tbody tr').first()).toHaveCSS('display', 'table-row');
+	await ctx.close();
+});
