@@ -581,7 +581,7 @@ const REQUESTS: Request[] = [
 		action: 'update',
 		send: async (u, w) => {
 			const e = events.get(world.events[town(w)])!;
-			const to = townId[other(townOfId(e.townId))];
+			const to = townId[other(townOfId(e.townId!))];
 			const a = await run(
 				eventEdit.actions.update as Call,
 				u,

@@ -80,7 +80,13 @@ export const POLICY: Record<Role, Rules> = {
 		street: { view: OWN, export: OWN },
 		inspection: { view: OWN, create: OWN, update: OWN },
 		instrument: { view: OWN }
-	}
+	},
+	/**
+	 * A department officer holds no town, so every town's record is refused to it. What it may do
+	 * belongs to its department, not to a town: its own events (`events.canWrite`) and its
+	 * progress reports (`plan/reports`), each checked against the department in that module.
+	 */
+	department_officer: {}
 };
 
 /** How a record of `townId` stands to the user. */
