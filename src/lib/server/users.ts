@@ -1,7 +1,9 @@
-/** Staff accounts: creation, role and towns, password resets, disabling. */
+/**
+ * Accounts: creation, role and towns (staff) or shops (merchants), password resets, disabling.
+ */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { db, type Tx } from './db';
-import { user, userTown, type Role, type User } from './db/schema';
+import { merchant, user, userMerchant, userTown, type Role, type User } from './db/schema';
 import * as audit from './audit';
 import { DomainError } from './forms';
 import { hashPassword, invalidateUserSessions } from './auth';
@@ -16,6 +18,32 @@ function townIdsOf(tx: Tx | typeof db, userId: number): number[] {
 		.where(eq(userTown.userId, userId))
 		.all()
 		.map((r) => r.townId);
+}
+
+export function merchantIdsOf(tx: Tx | typeof db, userId: number): number[] {
+	return tx
+		.select({ merchantId: userMerchant.merchantId })
+		.from(userMerchant)
+		.where(eq(userMerchant.userId, userId))
+		.all()
+		.map((r) => r.merchantId);
+}
+
+/** The accounts that speak for a merchant. */
+export function forMerchant(merchantId: number) {
+	return db
+		.select({
+			id: user.id,
+			username: user.username,
+			displayName: user.displayName,
+			disabledAt: user.disabledAt,
+			createdAt: user.createdAt
+		})
+		.from(user)
+		.innerJoin(userMerchant, eq(userMerchant.userId, user.id))
+		.where(eq(userMerchant.merchantId, merchantId))
+		.orderBy(asc(user.id))
+		.all();
 }
 
 function publicFields(u: User, townIds: number[]): UserWithTowns {
@@ -48,7 +76,11 @@ export function getByUsername(username: string): User | undefined {
 	return db.select().from(user).where(eq(user.username, username)).get();
 }
 
-function checkTowns(role: Role, townIds: number[]) {
+function checkTowns(role: Role, townIds: number[], merchantIds: number[] = []) {
+	if (role === 'merchant') {
+		if (merchantIds.length < 1) throw new DomainError('merchantIds', '商户账号至少要关联一家商户');
+		return;
+	}
 	if (role === 'town_officer' && townIds.length !== 1)
 		throw new DomainError('townIds', '街镇工作人员必须属于且只属于一个街镇');
 	if (role === 'inspector' && townIds.length < 1)
@@ -57,7 +89,8 @@ function checkTowns(role: Role, townIds: number[]) {
 
 function setTowns(tx: Tx, userId: number, role: Role, townIds: number[]) {
 	tx.delete(userTown).where(eq(userTown.userId, userId)).run();
-	const ids = role === 'district_admin' ? [] : [...new Set(townIds)];
+	// A merchant account has no town: every staff check by town refuses it.
+	const ids = role === 'district_admin' || role === 'merchant' ? [] : [...new Set(townIds)];
 	if (ids.length)
 		tx.insert(userTown)
 			.values(ids.map((townId) => ({ userId, townId })))
@@ -65,11 +98,31 @@ function setTowns(tx: Tx, userId: number, role: Role, townIds: number[]) {
 	return ids;
 }
 
+/** The shops a merchant account speaks for; none for staff. */
+function setMerchants(tx: Tx, userId: number, role: Role, merchantIds: number[]) {
+	tx.delete(userMerchant).where(eq(userMerchant.userId, userId)).run();
+	const ids = role === 'merchant' ? [...new Set(merchantIds)] : [];
+	if (!ids.length) return ids;
+	const known = tx.select({ id: merchant.id }).from(merchant).where(inArray(merchant.id, ids)).all();
+	if (known.length !== ids.length) throw new DomainError('merchantIds', '关联的商户不存在');
+	tx.insert(userMerchant)
+		.values(ids.map((merchantId) => ({ userId, merchantId })))
+		.run();
+	return ids;
+}
+
 export async function create(
 	actor: Actor,
-	input: { username: string; displayName: string; password: string; role: Role; townIds: number[] }
-): Promise<UserWithTowns> {
-	checkTowns(input.role, input.townIds);
+	input: {
+		username: string;
+		displayName: string;
+		password: string;
+		role: Role;
+		townIds: number[];
+		merchantIds?: number[];
+	}
+): Promise<UserWithTowns & { merchantIds: number[] }> {
+	checkTowns(input.role, input.townIds, input.merchantIds);
 	if (getByUsername(input.username)) throw new DomainError('username', '该用户名已被使用');
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction((tx) => {
@@ -85,7 +138,8 @@ export async function create(
 			.returning()
 			.get();
 		const townIds = setTowns(tx, created.id, input.role, input.townIds);
-		const after = publicFields(created, townIds);
+		const merchantIds = setMerchants(tx, created.id, input.role, input.merchantIds ?? []);
+		const after = { ...publicFields(created, townIds), merchantIds };
 		audit.record(tx, actor, {
 			action: 'user.create',
 			entityType: 'user',
@@ -101,7 +155,7 @@ export function update(
 	id: number,
 	input: { displayName: string; role: Role; townIds: number[] }
 ): UserWithTowns {
-	checkTowns(input.role, input.townIds);
+	checkTowns(input.role, input.townIds, input.role === 'merchant' ? merchantIdsOf(db, id) : []);
 	const result = db.transaction((tx) => {
 		const row = tx.select().from(user).where(eq(user.id, id)).get();
 		if (!row) throw new DomainError('_', '用户不存在');
@@ -113,6 +167,7 @@ export function update(
 			.returning()
 			.get();
 		const townIds = setTowns(tx, id, input.role, input.townIds);
+		if (input.role !== 'merchant') setMerchants(tx, id, input.role, []);
 		const after = publicFields(updated, townIds);
 		audit.record(tx, actor, {
 			action: 'user.update',

@@ -53,7 +53,7 @@ async function take<S extends typeof feedbackSchema | typeof forgedReportSchema>
 	event: RequestEvent,
 	schema: S,
 	merchantId: number | null,
-	save: (data: z.output<S>, photoKey: string | null) => void
+	save: (data: z.output<S>, photoKey: string | null) => feedback.Receipt
 ) {
 	const form = await event.request.formData().catch(() => null);
 	if (!form) return unreadable(event);
@@ -66,16 +66,20 @@ async function take<S extends typeof feedbackSchema | typeof forgedReportSchema>
 	const key = clientKey(event);
 	const refused = await forms.attempt(values, () => feedback.admit(key, merchantId));
 	if (refused) return forms.invalid(values, refused.data.errors, 429);
+	let receipt: feedback.Receipt | undefined;
 	try {
 		const photo = form.get('photo');
 		const photoKey = photo instanceof File && photo.size > 0 ? await storeImage(photo) : null;
-		const failed = await forms.attempt(values, () => save(read.data as z.output<S>, photoKey));
+		const failed = await forms.attempt(values, () => {
+			receipt = save(read.data as z.output<S>, photoKey);
+		});
 		if (failed) return failed;
 	} catch (e) {
 		if (e instanceof UploadError) return forms.invalid(values, { photo: e.message });
 		throw e;
 	}
-	return sent;
+	// The receipt's link is the consumer's only way back: shown once, never stored in clear.
+	return { sent: true as const, receipt };
 }
 
 export function submitFeedback(
@@ -83,12 +87,12 @@ export function submitFeedback(
 	target: { merchantId: number; badgeId?: number | null; source: 'scan' | 'merchant_page' }
 ) {
 	return take(event, feedbackSchema, target.merchantId, (data, photoKey) => {
-		feedback.record({ ...target, ...data, photoKey });
+		return feedback.record({ ...target, ...data, photoKey }).receipt;
 	});
 }
 
 export function reportForged(event: RequestEvent, code: string) {
 	return take(event, forgedReportSchema, null, (data, photoKey) => {
-		feedback.recordForged({ code, ...data, photoKey });
+		return feedback.recordForged({ code, ...data, photoKey }).receipt;
 	});
 }
