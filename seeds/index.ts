@@ -7,6 +7,7 @@ import { seedStreetsDemo, seedStreetsReference } from './streets';
 import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
 import { seedCampaignDemo } from './campaign';
+import { seedPortalDemo } from './portal';
 import { enterprises } from '../src/lib/server/campaign';
 import { merchants } from '../src/lib/server/streets';
 import { makeCommitment } from '../src/lib/server/testing/factories';
@@ -27,6 +28,7 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
 	done.push(seedCampaignDemo());
 	done.push(seedMerchantCommitments());
+	done.push(seedPortalDemo());
 	return done;
 }
 
