@@ -144,7 +144,9 @@ export const commands: Command[] = [
 				merchantIds
 			});
 			const scope = role === 'merchant' ? merchantIds.map((id) => `商户 ${id}`) : slugs;
-			console.log(`已创建用户 ${u.username}（${role}${scope.length ? '，' + scope.join('、') : ''}）`);
+			console.log(
+				`已创建用户 ${u.username}（${role}${scope.length ? '，' + scope.join('、') : ''}）`
+			);
 		}
 	},
 	{

@@ -42,11 +42,7 @@ export const decisionSchema = z
 		status: z.enum(FEEDBACK_DECISIONS, { message: '请选择核实结果' }),
 		note: z.string().trim().max(NOTE_MAX, `处理意见不能超过 ${NOTE_MAX} 个字`),
 		/** Shown to the consumer on their receipt page. */
-		answer: z
-			.string()
-			.trim()
-			.max(NOTE_MAX, `给反馈人的答复不能超过 ${NOTE_MAX} 个字`)
-			.default('')
+		answer: z.string().trim().max(NOTE_MAX, `给反馈人的答复不能超过 ${NOTE_MAX} 个字`).default('')
 	})
 	.refine((v) => v.status === 'verified' || v.note.length >= 2, {
 		path: ['note'],

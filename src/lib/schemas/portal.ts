@@ -7,11 +7,7 @@ const id = (message: string) => z.coerce.number({ message }).int(message).positi
 export const merchantReplySchema = z.object({
 	targetType: z.enum(REPLY_TARGETS, { message: '请选择要回应的记录' }),
 	targetId: id('请选择要回应的记录'),
-	body: z
-		.string()
-		.trim()
-		.min(2, '请填写回应内容，至少 2 个字')
-		.max(1000, '回应不能超过 1000 个字')
+	body: z.string().trim().min(2, '请填写回应内容，至少 2 个字').max(1000, '回应不能超过 1000 个字')
 });
 
 export const reinspectionSchema = z.object({

@@ -103,7 +103,11 @@ function setMerchants(tx: Tx, userId: number, role: Role, merchantIds: number[])
 	tx.delete(userMerchant).where(eq(userMerchant.userId, userId)).run();
 	const ids = role === 'merchant' ? [...new Set(merchantIds)] : [];
 	if (!ids.length) return ids;
-	const known = tx.select({ id: merchant.id }).from(merchant).where(inArray(merchant.id, ids)).all();
+	const known = tx
+		.select({ id: merchant.id })
+		.from(merchant)
+		.where(inArray(merchant.id, ids))
+		.all();
 	if (known.length !== ids.length) throw new DomainError('merchantIds', '关联的商户不存在');
 	tx.insert(userMerchant)
 		.values(ids.map((merchantId) => ({ userId, merchantId })))

@@ -68,7 +68,9 @@ test('a consumer on a phone keeps the receipt link and reads the decision there'
 
 	await page.reload();
 	await expect(page.getByTestId('receipt-status')).toHaveText('已调解');
-	await expect(page.getByTestId('receipt-answer')).toHaveText('已约谈商户并退还差价，感谢您的监督。');
+	await expect(page.getByTestId('receipt-answer')).toHaveText(
+		'已约谈商户并退还差价，感谢您的监督。'
+	);
 });
 
 test('a merchant’s pages fit a phone', async ({ page, request }) => {

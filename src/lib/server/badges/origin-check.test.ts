@@ -3,7 +3,12 @@ import { originWarning } from './origin-check';
 
 describe('the printed address', () => {
 	it('warns for loopback and machine-local origins', () => {
-		for (const o of ['http://localhost:3000', 'https://127.0.0.1', 'http://[::1]:5173', 'http://0.0.0.0'])
+		for (const o of [
+			'http://localhost:3000',
+			'https://127.0.0.1',
+			'http://[::1]:5173',
+			'http://0.0.0.0'
+		])
 			expect(originWarning(o)).toMatch(/只在本机可用/);
 	});
 	it('warns for plain http on a public host', () => {

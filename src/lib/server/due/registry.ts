@@ -27,7 +27,9 @@ export function register(id: string, fn: DueSource) {
 /** The items with something to do, in registration order. */
 export function forUser(u: SessionUser): (DueItem & { id: string })[] {
 	return sources.flatMap(({ id, fn }) =>
-		[fn(u) ?? []].flat().flatMap((item, i) => (item.count > 0 ? [{ ...item, id: `${id}.${i}` }] : []))
+		[fn(u) ?? []]
+			.flat()
+			.flatMap((item, i) => (item.count > 0 ? [{ ...item, id: `${id}.${i}` }] : []))
 	);
 }
 

@@ -261,7 +261,7 @@ export type QueueFilter = {
  */
 export function overdueBefore(now = new Date(), days = deadlineDays()): Date {
 	let t = now.getTime();
-	for (let left = days; left > 0; ) {
+	for (let left = days; left > 0;) {
 		t -= 86_400_000;
 		const weekday = new Date(t + 8 * 3_600_000).getUTCDay();
 		if (weekday !== 0 && weekday !== 6) left -= 1;

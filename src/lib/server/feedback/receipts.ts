@@ -32,7 +32,10 @@ export function issue(tx: Tx, feedbackId: number, createdAt: Date): Receipt {
 
 /** The officer's answer to the consumer, written when deciding. */
 export function setAnswer(tx: Tx, feedbackId: number, answer: string) {
-	tx.update(feedbackReceipt).set({ answer }).where(eq(feedbackReceipt.feedbackId, feedbackId)).run();
+	tx.update(feedbackReceipt)
+		.set({ answer })
+		.where(eq(feedbackReceipt.feedbackId, feedbackId))
+		.run();
 }
 
 export function numberOf(feedbackId: number): string | undefined {

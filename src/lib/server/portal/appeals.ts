@@ -124,7 +124,11 @@ export function decide(
 		const a = tx.select().from(appeal).where(eq(appeal.id, id)).get();
 		if (!a) throw new DomainError('_', '申诉不存在');
 		if (a.status !== 'pending') throw new DomainError('_', '这份申诉已裁决');
-		const entry = tx.select().from(archiveEntry).where(eq(archiveEntry.id, a.archiveEntryId)).get()!;
+		const entry = tx
+			.select()
+			.from(archiveEntry)
+			.where(eq(archiveEntry.id, a.archiveEntryId))
+			.get()!;
 		if (entry.createdBy === actor.id)
 			throw new DomainError('_', '这条记录由您本人认定，须由另一位区级管理员裁决');
 		const m = tx.select().from(merchant).where(eq(merchant.id, a.merchantId)).get()!;
@@ -262,4 +266,3 @@ export function reversedIds(merchantId: number): number[] {
 		.all()
 		.map((r) => r.id);
 }
-

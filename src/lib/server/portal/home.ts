@@ -90,30 +90,28 @@ function archiveOf(merchantId: number) {
 
 /** Submitted inspections with each item's points and the inspector's note on it. */
 function inspectionsOf(merchantId: number) {
-	return inspections
-		.list(null, { merchantId, status: 'submitted', limit: 20 })
-		.map((i) => {
-			const d = inspections.detail(i.id)!;
-			const std = standards.byId(d.inspection.standardId)!;
-			const byItem = new Map(d.scores.map((s) => [s.itemId, s]));
-			return {
-				id: i.id,
-				inspectedOn: i.inspectedOn,
-				total: i.total,
-				result: i.result,
-				vetoHits: i.vetoHits,
-				standardVersion: i.standardVersion,
-				items: std.items.map((it) => ({
-					code: it.code,
-					text: it.text,
-					maxPoints: it.maxPoints,
-					veto: it.veto,
-					points: byItem.get(it.id)?.points ?? 0,
-					vetoHit: byItem.get(it.id)?.vetoHit ?? false,
-					note: byItem.get(it.id)?.note ?? ''
-				}))
-			};
-		});
+	return inspections.list(null, { merchantId, status: 'submitted', limit: 20 }).map((i) => {
+		const d = inspections.detail(i.id)!;
+		const std = standards.byId(d.inspection.standardId)!;
+		const byItem = new Map(d.scores.map((s) => [s.itemId, s]));
+		return {
+			id: i.id,
+			inspectedOn: i.inspectedOn,
+			total: i.total,
+			result: i.result,
+			vetoHits: i.vetoHits,
+			standardVersion: i.standardVersion,
+			items: std.items.map((it) => ({
+				code: it.code,
+				text: it.text,
+				maxPoints: it.maxPoints,
+				veto: it.veto,
+				points: byItem.get(it.id)?.points ?? 0,
+				vetoHit: byItem.get(it.id)?.vetoHit ?? false,
+				note: byItem.get(it.id)?.note ?? ''
+			}))
+		};
+	});
 }
 
 /** Everything about one of the account's own shops (the caller checked it is theirs). */
@@ -165,4 +163,3 @@ export function shop(merchantId: number) {
 		commitmentText: commitments.COMMITMENT_TEXT
 	};
 }
-

@@ -136,9 +136,7 @@ export function open(scope: SessionUser | number[] | null, limit = 100) {
 }
 
 export function openCount(scope: SessionUser | number[] | null): number {
-	return (
-		db.select({ n: count() }).from(reinspectionRequest).where(openWhere(scope)).get()?.n ?? 0
-	);
+	return db.select({ n: count() }).from(reinspectionRequest).where(openWhere(scope)).get()?.n ?? 0;
 }
 
 export function ofMerchant(merchantId: number) {

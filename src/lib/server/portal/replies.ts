@@ -22,11 +22,8 @@ export const BODY_MAX = 1000;
 function targetMerchant(targetType: ReplyTarget, targetId: number): number | null {
 	if (targetType === 'feedback')
 		return (
-			db
-				.select({ m: feedback.merchantId })
-				.from(feedback)
-				.where(eq(feedback.id, targetId))
-				.get()?.m ?? null
+			db.select({ m: feedback.merchantId }).from(feedback).where(eq(feedback.id, targetId)).get()
+				?.m ?? null
 		);
 	return (
 		db

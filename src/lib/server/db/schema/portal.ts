@@ -4,7 +4,14 @@
  * appeals, its signature of the street's commitment and convention, the consumer's receipt for a
  * complaint, and the officers' "handled" mark on a flagged plaque.
  */
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
 import { archiveEntry, badge, merchant, street } from './streets';
 import { feedback } from './badges';
 import { town } from './towns';

@@ -75,7 +75,8 @@ export const actions: Actions = {
 			try {
 				keys.push(await uploads.storeImage(f));
 			} catch (e) {
-				if (e instanceof uploads.UploadError) return forms.invalid(r.values, { evidence: e.message });
+				if (e instanceof uploads.UploadError)
+					return forms.invalid(r.values, { evidence: e.message });
 				throw e;
 			}
 		}
