@@ -8,7 +8,9 @@ let n = 0;
 export function createUser(
 	role: Role,
 	towns: string[] = [],
-	databaseUrl = process.env.E2E_DATABASE_URL
+	databaseUrl = process.env.E2E_DATABASE_URL,
+	/** A merchant account's shops. */
+	merchantIds: number[] = []
 ) {
 	n += 1;
 	const username = `${role.replace('_', '')}${n}${Date.now() % 100000}`;
@@ -25,7 +27,8 @@ export function createUser(
 			password,
 			'--role',
 			role,
-			...towns.flatMap((t) => ['--town', t])
+			...towns.flatMap((t) => ['--town', t]),
+			...merchantIds.flatMap((id) => ['--merchant', String(id)])
 		],
 		{ env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' }
 	);

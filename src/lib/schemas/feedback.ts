@@ -69,3 +69,12 @@ export const deductionsSchema = z.object(
 		])
 	) as Record<(typeof FEEDBACK_CATEGORIES)[number], z.ZodCoercedNumber>
 );
+
+/** Working days an officer has to decide feedback before it shows as overdue. */
+export const deadlineSchema = z.object({
+	deadlineDays: z.coerce
+		.number({ message: '请填写天数' })
+		.int('请填写整数')
+		.min(1, '办理时限至少 1 个工作日')
+		.max(60, '办理时限不能超过 60 个工作日')
+});

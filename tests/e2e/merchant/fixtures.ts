@@ -1,10 +1,14 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { execFileSync } from 'node:child_process';
+import { createUser } from '../helpers';
 import { mapData } from '../public/fixtures';
 
-/** Rated demo merchants with their town's slug, and whether their scan page may claim a signature. */
+/**
+ * Rated demo merchants with their town's slug, consumers' limits cleared (other specs post
+ * feedback from the same address).
+ */
 export async function ratedMerchants(request: APIRequestContext) {
+	clearFeedbackLimits();
 	const data = await mapData(request);
 	const townOf = new Map(data.streets.map((s) => [s[0], s[1]]));
 	const slugOf = new Map(data.towns.map((t) => [t[0], t[1]]));
@@ -20,25 +24,7 @@ export async function claimsSigned(request: APIRequestContext, id: number) {
 
 /** A merchant account through the operators' CLI, as `user add --role merchant --merchant ID`. */
 export function createMerchantUser(merchantIds: number[]) {
-	const username = `shop${Date.now() % 1000000}${Math.floor(Math.random() * 100)}`;
-	const password = `E2e-shop-password-${Date.now()}`;
-	execFileSync(
-		process.execPath,
-		[
-			'scripts/cli.js',
-			'user',
-			'add',
-			'--username',
-			username,
-			'--password',
-			password,
-			'--role',
-			'merchant',
-			...merchantIds.flatMap((id) => ['--merchant', String(id)])
-		],
-		{ env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL }, stdio: 'pipe' }
-	);
-	return { username, password };
+	return createUser('merchant', [], process.env.E2E_DATABASE_URL, merchantIds);
 }
 
 export async function loginMerchant(page: Page, username: string, password: string) {

@@ -4,7 +4,6 @@ import { scanPath } from '../public/fixtures';
 import {
 	backdateReceipt,
 	claimsSigned,
-	clearFeedbackLimits,
 	feedbackIdOf,
 	loginMerchant,
 	ratedMerchants
@@ -32,7 +31,6 @@ test('a merchant signs in, replies, appeals a 属实 deduction and gets the poin
 	browser,
 	request
 }) => {
-	clearFeedbackLimits();
 	const rated = await ratedMerchants(request);
 	const shop = rated[0];
 	const other = rated.find((m) => m.id !== shop.id)!;
@@ -139,7 +137,6 @@ test('an officer’s work due lists the overdue feedback the test made', async (
 	browser,
 	request
 }) => {
-	clearFeedbackLimits();
 	const rated = await ratedMerchants(request);
 	const shop = rated[rated.length - 1];
 	const { receiptNo } = await submitFeedback(

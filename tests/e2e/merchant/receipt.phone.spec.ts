@@ -2,7 +2,6 @@ import { expect, test } from '@playwright/test';
 import { loginAs } from '../helpers';
 import { scanPath } from '../public/fixtures';
 import {
-	clearFeedbackLimits,
 	createMerchantUser,
 	feedbackIdOf,
 	fitsWidth,
@@ -15,7 +14,6 @@ test('a consumer on a phone keeps the receipt link and reads the decision there'
 	browser,
 	request
 }) => {
-	clearFeedbackLimits();
 	const rated = await ratedMerchants(request);
 	const shop = rated[1];
 	const path = await scanPath(request, shop.id);

@@ -23,6 +23,18 @@ import {
 	REPLY_TARGETS
 } from '../../../portal';
 
+/** Columns every record of the loop carries: its merchant and town, who made it and when. */
+const owned = () => ({
+	merchantId: integer()
+		.notNull()
+		.references(() => merchant.id),
+	townId: integer()
+		.notNull()
+		.references(() => town.id),
+	createdBy: integer().references(() => user.id),
+	createdAt: integer({ mode: 'timestamp_ms' }).notNull()
+});
+
 /** The shops a merchant account speaks for: one, or several for a chain. */
 export const userMerchant = sqliteTable(
 	'user_merchant',
@@ -45,20 +57,13 @@ export const merchantReply = sqliteTable(
 	'merchant_reply',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		merchantId: integer()
-			.notNull()
-			.references(() => merchant.id),
-		townId: integer()
-			.notNull()
-			.references(() => town.id),
+		...owned(),
 		targetType: text({ enum: REPLY_TARGETS }).notNull(),
 		targetId: integer().notNull(),
 		body: text().notNull(),
 		status: text({ enum: REPLY_STATUSES }).notNull().default('pending'),
 		/** Why an officer refused it, shown to the merchant. */
 		refusal: text().notNull().default(''),
-		createdBy: integer().references(() => user.id),
-		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		decidedBy: integer().references(() => user.id),
 		decidedAt: integer({ mode: 'timestamp_ms' })
 	},
@@ -75,16 +80,9 @@ export const reinspectionRequest = sqliteTable(
 	'reinspection_request',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		merchantId: integer()
-			.notNull()
-			.references(() => merchant.id),
-		townId: integer()
-			.notNull()
-			.references(() => town.id),
+		...owned(),
 		note: text().notNull(),
 		status: text({ enum: REINSPECTION_STATUSES }).notNull().default('open'),
-		createdBy: integer().references(() => user.id),
-		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		closedBy: integer().references(() => user.id),
 		closedAt: integer({ mode: 'timestamp_ms' }),
 		closeNote: text().notNull().default('')
@@ -99,12 +97,7 @@ export const appeal = sqliteTable(
 	'appeal',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		merchantId: integer()
-			.notNull()
-			.references(() => merchant.id),
-		townId: integer()
-			.notNull()
-			.references(() => town.id),
+		...owned(),
 		archiveEntryId: integer()
 			.notNull()
 			.references(() => archiveEntry.id),
@@ -116,9 +109,7 @@ export const appeal = sqliteTable(
 		decidedBy: integer().references(() => user.id),
 		decidedAt: integer({ mode: 'timestamp_ms' }),
 		/** The archive entry that gave the points back. */
-		reversalEntryId: integer().references(() => archiveEntry.id),
-		createdBy: integer().references(() => user.id),
-		createdAt: integer({ mode: 'timestamp_ms' }).notNull()
+		reversalEntryId: integer().references(() => archiveEntry.id)
 	},
 	(t) => [
 		index('appeal_status_idx').on(t.status, t.createdAt),

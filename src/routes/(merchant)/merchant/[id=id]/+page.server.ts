@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
 import * as forms from '$lib/server/forms';
 import { uploads } from '$lib/server/files';
 import {
@@ -8,7 +9,8 @@ import {
 	ownMerchant,
 	reinspections,
 	replies,
-	requireMerchant
+	requireMerchant,
+	type MerchantUser
 } from '$lib/server/portal';
 import {
 	appealSchema,
@@ -35,27 +37,32 @@ export const load: PageServerLoad = (event) => {
 
 const back = (id: number, done: string) => redirect(303, `/merchant/${id}?done=${done}#${done}`);
 
+/** One of the merchant's own forms: read with `schema`, run the domain call, come back. */
+function act<S extends z.ZodType>(
+	schema: S,
+	done: string,
+	run: (u: MerchantUser, id: number, data: z.output<S>) => unknown
+) {
+	return async (event: RequestEvent) => {
+		const { u, id } = mine(event);
+		const r = await forms.read(event.request, schema);
+		if (!r.ok) return r.failure;
+		const failed = await forms.attempt(r.values, () => {
+			run(u, id, r.data);
+		});
+		if (failed) return failed;
+		back(id, done);
+	};
+}
+
 export const actions: Actions = {
-	reply: async (event) => {
-		const { u, id } = mine(event);
-		const r = await forms.read(event.request, merchantReplySchema);
-		if (!r.ok) return r.failure;
-		const failed = await forms.attempt(r.values, () => {
-			replies.submit(u, { merchantId: id, ...r.data });
-		});
-		if (failed) return failed;
-		back(id, 'replied');
-	},
-	reinspect: async (event) => {
-		const { u, id } = mine(event);
-		const r = await forms.read(event.request, reinspectionSchema);
-		if (!r.ok) return r.failure;
-		const failed = await forms.attempt(r.values, () => {
-			reinspections.request(u, id, r.data.note);
-		});
-		if (failed) return failed;
-		back(id, 'requested');
-	},
+	reply: act(merchantReplySchema, 'replied', (u, id, data) =>
+		replies.submit(u, { merchantId: id, ...data })
+	),
+	reinspect: act(reinspectionSchema, 'requested', (u, id, data) =>
+		reinspections.request(u, id, data.note)
+	),
+	sign: act(signSchema, 'signed', (u, id, data) => commitments.sign(u, id, data.signerName)),
 	appeal: async (event) => {
 		const { u, id } = mine(event);
 		const r = await forms.read(event.request, appealSchema);
@@ -85,15 +92,5 @@ export const actions: Actions = {
 		});
 		if (failed) return failed;
 		back(id, 'appealed');
-	},
-	sign: async (event) => {
-		const { u, id } = mine(event);
-		const r = await forms.read(event.request, signSchema);
-		if (!r.ok) return r.failure;
-		const failed = await forms.attempt(r.values, () => {
-			commitments.sign(u, id, r.data.signerName);
-		});
-		if (failed) return failed;
-		back(id, 'signed');
 	}
 };
