@@ -7,6 +7,7 @@ import { seedStreetsDemo, seedStreetsReference } from './streets';
 import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
 import { seedCampaignDemo } from './campaign';
+import { seedPortalDemo } from './portal';
 import { enterprises } from '../src/lib/server/campaign';
 import { merchants } from '../src/lib/server/streets';
 import { makeCommitment } from '../src/lib/server/testing/factories';
@@ -31,6 +32,7 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(seedCampaignDemo());
 	done.push(seedMerchantCommitments());
 	done.push(seedPlanDemo());
+	done.push(seedPortalDemo());
 	return done;
 }
 

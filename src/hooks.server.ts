@@ -147,6 +147,20 @@ const preferences: Handle = ({ event, resolve }) => {
 	});
 };
 
+/**
+ * A merchant account has its own home: the staff area sends it there (pages) or refuses it
+ * (anything else), before any staff load or action runs.
+ */
+const roleAreas: Handle = ({ event, resolve }) => {
+	const u = event.locals.user;
+	const path = event.url.pathname;
+	if (u?.role === 'merchant' && (path === '/staff' || path.startsWith('/staff/'))) {
+		if (event.request.method === 'GET' && !event.isDataRequest) redirect(303, '/merchant');
+		return new Response('商户账号不能使用工作人员功能', { status: 403 });
+	}
+	return resolve(event);
+};
+
 export const handle = sequence(
 	requestContext,
 	legacyUrls,
@@ -154,7 +168,8 @@ export const handle = sequence(
 	cachePolicy,
 	publicPages,
 	preferences,
-	auth
+	auth,
+	roleAreas
 );
 
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -99,14 +99,15 @@ export const commands: Command[] = [
 	{
 		name: ['user', 'add'],
 		usage:
-			'user add --username U --password P --role ROLE [--town SLUG]... [--department 部门] [--name 姓名]',
-		help: `创建用户。ROLE 为 ${ROLES.join(' / ')}；街镇用拼音标识，如 --town sheshan。`,
+			'user add --username U --password P --role ROLE [--town SLUG]... [--department 部门] [--merchant ID]... [--name 姓名]',
+		help: `创建用户。ROLE 为 ${ROLES.join(' / ')}；街镇用拼音标识，如 --town sheshan；区级部门工作人员用 --department 给出部门名称；商户账号用 --merchant 给出所关联商户的编号（可多次）。`,
 		options: {
 			username: { type: 'string' },
 			password: { type: 'string' },
 			role: { type: 'string' },
 			town: { type: 'string', multiple: true },
 			department: { type: 'string' },
+			merchant: { type: 'string', multiple: true },
 			name: { type: 'string' }
 		},
 		async run({ values }) {
@@ -138,16 +139,25 @@ export const commands: Command[] = [
 						.map((d) => d.name)
 						.join('、')}`
 				);
+			const merchantIds = ((values.merchant as string[] | undefined) ?? []).map((raw) => {
+				const m = merchants.byId(Number(raw));
+				if (!m) throw new Error(`未知商户编号 ${raw}`);
+				return m.id;
+			});
+			if (role === 'merchant' && !merchantIds.length)
+				throw new Error('商户账号需要至少一个 --merchant 商户编号');
 			const u = await users.create(SYSTEM, {
 				username,
 				displayName: str(values.name) ?? username,
 				password,
 				role,
 				townIds,
-				departmentId: department?.id ?? null
+				departmentId: department?.id ?? null,
+				merchantIds
 			});
+			const scope = role === 'merchant' ? merchantIds.map((id) => `商户 ${id}`) : slugs;
 			console.log(
-				`已创建用户 ${u.username}（${role}${slugs.length ? '，' + slugs.join('、') : ''}）`
+				`已创建用户 ${u.username}（${role}${scope.length ? '，' + scope.join('、') : ''}）`
 			);
 		}
 	},

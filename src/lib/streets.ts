@@ -142,7 +142,12 @@ export const ARCHIVE_KINDS = [
 	'commendation',
 	'veto',
 	'instrument_check',
-	'note'
+	'note',
+	'reply',
+	'reinspection_request',
+	'appeal',
+	'reversal',
+	'commitment'
 ] as const;
 export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
 
@@ -157,7 +162,12 @@ export const ARCHIVE_KIND_LABEL: Record<ArchiveKind, string> = {
 	commendation: '表彰奖励',
 	veto: '一票否决事项',
 	instrument_check: '计量器具检定',
-	note: '备注'
+	note: '备注',
+	reply: '商户回应',
+	reinspection_request: '整改复查申请',
+	appeal: '商户申诉',
+	reversal: '申诉成立，撤销认定',
+	commitment: '签署诚信经营承诺'
 };
 
 /** The archive kinds that move a merchant's running score. */

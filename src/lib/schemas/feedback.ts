@@ -40,7 +40,9 @@ export const forgedReportSchema = z.object({
 export const decisionSchema = z
 	.object({
 		status: z.enum(FEEDBACK_DECISIONS, { message: '请选择核实结果' }),
-		note: z.string().trim().max(NOTE_MAX, `处理意见不能超过 ${NOTE_MAX} 个字`)
+		note: z.string().trim().max(NOTE_MAX, `处理意见不能超过 ${NOTE_MAX} 个字`),
+		/** Shown to the consumer on their receipt page. */
+		answer: z.string().trim().max(NOTE_MAX, `给反馈人的答复不能超过 ${NOTE_MAX} 个字`).default('')
 	})
 	.refine((v) => v.status === 'verified' || v.note.length >= 2, {
 		path: ['note'],
@@ -67,3 +69,12 @@ export const deductionsSchema = z.object(
 		])
 	) as Record<(typeof FEEDBACK_CATEGORIES)[number], z.ZodCoercedNumber>
 );
+
+/** Working days an officer has to decide feedback before it shows as overdue. */
+export const deadlineSchema = z.object({
+	deadlineDays: z.coerce
+		.number({ message: '请填写天数' })
+		.int('请填写整数')
+		.min(1, '办理时限至少 1 个工作日')
+		.max(60, '办理时限不能超过 60 个工作日')
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '$lib/roles';
+import { ROLES, STAFF_ROLES } from '$lib/roles';
 
 const townIds = z.array(z.coerce.number().int().positive()).default([]);
 
@@ -21,7 +21,15 @@ export const createUserSchema = z.object({
 		.max(32, '用户名不能超过 32 个字符')
 		.regex(/^[a-zA-Z0-9_.-]+$/, '用户名只能包含英文字母、数字、下划线、点和短横线'),
 	password: z.string(),
-	...userFields
+	...userFields,
+	// Merchant accounts are made from the merchant's page, where the shop is known.
+	role: z.enum(STAFF_ROLES, { message: '请选择角色' })
+});
+
+/** A merchant account, made by an officer from the merchant's page. */
+export const createMerchantAccountSchema = z.object({
+	username: createUserSchema.shape.username,
+	displayName: userFields.displayName
 });
 
 export const updateUserSchema = z.object(userFields);

@@ -8,6 +8,7 @@ import * as users from './users';
 import { generatePassword } from './auth';
 import { SYSTEM } from './actor';
 import { seedDemo, seedReference } from '../../../seeds';
+import { printWarning } from './badges/badges';
 
 export type BootstrapResult = { admin?: { username: string; password: string }; demo: boolean };
 
@@ -37,6 +38,9 @@ async function run({
 		}
 		settings.set('initialized_at', new Date().toISOString());
 	}
+	const warning = printWarning();
+	// Red on a terminal: plaques printed now would not open on a consumer's phone.
+	if (warning) log(`\x1b[31m警告：${warning}\x1b[0m`);
 	if (users.countUsers() === 0) {
 		const password = generatePassword();
 		await users.create(SYSTEM, {

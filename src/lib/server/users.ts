@@ -1,7 +1,17 @@
-/** Staff accounts: creation, role and towns, password resets, disabling. */
+/**
+ * Accounts: creation, role and towns (staff) or shops (merchants), password resets, disabling.
+ */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import { db, type Tx } from './db';
-import { user, userDepartment, userTown, type Role, type User } from './db/schema';
+import {
+	merchant,
+	user,
+	userDepartment,
+	userMerchant,
+	userTown,
+	type Role,
+	type User
+} from './db/schema';
 import * as audit from './audit';
 import { DomainError } from './forms';
 import { hashPassword, invalidateUserSessions } from './auth';
@@ -29,6 +39,32 @@ function departmentOf(tx: Tx | typeof db, userId: number): number | null {
 			.where(eq(userDepartment.userId, userId))
 			.get()?.id ?? null
 	);
+}
+
+export function merchantIdsOf(tx: Tx | typeof db, userId: number): number[] {
+	return tx
+		.select({ merchantId: userMerchant.merchantId })
+		.from(userMerchant)
+		.where(eq(userMerchant.userId, userId))
+		.all()
+		.map((r) => r.merchantId);
+}
+
+/** The accounts that speak for a merchant. */
+export function forMerchant(merchantId: number) {
+	return db
+		.select({
+			id: user.id,
+			username: user.username,
+			displayName: user.displayName,
+			disabledAt: user.disabledAt,
+			createdAt: user.createdAt
+		})
+		.from(user)
+		.innerJoin(userMerchant, eq(userMerchant.userId, user.id))
+		.where(eq(userMerchant.merchantId, merchantId))
+		.orderBy(asc(user.id))
+		.all();
 }
 
 function publicFields(
@@ -73,9 +109,18 @@ export function getByUsername(username: string): User | undefined {
 	return db.select().from(user).where(eq(user.username, username)).get();
 }
 
-function checkTowns(role: Role, townIds: number[], departmentId?: number | null) {
+function checkTowns(
+	role: Role,
+	townIds: number[],
+	departmentId?: number | null,
+	merchantIds: number[] = []
+) {
 	if (role === 'department_officer' && !departmentId)
 		throw new DomainError('departmentId', '区级部门工作人员必须属于一个区级部门');
+	if (role === 'merchant') {
+		if (merchantIds.length < 1) throw new DomainError('merchantIds', '商户账号至少要关联一家商户');
+		return;
+	}
 	if (role === 'town_officer' && townIds.length !== 1)
 		throw new DomainError('townIds', '街镇工作人员必须属于且只属于一个街镇');
 	if (role === 'inspector' && townIds.length < 1)
@@ -84,8 +129,11 @@ function checkTowns(role: Role, townIds: number[], departmentId?: number | null)
 
 function setTowns(tx: Tx, userId: number, role: Role, townIds: number[]) {
 	tx.delete(userTown).where(eq(userTown.userId, userId)).run();
+	// A merchant account has no town: every staff check by town refuses it.
 	const ids =
-		role === 'district_admin' || role === 'department_officer' ? [] : [...new Set(townIds)];
+		role === 'district_admin' || role === 'department_officer' || role === 'merchant'
+			? []
+			: [...new Set(townIds)];
 	if (ids.length)
 		tx.insert(userTown)
 			.values(ids.map((townId) => ({ userId, townId })))
@@ -100,6 +148,23 @@ function setDepartment(tx: Tx, userId: number, role: Role, departmentId?: number
 	return departmentId;
 }
 
+/** The shops a merchant account speaks for; none for staff. */
+function setMerchants(tx: Tx, userId: number, role: Role, merchantIds: number[]) {
+	tx.delete(userMerchant).where(eq(userMerchant.userId, userId)).run();
+	const ids = role === 'merchant' ? [...new Set(merchantIds)] : [];
+	if (!ids.length) return ids;
+	const known = tx
+		.select({ id: merchant.id })
+		.from(merchant)
+		.where(inArray(merchant.id, ids))
+		.all();
+	if (known.length !== ids.length) throw new DomainError('merchantIds', '关联的商户不存在');
+	tx.insert(userMerchant)
+		.values(ids.map((merchantId) => ({ userId, merchantId })))
+		.run();
+	return ids;
+}
+
 export async function create(
 	actor: Actor,
 	input: {
@@ -109,9 +174,10 @@ export async function create(
 		role: Role;
 		townIds: number[];
 		departmentId?: number | null;
+		merchantIds?: number[];
 	}
-): Promise<UserWithTowns> {
-	checkTowns(input.role, input.townIds, input.departmentId);
+): Promise<UserWithTowns & { merchantIds: number[] }> {
+	checkTowns(input.role, input.townIds, input.departmentId, input.merchantIds);
 	if (getByUsername(input.username)) throw new DomainError('username', '该用户名已被使用');
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction((tx) => {
@@ -128,7 +194,8 @@ export async function create(
 			.get();
 		const townIds = setTowns(tx, created.id, input.role, input.townIds);
 		const departmentId = setDepartment(tx, created.id, input.role, input.departmentId);
-		const after = publicFields(created, townIds, departmentId);
+		const merchantIds = setMerchants(tx, created.id, input.role, input.merchantIds ?? []);
+		const after = { ...publicFields(created, townIds, departmentId), merchantIds };
 		audit.record(tx, actor, {
 			action: 'user.create',
 			entityType: 'user',
@@ -144,7 +211,12 @@ export function update(
 	id: number,
 	input: { displayName: string; role: Role; townIds: number[]; departmentId?: number | null }
 ): UserWithTowns {
-	checkTowns(input.role, input.townIds, input.departmentId);
+	checkTowns(
+		input.role,
+		input.townIds,
+		input.departmentId,
+		input.role === 'merchant' ? merchantIdsOf(db, id) : []
+	);
 	const result = db.transaction((tx) => {
 		const row = tx.select().from(user).where(eq(user.id, id)).get();
 		if (!row) throw new DomainError('_', '用户不存在');
@@ -157,6 +229,7 @@ export function update(
 			.get();
 		const townIds = setTowns(tx, id, input.role, input.townIds);
 		const departmentId = setDepartment(tx, id, input.role, input.departmentId);
+		if (input.role !== 'merchant') setMerchants(tx, id, input.role, []);
 		const after = publicFields(updated, townIds, departmentId);
 		audit.record(tx, actor, {
 			action: 'user.update',

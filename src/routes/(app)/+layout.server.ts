@@ -1,14 +1,17 @@
 import { requireUser } from '$lib/server/access';
 import * as towns from '$lib/server/towns';
 import * as plan from '$lib/server/plan';
+import * as due from '$lib/server/due';
 import { navFor } from '$lib/nav';
+import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
 	const u = requireUser(event);
+	if (u.role === 'merchant') error(403, '商户账号请在“我的门店”查看');
 	const myTowns = [
 		...u.townIds.map((id) => towns.byId(id)?.name),
 		u.departmentId ? plan.departments.byId(u.departmentId)?.name : undefined
 	].filter(Boolean) as string[];
-	return { nav: navFor(u.role), myTowns };
+	return { nav: navFor(u.role), myTowns, dueTotal: due.total(due.forUser(u)) };
 };

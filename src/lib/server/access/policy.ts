@@ -86,7 +86,12 @@ export const POLICY: Record<Role, Rules> = {
 	 * belongs to its department, not to a town: its own events (`events.canWrite`) and its
 	 * progress reports (`plan/reports`), each checked against the department in that module.
 	 */
-	department_officer: {}
+	department_officer: {},
+	/**
+	 * A merchant account holds no town either: it sees and answers for its own shops only, through
+	 * its `user_merchant` rows (`portal/scope.ts`), and the staff area refuses it.
+	 */
+	merchant: {}
 };
 
 /** How a record of `townId` stands to the user. */

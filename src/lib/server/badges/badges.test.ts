@@ -27,7 +27,9 @@ async function scanPage(code: string) {
 	const data = await load({
 		params: { code },
 		request: new Request(`http://localhost/b/${code}`),
-		setHeaders: () => {}
+		setHeaders: () => {},
+		cookies: { get: () => undefined },
+		url: new URL(`http://127.0.0.1/B/${code}`)
 	} as unknown as Parameters<typeof load>[0]);
 	return render(ScanPage, {
 		props: { data: { user: null, ...(data as object) }, form: null } as never

@@ -4,6 +4,7 @@
  * expired plaque is still being scanned, and the plaques to print. Whether a badge is valid, and
  * when it may be reprinted or revoked, is the streets' rule (`streets.badgeState`).
  */
+import { originWarning } from './origin-check';
 import { and, asc, desc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { randomBytes } from 'node:crypto';
@@ -38,6 +39,8 @@ let cachedSecret: Uint8Array | undefined;
  * BADGE_SECRET from the environment, or one generated on first use and kept in the settings
  * table beside the data, so that printed badges stay valid across restarts. Never logged.
  */
+export { originWarning };
+
 export function secret(): Uint8Array {
 	if (cachedSecret) return cachedSecret;
 	const env = process.env.BADGE_SECRET;
@@ -58,6 +61,11 @@ export function resetSecretCache() {
 
 export function origin(): string {
 	return (process.env.ORIGIN ?? 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+/** A red warning for print pages and the start-up log when plaques would not open on phones. */
+export function printWarning(): string | null {
+	return originWarning(origin());
 }
 
 /** The URL a badge's QR holds: the origin as typed, then `/B/CODE`, all QR alphanumeric. */

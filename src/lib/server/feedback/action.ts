@@ -44,7 +44,7 @@ async function take<S extends typeof feedbackSchema | typeof forgedReportSchema>
 	event: RequestEvent,
 	schema: S,
 	merchantId: number | null,
-	save: (data: z.output<S>, photoKey: string | null) => void
+	save: (data: z.output<S>, photoKey: string | null) => feedback.Receipt
 ) {
 	const key = clientOf(event);
 	try {
@@ -69,10 +69,13 @@ async function take<S extends typeof feedbackSchema | typeof forgedReportSchema>
 	const sent = { sent: true } as const;
 	if (form.get(TRAP_FIELD)) return sent;
 	let photoKey: string | null = null;
+	let receipt: feedback.Receipt | undefined;
 	try {
 		const photo = form.get('photo');
 		if (photo instanceof File && photo.size > 0) photoKey = await storeImage(photo);
-		const failed = await forms.attempt(values, () => save(read.data as z.output<S>, photoKey));
+		const failed = await forms.attempt(values, () => {
+			receipt = save(read.data as z.output<S>, photoKey);
+		});
 		if (failed) {
 			if (photoKey) await deleteImage(photoKey);
 			return failed;
@@ -85,7 +88,8 @@ async function take<S extends typeof feedbackSchema | typeof forgedReportSchema>
 		}
 		throw e;
 	}
-	return sent;
+	// The receipt's link is the consumer's only way back: shown once, never stored in clear.
+	return { sent: true as const, receipt };
 }
 
 export function submitFeedback(
@@ -93,12 +97,12 @@ export function submitFeedback(
 	target: { merchantId: number; badgeId?: number | null; source: 'scan' | 'merchant_page' }
 ) {
 	return take(event, feedbackSchema, target.merchantId, (data, photoKey) => {
-		feedback.record({ ...target, ...data, photoKey });
+		return feedback.record({ ...target, ...data, photoKey }).receipt;
 	});
 }
 
 export function reportForged(event: RequestEvent, code: string) {
 	return take(event, forgedReportSchema, null, (data, photoKey) => {
-		feedback.recordForged({ code, ...data, photoKey });
+		return feedback.recordForged({ code, ...data, photoKey }).receipt;
 	});
 }

@@ -150,7 +150,8 @@ describe('officer workflow', () => {
 		const mine = await makeUser('town_officer', ['fangsong']);
 		const theirs = await makeUser('town_officer', ['sijing']);
 		const { merchant } = await makeBadgedMerchant(mine, 'fangsong');
-		const now = new Date();
+		// A Tuesday: five working days back is last Tuesday.
+		const now = new Date('2026-12-01T10:00:00+08:00');
 		const old = feedback.submit(
 			'q1',
 			feedbackInput(merchant.id),

@@ -9,6 +9,9 @@ import { feedback, merchant, street, town, type Feedback } from '../db/schema';
 import * as audit from '../audit';
 import * as settings from '../settings';
 import * as supervision from '../streets/supervision';
+import * as receipts from './receipts';
+
+export type { Receipt } from './receipts';
 import { townIn } from '../access';
 import { DomainError } from '../forms';
 import { createWindowLimiter } from '../auth/rate-limit';
@@ -23,8 +26,30 @@ import {
 	type FeedbackStatus
 } from '../../feedback';
 
-/** Pending feedback older than this is marked overdue in the queue. */
-export const OVERDUE_DAYS = 7;
+/** Working days (Monday to Friday) an officer has to decide feedback, unless set otherwise. */
+export const DEFAULT_DEADLINE_DAYS = 5;
+const DEADLINE_KEY = 'feedback.deadline_days';
+
+export function deadlineDays(): number {
+	const n = Number(settings.get(DEADLINE_KEY));
+	return Number.isInteger(n) && n > 0 ? n : DEFAULT_DEADLINE_DAYS;
+}
+
+export function setDeadlineDays(actor: Actor, days: number) {
+	if (!Number.isInteger(days) || days < 1 || days > 60)
+		throw new DomainError('deadlineDays', '办理时限应为 1 到 60 个工作日');
+	db.transaction((tx) => {
+		const before = deadlineDays();
+		settings.set(DEADLINE_KEY, String(days), tx);
+		audit.record(tx, actor, {
+			action: 'feedback.deadline',
+			entityType: 'setting',
+			entityId: DEADLINE_KEY,
+			before,
+			after: days
+		});
+	});
+}
 
 export type Deductions = Record<FeedbackCategory, number>;
 /** Points taken off the running score when a complaint of the category is verified. */
@@ -176,6 +201,7 @@ function insert(
 			.values({ ...values, createdAt: now })
 			.returning()
 			.get();
+		const receipt = receipts.issue(tx, row.id, now);
 		audit.record(
 			tx,
 			{ id: null, username: 'public', displayName: '公众', role: 'system' },
@@ -184,11 +210,11 @@ function insert(
 				entityType: 'feedback',
 				entityId: row.id,
 				townId: row.townId,
-				after: { ...row, phone: maskPhone(row.phone) }
+				after: { ...row, phone: maskPhone(row.phone), receiptNo: receipt.receiptNo }
 			},
 			now
 		);
-		return row;
+		return { ...row, receipt };
 	});
 }
 
@@ -240,8 +266,18 @@ export type QueueFilter = {
 	pageSize?: number;
 };
 
-export function overdueBefore(now = new Date()): Date {
-	return new Date(now.getTime() - OVERDUE_DAYS * 86_400_000);
+/**
+ * Pending feedback received before this instant is overdue: `deadlineDays()` working days back
+ * from now, counting Shanghai weekdays.
+ */
+export function overdueBefore(now = new Date(), days = deadlineDays()): Date {
+	let t = now.getTime();
+	for (let left = days; left > 0;) {
+		t -= 86_400_000;
+		const weekday = new Date(t + 8 * 3_600_000).getUTCDay();
+		if (weekday !== 0 && weekday !== 6) left -= 1;
+	}
+	return new Date(t);
 }
 
 /** The officers' queue: pending first, oldest first; others newest first. */
@@ -295,7 +331,7 @@ export function queue(scope: Scope, filter: QueueFilter = {}, now = new Date()) 
 			...i,
 			overdueDays:
 				i.status === 'pending' && i.createdAt.getTime() < cutoff
-					? Math.floor((now.getTime() - i.createdAt.getTime()) / 86_400_000) - OVERDUE_DAYS
+					? Math.floor((cutoff - i.createdAt.getTime()) / 86_400_000)
 					: null
 		})),
 		page,
@@ -377,7 +413,7 @@ export function detail(id: number) {
 export function decide(
 	actor: Actor,
 	id: number,
-	input: { status: Exclude<FeedbackStatus, 'pending'>; note: string },
+	input: { status: Exclude<FeedbackStatus, 'pending'>; note: string; answer?: string },
 	now = new Date()
 ) {
 	return db.transaction((tx) => {
@@ -428,6 +464,7 @@ export function decide(
 			.where(eq(feedback.id, id))
 			.returning()
 			.get();
+		if (input.answer?.trim()) receipts.setAnswer(tx, id, input.answer.trim());
 		audit.record(
 			tx,
 			actor,
@@ -442,6 +479,29 @@ export function decide(
 			now
 		);
 		return { feedback: after, badgeChange };
+	});
+}
+
+/**
+ * The complainant's full phone number, for an officer who must call back; every reveal is
+ * audited. Lists and pages show it masked.
+ */
+export function revealPhone(actor: Actor, id: number, now = new Date()): string {
+	return db.transaction((tx) => {
+		const row = tx.select().from(feedback).where(eq(feedback.id, id)).get();
+		if (!row) throw new DomainError('_', '反馈不存在');
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'feedback.reveal_phone',
+				entityType: 'feedback',
+				entityId: id,
+				townId: row.townId
+			},
+			now
+		);
+		return row.phone;
 	});
 }
 

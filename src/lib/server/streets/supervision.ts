@@ -85,7 +85,8 @@ function run<T>(tx: Tx | undefined, fn: (tx: Tx) => T): T {
 }
 
 export type RecordInput = {
-	kind: SupervisionKind;
+	/** `reversal` gives back the points of an entry an upheld appeal overturned. */
+	kind: SupervisionKind | 'reversal';
 	/** Defaults to the configured amount for the kind. */
 	points?: number;
 	title?: string;
@@ -110,7 +111,9 @@ export function record(actor: Actor, merchantId: number, input: RecordInput, tx?
 		const m = tx.select().from(merchant).where(eq(merchant.id, merchantId)).get();
 		if (!m) throw new DomainError('_', '商户不存在');
 		const now = input.occurredAt ?? new Date();
-		const points = round1(input.points ?? pointAmounts(tx)[input.kind]);
+		const points = round1(
+			input.points ?? (input.kind === 'reversal' ? 0 : pointAmounts(tx)[input.kind])
+		);
 		const score = m.score == null ? null : round1(m.score + points);
 		const veto = input.kind === 'veto';
 		const entry = tx
@@ -122,7 +125,7 @@ export function record(actor: Actor, merchantId: number, input: RecordInput, tx?
 				occurredAt: now,
 				points,
 				scoreAfter: score,
-				title: input.title?.trim() || SUPERVISION_KIND_LABEL[input.kind],
+				title: input.title?.trim() || ARCHIVE_KIND_LABEL[input.kind],
 				publicNote: input.publicNote?.trim() ?? '',
 				internalNote: input.note?.trim() ?? '',
 				complainant: input.complainant?.trim() ?? '',

@@ -39,3 +39,20 @@ export async function makeUser(
 		departmentId
 	};
 }
+
+/** A merchant account speaking for the given shops. */
+export async function makeMerchantAccount(
+	merchantIds: number[],
+	over: { username?: string; password?: string } = {}
+): Promise<SessionUser> {
+	n += 1;
+	const u = await users.create(SYSTEM, {
+		username: over.username ?? `merchant-${n}-${Date.now()}`,
+		displayName: `商户负责人${n}`,
+		password: over.password ?? `Test-password-${n}-x9`,
+		role: 'merchant',
+		townIds: [],
+		merchantIds
+	});
+	return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, townIds: [] };
+}

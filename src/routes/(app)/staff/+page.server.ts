@@ -1,7 +1,8 @@
 import { requireUser } from '$lib/server/access';
+import * as due from '$lib/server/due';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requireUser(event);
-	return {};
+	const u = requireUser(event);
+	return { due: due.forUser(u) };
 };

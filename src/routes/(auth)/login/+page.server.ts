@@ -5,10 +5,19 @@ import * as users from '$lib/server/users';
 import * as log from '$lib/server/ops/log';
 import { loginSchema } from '$lib/schemas/auth';
 import { safeNext } from '$lib/safe-redirect';
+import { homeOf, type Role } from '$lib/roles';
 import type { Actions, PageServerLoad } from './$types';
 
+/** Where a role goes after signing in: `next` when it lies in the role's own area. */
+function landing(role: Role, next: string | null) {
+	const home = homeOf(role);
+	const to = safeNext(next, home);
+	const staffArea = to === '/staff' || to.startsWith('/staff/');
+	return role === 'merchant' && staffArea ? home : to;
+}
+
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), '/staff'));
+	if (locals.user) redirect(303, landing(locals.user.role, url.searchParams.get('next')));
 };
 
 // Verifying against a real hash when the account does not exist keeps the timing the same.
@@ -50,6 +59,6 @@ export const actions: Actions = {
 		const token = auth.generateSessionToken();
 		const session = auth.createSession(token, account.id);
 		auth.setSessionCookie(event, token, session.expiresAt);
-		redirect(303, safeNext(event.url.searchParams.get('next'), '/staff'));
+		redirect(303, landing(account.role, event.url.searchParams.get('next')));
 	}
 };

@@ -4,16 +4,20 @@ import * as campaign from '$lib/server/campaign';
 import { uploads } from '$lib/server/files';
 import { action } from '$lib/server/feedback';
 import { error } from '@sveltejs/kit';
+import { commitments } from '$lib/server/portal';
+import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The consumer's page: plain HTML, no JavaScript, small enough for a weak signal. */
 export const csr = false;
 
-export const load: PageServerLoad = ({ params, request, setHeaders }) => {
+export const load: PageServerLoad = ({ params, request, setHeaders, cookies, url }) => {
 	const r = badges.lookup(params.code);
 	// Every scan is counted and the state may change at any moment: never cached.
 	setHeaders({ 'cache-control': 'no-store' });
-	if (r.kind === 'invalid') return { result: r, code: params.code.slice(0, 64) };
+	const largeText = cookies.get(LARGE_TEXT_COOKIE) === '1';
+	const here = url.pathname;
+	if (r.kind === 'invalid') return { result: r, code: params.code.slice(0, 64), largeText, here };
 	if (request.method === 'GET') badges.countScan(r.badge.id, badges.isStale(r));
 	return {
 		code: params.code,
@@ -22,7 +26,11 @@ export const load: PageServerLoad = ({ params, request, setHeaders }) => {
 			photo: uploads.imageUrl(r.merchant.photoKey, true)
 		},
 		replies: feedback.publicReplies(r.merchant.id),
-		commitments: campaign.publishedCommitmentsOf(r.merchant.uscc)
+		commitments: campaign.publishedCommitmentsOf(r.merchant.uscc),
+		// Claimed only when the merchant signed its street's convention as it reads now.
+		signed: commitments.current(r.merchant.id),
+		largeText,
+		here
 	};
 };
 

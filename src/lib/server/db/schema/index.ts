@@ -9,3 +9,4 @@ export * from './campaign';
 export * from './state';
 export * from './plan';
 export * from './submissions';
+export * from './portal';

@@ -30,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 		filter: { status, town: town?.slug ?? '', overdue: !!overdue },
 		towns: visibleTowns(u).map((t) => ({ slug: t.slug, name: t.name })),
 		deductions: u.role === 'district_admin' ? feedback.deductions() : null,
-		overdueDays: feedback.OVERDUE_DAYS
+		deadlineDays: feedback.deadlineDays()
 	};
 };
 

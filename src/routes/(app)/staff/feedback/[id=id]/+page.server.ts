@@ -32,7 +32,9 @@ export const load: PageServerLoad = (event) => {
 		item: d,
 		photo: uploads.imageUrl(d.f.photoKey),
 		deduction: feedback.deductions()[d.f.category],
-		overdueDays: feedback.OVERDUE_DAYS
+		overdueBefore: feedback.overdueBefore(),
+		deadlineDays: feedback.deadlineDays(),
+		receiptNo: feedback.receipts.numberOf(d.f.id) ?? null
 	};
 };
 
@@ -47,6 +49,11 @@ export const actions: Actions = {
 		});
 		if (failed) return failed;
 		redirect(303, `/staff/feedback/${d.f.id}?done=${badgeChanged ? 'badge' : 'decided'}`);
+	},
+	/** One click to call back: the full number, audited. */
+	revealPhone: async (event) => {
+		const { u, d } = itemFor(event);
+		return { phone: feedback.revealPhone(u, d.f.id) };
 	},
 	reply: async (event) => {
 		const { u, d } = itemFor(event, 'reply');

@@ -20,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		title: m.m.name,
 		back: `/staff/merchants/${m.m.id}/badge`,
 		plaques,
-		skipped
+		skipped,
+		warning: badges.printWarning()
 	};
 };

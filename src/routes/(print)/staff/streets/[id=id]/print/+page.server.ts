@@ -20,6 +20,7 @@ export const load: PageServerLoad = async (event) => {
 		title: `${s.s.name}（${s.townName}）`,
 		back: `/staff/streets/${s.s.id}/badges`,
 		plaques,
-		skipped
+		skipped,
+		warning: badges.printWarning()
 	};
 };

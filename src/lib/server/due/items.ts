@@ -1,0 +1,190 @@
+/** The work-due items of the areas built so far; other areas add theirs with one `register` line. */
+import { and, count, eq, gte, inArray, lte } from 'drizzle-orm';
+import { db } from '../db';
+import { badge, instrument, merchant, scanFlagHandled } from '../db/schema';
+import { townIn, townScope } from '../access';
+import * as feedback from '../feedback';
+import * as badges from '../badges';
+import * as campaign from '../campaign';
+import { inspections } from '../streets';
+import { appeals, home, reinspections, replies } from '../portal';
+import * as users from '../users';
+import { todayISO } from '../../format';
+import { register } from './registry';
+import type { SessionUser } from '../auth/session';
+
+const staff = (u: SessionUser) => u.role !== 'merchant';
+const office = (u: SessionUser) => u.role === 'district_admin' || u.role === 'town_officer';
+const DAY = 86_400_000;
+const inDays = (n: number) => todayISO(new Date(Date.now() + n * DAY));
+
+register('feedback', (u) => {
+	if (!office(u)) return null;
+	const c = feedback.counts(townScope(u));
+	return [
+		{
+			label: `待核实反馈已超过 ${feedback.deadlineDays()} 个工作日`,
+			count: c.overdue,
+			href: '/staff/feedback?status=pending&overdue=1',
+			tone: 'danger'
+		},
+		{ label: '待核实的消费者反馈', count: c.pending, href: '/staff/feedback?status=pending' }
+	];
+});
+
+register('replies', (u) =>
+	office(u)
+		? { label: '待审核的商户回应', count: replies.waitingCount(u), href: '/staff/feedback/replies' }
+		: null
+);
+
+register('appeals', (u) =>
+	u.role === 'district_admin'
+		? { label: '待裁决的商户申诉', count: appeals.waitingCount(), href: '/staff/admin/appeals' }
+		: null
+);
+
+register('reinspections', (u) =>
+	staff(u)
+		? {
+				label: '商户整改复查申请',
+				count: reinspections.openCount(u),
+				href: '/staff/inspections/requests'
+			}
+		: null
+);
+
+register('badges', (u) => {
+	if (!staff(u)) return null;
+	const n =
+		db
+			.select({ n: count() })
+			.from(merchant)
+			.innerJoin(badge, eq(badge.id, merchant.currentBadgeId))
+			.where(
+				and(
+					inArray(badge.state, ['valid', 'downgraded', 'suspended']),
+					gte(badge.validUntil, todayISO()),
+					lte(badge.validUntil, inDays(30)),
+					townIn(merchant.townId, u)
+				)
+			)
+			.get()?.n ?? 0;
+	return { label: '30 天内到期的牌匾', count: n, href: '/staff/inspections', tone: 'warn' };
+});
+
+register('instruments', (u) => {
+	if (!staff(u)) return null;
+	const due = (to: string, from?: string) =>
+		db
+			.select({ n: count() })
+			.from(instrument)
+			.innerJoin(merchant, eq(merchant.id, instrument.merchantId))
+			.where(
+				and(
+					eq(instrument.retired, false),
+					from ? gte(instrument.nextDueOn, from) : undefined,
+					from ? lte(instrument.nextDueOn, to) : lte(instrument.nextDueOn, to),
+					townIn(merchant.townId, u)
+				)
+			)
+			.get()?.n ?? 0;
+	const yesterday = inDays(-1);
+	return [
+		{
+			label: '已过检定有效期的计量器具',
+			count: due(yesterday),
+			href: '/staff/merchants',
+			tone: 'danger'
+		},
+		{
+			label: '30 天内需检定的计量器具',
+			count: due(inDays(30), todayISO()),
+			href: '/staff/merchants',
+			tone: 'warn'
+		}
+	];
+});
+
+register('inspections', (u) => {
+	if (u.role !== 'inspector' && u.role !== 'district_admin') return null;
+	const scope = townScope(u);
+	return {
+		label: '未提交的检查评审草稿',
+		count: inspections.count(scope, { status: 'draft' }),
+		href: '/staff/inspections'
+	};
+});
+
+register('flagged', (u) =>
+	staff(u)
+		? { label: '作废牌匾仍被扫码', count: unhandledFlags(u).length, href: '/staff/badges/flagged' }
+		: null
+);
+
+register('pace', (u) => {
+	if (u.role !== 'district_admin') return null;
+	const d = campaign.dashboard(campaign.currentYear());
+	return {
+		label: '信用承诺进度滞后的街镇',
+		count: d.towns.filter((t) => t.pace === 'behind').length,
+		href: '/staff/campaign',
+		tone: 'warn'
+	};
+});
+
+/** Merchants: the same idea for the account's own shops. */
+register('merchant', (u) => {
+	if (u.role !== 'merchant') return null;
+	const shops = home.shops(users.merchantIdsOf(db, u.id));
+	const soon = inDays(30);
+	return [
+		{
+			label: '可以申诉的扣分记录',
+			count: shops.reduce((n, s) => n + s.appealable, 0),
+			href: '/merchant'
+		},
+		{
+			label: '正在核实的消费者反馈',
+			count: shops.reduce((n, s) => n + s.pendingFeedback, 0),
+			href: '/merchant'
+		},
+		{
+			label: '30 天内到期的牌匾',
+			count: shops.filter((s) => s.badge && s.badge.validUntil <= soon).length,
+			href: '/merchant',
+			tone: 'warn'
+		},
+		{
+			label: '已过期或即将到期的计量器具',
+			count: shops.reduce((n, s) => n + s.instruments.overdue + s.instruments.dueSoon, 0),
+			href: '/merchant',
+			tone: 'warn'
+		},
+		{
+			label: '尚未签署诚信经营承诺的门店',
+			count: shops.filter((s) => !s.signed).length,
+			href: '/merchant'
+		}
+	];
+});
+
+/** Flagged plaques not marked handled since their last stale scan. */
+export function unhandledFlags(u: SessionUser) {
+	const flagged = badges.flaggedScans(townScope(u), { limit: 500 });
+	if (!flagged.length) return [];
+	const handled = new Map(
+		db
+			.select()
+			.from(scanFlagHandled)
+			.where(
+				inArray(
+					scanFlagHandled.badgeId,
+					flagged.map((f) => f.badgeId)
+				)
+			)
+			.all()
+			.map((h) => [h.badgeId, h.staleScans])
+	);
+	return flagged.filter((f) => (handled.get(f.badgeId) ?? -1) < f.staleScans);
+}
