@@ -13,8 +13,8 @@ import { fmt, load, ratio, scratchDir, startServer } from '../lib.js';
 const require = createRequire(import.meta.url);
 
 /** Design-scale data and one badge's code (bench/badges-setup.ts writes it through the domain). */
-function prepare(origin) {
-	const dir = scratchDir('core');
+export function prepare(origin, name = 'core') {
+	const dir = scratchDir(name);
 	const env = {
 		...process.env,
 		DATABASE_URL: join(dir, 'bench.db'),

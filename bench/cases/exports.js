@@ -5,38 +5,15 @@
  * every 100 ms. Pass: every scan answered within 1 s, the server's peak memory under 600 MB, and
  * the exports beyond the limits refused with 429.
  */
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fmt, scratchDir, startServer } from '../lib.js';
+import { fmt, startServer } from '../lib.js';
+import { prepare as prepareScale } from './core.js';
 
-const require = createRequire(import.meta.url);
 const PORT = Number(process.env.BENCH_EXPORTS_PORT ?? 4601);
 
 function prepare(origin) {
-	const dir = process.env.BENCH_EXPORTS_DIR ?? scratchDir('exports');
-	const env = {
-		...process.env,
-		DATABASE_URL: join(dir, 'bench.db'),
-		DATA_DIR: dir,
-		ORIGIN: origin
-	};
-	const run = (...args) => execFileSync(process.execPath, args, { env, encoding: 'utf8' });
-	if (process.env.BENCH_EXPORTS_DIR) return { dir, code: process.env.BENCH_EXPORTS_CODE };
-	run('scripts/cli.js', 'demo', 'streets', '--streets', '100', '--per-street', '50');
-	run(
-		'scripts/cli.js',
-		'campaign',
-		'generate',
-		'--enterprises',
-		'200000',
-		'--commitments',
-		'50000'
-	);
-	const badge = JSON.parse(
-		run(require.resolve('tsx/cli'), 'bench/badges-setup.ts', '1').trim().split('\n').pop()
-	);
-	return { dir, code: badge.code };
+	if (process.env.BENCH_EXPORTS_DIR)
+		return { dir: process.env.BENCH_EXPORTS_DIR, code: process.env.BENCH_EXPORTS_CODE };
+	return prepareScale(origin, 'exports');
 }
 
 /** Asks `url` every `everyMs` until `stop()`; returns the slowest answer and the failures. */

@@ -7,7 +7,7 @@
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { createHash, randomBytes } from 'node:crypto';
 import * as query from '../query';
@@ -125,12 +125,10 @@ const exportsDir = () => join(dataDir(), 'exports');
  * restored from a copy counts its versions again, so no other process's file is trusted), and
  * removes this process's files of the key's older versions and any file left for a day.
  */
-async function build<T>(
+async function build(
 	key: string,
 	f: Format,
-	name: string,
-	columns: Column<T>[],
-	rows: () => Rows<T>
+	write: (out: Writable) => Promise<void>
 ): Promise<Built> {
 	const dir = exportsDir();
 	mkdirSync(dir, { recursive: true });
@@ -140,7 +138,7 @@ async function build<T>(
 	const tmp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
 	const out = createWriteStream(tmp);
 	try {
-		await writeTo(out, f, { name }, columns, rows());
+		await write(out);
 		await finished(out);
 		await rename(tmp, path);
 	} catch (e) {
@@ -175,8 +173,9 @@ export async function sendCached<T>(
 	const release = admit(source);
 	if (release instanceof Response) return release;
 	try {
-		let file = await cached(`export:${key}:${f}`, () => build(key, f, name, columns, rows));
-		if (!existsSync(file.path)) file = await build(key, f, name, columns, rows);
+		const write = (out: Writable) => writeTo(out, f, { name }, columns, rows());
+		let file = await cached(`export:${key}:${f}`, () => build(key, f, write));
+		if (!existsSync(file.path)) file = await build(key, f, write);
 		const body = createReadStream(file.path);
 		body.once('close', release);
 		return new Response(Readable.toWeb(body) as ReadableStream, {
