@@ -59,7 +59,11 @@ function isFailure(x: unknown): x is ActionFailure<unknown> {
 export async function answer(run: () => unknown): Promise<Answer> {
 	try {
 		const out = await run();
-		if (out instanceof Response) return { status: out.status };
+		if (out instanceof Response) {
+			// read to the end, as a browser would: a streamed body lets go of what it holds
+			await out.arrayBuffer();
+			return { status: out.status };
+		}
 		if (isFailure(out)) return { status: out.status, body: out.data };
 		return { status: 200, body: out };
 	} catch (e) {
