@@ -34,6 +34,7 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/events', label: '宣传教育活动', roles: OFFICE, group: 'events' },
 	{ href: '/staff/admin/event-options', label: '活动主题与形式', roles: ADMIN, group: 'events' },
+	{ href: '/staff/stories', label: '诚信故事', roles: OFFICE, group: 'events' },
 	{ href: '/staff/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/audit', label: '操作日志', roles: ADMIN, group: 'admin' }
@@ -44,6 +45,7 @@ export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/map', label: '诚信地图' },
 	{ href: '/redlist', label: '诚信红榜' },
 	{ href: '/events', label: '宣传教育活动' },
+	{ href: '/stories', label: '诚信故事' },
 	{ href: '/disclosures', label: '信用承诺公示' }
 ];
 

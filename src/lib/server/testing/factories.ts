@@ -12,3 +12,4 @@ export * from './badges';
 export * from './feedback';
 export * from './events';
 export * from './campaign';
+export * from './stories';

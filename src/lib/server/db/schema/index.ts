@@ -7,3 +7,4 @@ export * from './badges';
 export * from './events';
 export * from './campaign';
 export * from './state';
+export * from './stories';
