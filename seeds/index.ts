@@ -7,6 +7,8 @@ import { seedStreetsDemo, seedStreetsReference } from './streets';
 import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
 import { seedCampaignDemo } from './campaign';
+import { seedSchoolsDemo, seedYouthDemo } from './youth';
+import { seedStoriesDemo } from './stories';
 import { enterprises } from '../src/lib/server/campaign';
 import { merchants } from '../src/lib/server/streets';
 import { makeCommitment } from '../src/lib/server/testing/factories';
@@ -27,6 +29,8 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(`宣传教育活动 ${await seedEventDemo()} 场`);
 	done.push(seedCampaignDemo());
 	done.push(seedMerchantCommitments());
+	done.push(`学校 ${seedSchoolsDemo()} 所，进校园活动 ${seedYouthDemo()} 场`);
+	done.push(seedStoriesDemo());
 	return done;
 }
 

@@ -35,6 +35,7 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/events', label: '宣传教育活动', roles: OFFICE, group: 'events' },
 	{ href: '/staff/admin/event-options', label: '活动主题与形式', roles: ADMIN, group: 'events' },
 	{ href: '/staff/stories', label: '诚信故事', roles: OFFICE, group: 'events' },
+	{ href: '/staff/events/youth', label: '青少年诚信教育', roles: ADMIN, group: 'events' },
 	{ href: '/staff/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/audit', label: '操作日志', roles: ADMIN, group: 'admin' }

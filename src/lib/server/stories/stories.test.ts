@@ -15,7 +15,7 @@ import {
 import { SYSTEM } from '../actor';
 import * as towns from '../towns';
 
-beforeEach(() => stories.clientLimiter.reset('9.9.9.9'));
+beforeEach(() => stories.clientLimiter.reset());
 
 describe('a resident’s story', () => {
 	it('keeps only the hash of the receipt token, and the receipt follows the state', async () => {

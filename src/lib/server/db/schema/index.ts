@@ -8,3 +8,4 @@ export * from './events';
 export * from './campaign';
 export * from './state';
 export * from './stories';
+export * from './youth';

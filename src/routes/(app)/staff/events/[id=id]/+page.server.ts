@@ -11,7 +11,11 @@ function eventFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 
 export const load: PageServerLoad = (event) => {
 	const { e } = eventFor(event);
-	return { event: e, saved: event.url.searchParams.has('saved') };
+	return {
+		event: e,
+		reach: events.extras.of(e.id),
+		saved: event.url.searchParams.has('saved')
+	};
 };
 
 export const actions: Actions = {

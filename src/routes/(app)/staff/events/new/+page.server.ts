@@ -5,7 +5,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
-	return { ...events.choices(u), values: events.newValues(u), photos: [] };
+	return {
+		...events.choices(u),
+		extras: events.extras.choices(u),
+		values: events.newValues(u),
+		photos: []
+	};
 };
 
 export const actions: Actions = {
