@@ -13,3 +13,4 @@ export * from './feedback';
 export * from './events';
 export * from './campaign';
 export * from './stories';
+export * from './metrology';

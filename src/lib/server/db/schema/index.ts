@@ -9,3 +9,4 @@ export * from './campaign';
 export * from './state';
 export * from './stories';
 export * from './youth';
+export * from './metrology';
