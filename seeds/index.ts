@@ -9,6 +9,7 @@ import { seedEventDemo, seedEventOptions } from './events';
 import { seedCampaignDemo } from './campaign';
 import { seedSchoolsDemo, seedYouthDemo } from './youth';
 import { seedStoriesDemo } from './stories';
+import { seedMetrologyDemo } from './metrology';
 import { enterprises } from '../src/lib/server/campaign';
 import { merchants } from '../src/lib/server/streets';
 import { makeCommitment } from '../src/lib/server/testing/factories';
@@ -31,6 +32,7 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(seedMerchantCommitments());
 	done.push(`学校 ${seedSchoolsDemo()} 所，进校园活动 ${seedYouthDemo()} 场`);
 	done.push(seedStoriesDemo());
+	done.push(seedMetrologyDemo());
 	return done;
 }
 

@@ -30,6 +30,7 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/inspections', label: '检查评审', roles: ALL, group: 'streets' },
 	{ href: '/staff/badges', label: '牌匾与扫码', roles: ALL, group: 'streets' },
 	{ href: '/staff/feedback', label: '消费者反馈', roles: OFFICE, group: 'streets' },
+	{ href: '/staff/metrology', label: '诚信计量示范单位', roles: ALL, group: 'streets' },
 	{ href: '/staff/admin/standards', label: '评价标准', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/events', label: '宣传教育活动', roles: OFFICE, group: 'events' },
@@ -47,6 +48,7 @@ export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/redlist', label: '诚信红榜' },
 	{ href: '/events', label: '宣传教育活动' },
 	{ href: '/stories', label: '诚信故事' },
+	{ href: '/metrology', label: '诚信计量' },
 	{ href: '/disclosures', label: '信用承诺公示' }
 ];
 

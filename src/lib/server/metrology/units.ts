@@ -463,3 +463,18 @@ export function figures(year: number, today = todayISO()) {
 		fairScales: scales
 	};
 }
+
+/** The form values of a stored unit. */
+export function valuesOf(u: MetrologyUnit): Record<string, string> {
+	return {
+		name: u.name,
+		kind: u.kind,
+		uscc: u.uscc,
+		townId: String(u.townId),
+		address: u.address,
+		contactName: u.contactName,
+		contactPhone: u.contactPhone,
+		locationLat: u.lat == null ? '' : String(u.lat),
+		locationLng: u.lng == null ? '' : String(u.lng)
+	};
+}

@@ -1,0 +1,2 @@
+/** Work-plan figures by row. */
+export * from './figures';
