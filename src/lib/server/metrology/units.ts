@@ -25,6 +25,7 @@ import type { Actor } from '../actor';
 import type { ScaleCheckInput, UnitInput } from '../../schemas/metrology';
 import { REVIEW_DAYS, type UnitKind, type UnitStatus } from '../../metrology';
 import { todayISO } from '../../format';
+import { without } from '../stories/stories';
 
 type Scope = Parameters<typeof townIn>[1];
 
@@ -354,7 +355,7 @@ export function detail(id: number, today = todayISO()) {
 export function publicList(f: Omit<ListFilter, 'status'> = {}, today = todayISO()) {
 	const { items, total } = list(null, { ...f, status: 'named' }, today);
 	return {
-		items: items.map(({ reviewedOn: _r, reviewDueOn: _d, ...u }) => u),
+		items: items.map((u) => without(u, 'reviewedOn', 'reviewDueOn')),
 		total
 	};
 }

@@ -26,7 +26,7 @@ export function readPublicList(url: URL, pageSize = 12) {
 		limit: q.limit,
 		offset: q.offset
 	});
-	const items = found.items.map(({ body: _b, photos: _p, ...s }) => s);
+	const items = found.items.map((s) => stories.without(s, 'body', 'photos'));
 	return {
 		...query.paged(items, found.total, q),
 		filters: { q: q.q ?? '', town: town?.slug ?? '', tag: tag ?? '' }

@@ -288,6 +288,13 @@ export function byId(id: number): Story | undefined {
 	return db.select().from(story).where(eq(story.id, id)).get();
 }
 
+/** The object without the named keys. */
+export function without<T extends object, K extends keyof T>(o: T, ...keys: K[]): Omit<T, K> {
+	const out = { ...o };
+	for (const k of keys) delete out[k];
+	return out;
+}
+
 function photoUrls(keys: string[]) {
 	return keys.map((key) => ({ key, url: imageUrl(key)!, small: imageUrl(key, true)! }));
 }
@@ -381,7 +388,7 @@ export function staffList(scope: Parameters<typeof townIn>[1], f: ListFilter = {
 		.limit(f.limit ?? 50)
 		.offset(f.offset ?? 0)
 		.all()
-		.map(({ body: _b, photoKeys: _p, ...r }) => r);
+		.map((r) => without(r, 'body', 'photoKeys'));
 	const total = db.select({ n: count() }).from(story).where(w).get()?.n ?? 0;
 	return { items, total };
 }
@@ -398,10 +405,10 @@ export function publicList(f: Omit<ListFilter, 'state'> = {}) {
 		.limit(f.limit ?? 20)
 		.offset(f.offset ?? 0)
 		.all()
-		.map(({ state: _s, origin: _o, photoKeys, ...r }) => ({
-			...r,
-			cover: photoKeys[0] ? imageUrl(photoKeys[0], true) : null,
-			photos: photoKeys.map((k) => imageUrl(k)!)
+		.map((r) => ({
+			...without(r, 'state', 'origin', 'photoKeys'),
+			cover: r.photoKeys[0] ? imageUrl(r.photoKeys[0], true) : null,
+			photos: r.photoKeys.map((k) => imageUrl(k)!)
 		}));
 	const total = db.select({ n: count() }).from(story).where(w).get()?.n ?? 0;
 	return { items, total };
@@ -409,7 +416,7 @@ export function publicList(f: Omit<ListFilter, 'state'> = {}) {
 
 /** The newest published stories, for the home page. */
 export function latest(limit = 3) {
-	return publicList({ limit }).items.map(({ body: _b, photos: _p, ...s }) => s);
+	return publicList({ limit }).items.map((s) => without(s, 'body', 'photos'));
 }
 
 /** A published story as the public sees it, or undefined. */
