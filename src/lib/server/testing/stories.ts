@@ -34,6 +34,8 @@ export function makePublishedStory(actor: Actor, spec: StorySpec = {}, now = new
 }
 
 export function storyEditInput(spec: StorySpec & { linkUscc?: string } = {}): StoryEditInput {
-	const { contactName: _n, contactPhone: _p, ...rest } = storyInput(spec);
-	return { ...rest, linkUscc: spec.linkUscc ?? '' };
+	return {
+		...stories.without(storyInput(spec), 'contactName', 'contactPhone'),
+		linkUscc: spec.linkUscc ?? ''
+	};
 }
