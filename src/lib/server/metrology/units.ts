@@ -23,7 +23,14 @@ import * as instruments from '../streets/instruments';
 import * as inspections from '../streets/inspections';
 import type { Actor } from '../actor';
 import type { ScaleCheckInput, UnitInput } from '../../schemas/metrology';
-import { REVIEW_DAYS, type UnitKind, type UnitStatus } from '../../metrology';
+import * as query from '../query';
+import {
+	REVIEW_DAYS,
+	UNIT_KINDS,
+	UNIT_KIND_LABEL,
+	type UnitKind,
+	type UnitStatus
+} from '../../metrology';
 import { todayISO } from '../../format';
 import { without } from '../stories/stories';
 
@@ -477,5 +484,20 @@ export function valuesOf(u: MetrologyUnit): Record<string, string> {
 		contactPhone: u.contactPhone,
 		locationLat: u.lat == null ? '' : String(u.lat),
 		locationLng: u.lng == null ? '' : String(u.lng)
+	};
+}
+
+/** The public list's parameters (`q`, `town` slug, `kind`), read one way by the page and open data. */
+export function readPublicList(url: URL, pageSize: number) {
+	const q = query.list(
+		url,
+		{ town: query.town, kind: query.oneOf(UNIT_KINDS, UNIT_KIND_LABEL) },
+		{ pageSize, maxPageSize: 100 }
+	);
+	const { town: t, kind } = q.filters;
+	const found = publicList({ townId: t?.id, kind, q: q.q, limit: q.limit, offset: q.offset });
+	return {
+		list: query.paged(found.items, found.total, q),
+		filters: { town: t?.slug ?? '', kind: kind ?? '', q: q.q ?? '' }
 	};
 }

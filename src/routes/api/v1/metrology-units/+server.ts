@@ -1,25 +1,12 @@
-import * as query from '$lib/server/query';
 import * as metrology from '$lib/server/metrology';
 import { openData } from '$lib/server/public';
-import { UNIT_KINDS, UNIT_KIND_LABEL } from '$lib/metrology';
+import { UNIT_KIND_LABEL } from '$lib/metrology';
 import type { RequestHandler } from './$types';
 
 /** Named metrology demonstration units: `?q=&town=<slug>&kind=&page=&pageSize=`. */
 export const GET: RequestHandler = openData.api(({ url }) => {
-	const q = query.list(
-		url,
-		{ town: query.town, kind: query.oneOf(UNIT_KINDS, UNIT_KIND_LABEL) },
-		{ pageSize: 50, maxPageSize: 100 }
-	);
-	const { town, kind } = q.filters;
-	const found = metrology.publicList({
-		townId: town?.id,
-		kind,
-		q: q.q,
-		limit: q.limit,
-		offset: q.offset
-	});
-	const items = found.items.map((u) => ({
+	const { list } = metrology.readPublicList(url, 50);
+	const items = list.items.map((u) => ({
 		id: u.id,
 		name: u.name,
 		kind: u.kind,
@@ -35,5 +22,5 @@ export const GET: RequestHandler = openData.api(({ url }) => {
 		instrumentsOverdue: u.overdue,
 		url: `/metrology/${u.id}`
 	}));
-	return openData.ok(query.paged(items, found.total, q));
+	return openData.ok({ ...list, items });
 });
