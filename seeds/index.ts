@@ -8,6 +8,9 @@ import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
 import { seedCampaignDemo } from './campaign';
 import { seedPortalDemo } from './portal';
+import { seedSchoolsDemo, seedYouthDemo } from './youth';
+import { seedStoriesDemo } from './stories';
+import { seedMetrologyDemo } from './metrology';
 import { enterprises } from '../src/lib/server/campaign';
 import { merchants } from '../src/lib/server/streets';
 import { makeCommitment } from '../src/lib/server/testing/factories';
@@ -33,6 +36,9 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(seedMerchantCommitments());
 	done.push(seedPlanDemo());
 	done.push(seedPortalDemo());
+	done.push(`学校 ${seedSchoolsDemo()} 所，进校园活动 ${seedYouthDemo()} 场`);
+	done.push(seedStoriesDemo());
+	done.push(seedMetrologyDemo());
 	return done;
 }
 

@@ -37,6 +37,7 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/feedback/replies', label: '商户回应审核', roles: OFFICE, group: 'streets' },
 	{ href: '/staff/inspections/requests', label: '复查申请', roles: ALL, group: 'streets' },
 	{ href: '/staff/admin/appeals', label: '商户申诉', roles: ADMIN, group: 'streets' },
+	{ href: '/staff/metrology', label: '诚信计量示范单位', roles: ALL, group: 'streets' },
 	{ href: '/staff/admin/standards', label: '评价标准', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/events', label: '宣传教育活动', roles: UNITS, group: 'events' },
@@ -44,6 +45,8 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/plan', label: '年度任务', roles: UNITS, group: 'plan' },
 	{ href: '/staff/plan/reports', label: '进展报送', roles: OFFICERS, group: 'plan' },
 	{ href: '/staff/admin/plan', label: '报送情况', roles: ADMIN, group: 'plan' },
+	{ href: '/staff/stories', label: '诚信故事', roles: OFFICE, group: 'events' },
+	{ href: '/staff/events/youth', label: '青少年诚信教育', roles: ADMIN, group: 'events' },
 	{ href: '/staff/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/departments', label: '区级部门', roles: ADMIN, group: 'admin' },
@@ -55,6 +58,8 @@ export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/map', label: '诚信地图' },
 	{ href: '/redlist', label: '诚信红榜' },
 	{ href: '/events', label: '宣传教育活动' },
+	{ href: '/stories', label: '诚信故事' },
+	{ href: '/metrology', label: '诚信计量' },
 	{ href: '/disclosures', label: '信用承诺公示' }
 ];
 

@@ -6,7 +6,7 @@ export const BODY_MAX = 500;
 export const REPLY_MAX = 1000;
 export const NOTE_MAX = 1000;
 
-const phone = z
+export const phone = z
 	.string()
 	.trim()
 	.transform((s) => s.replace(/[\s-]/g, ''))

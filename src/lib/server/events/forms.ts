@@ -11,6 +11,8 @@ import type { SessionUser } from '../auth/session';
 import * as forms from '../forms';
 import * as query from '../query';
 import * as events from './events';
+import * as extras from './extras';
+import { db } from '../db';
 import { storeImage, UploadError } from '../files/uploads';
 import { eventFormSchema } from '../../schemas/events';
 import { tileConfig } from '../public/map-config';
@@ -170,7 +172,10 @@ export async function saveEvent(
 	u: SessionUser,
 	id?: number
 ): Promise<{ ok: true; id: number } | { ok: false; failure: forms.FormFailure }> {
-	const read = await forms.read(request, eventFormSchema, { lists: ['removePhoto'] });
+	const read = await forms.read(request, eventFormSchema, {
+		lists: ['removePhoto', ...extras.REACH_LISTS]
+	});
+	const reach = extras.read(read.form);
 	const files = read.form
 		.getAll('photos')
 		.filter((f): f is File => f instanceof File && f.size > 0);
@@ -178,8 +183,11 @@ export async function saveEvent(
 		ok: false as const,
 		failure: forms.invalid(read.values, errors)
 	});
-	if (!read.ok) {
-		const errors = { ...read.failure.data.errors };
+	if (!read.ok || !reach.ok) {
+		const errors = {
+			...(reach.ok ? {} : reach.failure.data.errors),
+			...(read.ok ? {} : read.failure.data.errors)
+		};
 		if (files.length) errors.photos = '请改正上面的问题后再提交（照片需要重新选择）';
 		return { ok: false, failure: forms.invalid(read.values, errors) };
 	}
@@ -202,16 +210,20 @@ export async function saveEvent(
 		}
 	}
 	let saved = id ?? 0;
-	const failed = await forms.attempt(read.values, () => {
-		if (id) events.update(u, id, input, { add: photos, remove: removePhoto });
-		else saved = events.create(u, input, photos).id;
-	});
+	const failed = await forms.attempt(read.values, () =>
+		db.transaction(() => {
+			if (id) events.update(u, id, input, { add: photos, remove: removePhoto });
+			else saved = events.create(u, input, photos).id;
+			extras.save(u, saved, reach.data);
+		})
+	);
 	return failed ? { ok: false, failure: failed } : { ok: true, id: saved };
 }
 
 /** The form values of a stored event, for the edit page. */
 export function valuesOf(e: NonNullable<ReturnType<typeof events.get>>): forms.Values {
 	return {
+		...extras.valuesOf(e.id),
 		title: e.title,
 		townId: e.townId == null ? '' : String(e.townId),
 		departmentId: e.departmentId == null ? '' : String(e.departmentId),

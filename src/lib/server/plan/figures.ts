@@ -9,6 +9,9 @@ import { cached } from '../cache';
 import { archiveEntry, badge, merchant, street } from '../db/schema';
 import * as campaign from '../campaign';
 import * as events from '../events';
+import * as metrology from '../metrology';
+import * as youth from '../youth';
+import * as stories from '../stories';
 import { LEVELS, LEVEL_LABEL } from '../../streets';
 import { todayISO } from '../../format';
 
@@ -167,9 +170,35 @@ export function eventFigures(year: number): TaskFigures {
 
 register(37, commitmentFigures);
 register(38, streetFigures);
-// Rows 39, 41 and 42 are built with the metrology units, schools and stories; each replaces its
-// placeholder here with one line, e.g. `register(39, metrology.planFigures)`.
-register(39, placeholder('登记计量器具', '逾期未检定器具', '诚信计量示范单位'));
+register(39, (year) => {
+	const m = metrology.figures(year);
+	return {
+		figures: [
+			{ label: '诚信计量示范单位（已命名）', value: m.unitsNamed, unit: '家' },
+			{ label: '本年新命名', value: m.unitsNamedInYear, unit: '家' },
+			{ label: '逾期未检定器具', value: m.instrumentsOverdue, unit: '台' },
+			{ label: '公平秤', value: m.fairScales, unit: '台' },
+			{ label: '本季度已核查公平秤', value: m.fairScalesCheckedThisQuarter, unit: '台' }
+		]
+	};
+});
 register(40, eventFigures);
-register(41, placeholder('覆盖学校', '参与学生'));
-register(42, placeholder('发布诚信故事', '故事宣讲活动'));
+register(41, (year) => {
+	const y = youth.figures(year);
+	return {
+		figures: [
+			{ label: '覆盖学校', value: y.schoolsReached, target: y.schoolsTotal, unit: '所' },
+			{ label: '参与学生', value: y.studentsReached, unit: '人次' },
+			{ label: '进校园活动', value: y.youthEvents, unit: '场' }
+		]
+	};
+});
+register(42, (year) => {
+	const s = stories.figures(year);
+	return {
+		figures: [
+			{ label: '本年发布诚信故事', value: s.storiesPublished, unit: '篇' },
+			{ label: '累计发布', value: s.storiesPublishedTotal, unit: '篇' }
+		]
+	};
+});

@@ -4,6 +4,7 @@
  */
 import * as campaign from '../campaign';
 import * as events from '../events';
+import * as stories from '../stories';
 import { cached } from '../cache';
 import { todayISO } from '../../format';
 import * as directory from './directory';
@@ -33,6 +34,7 @@ export function home(today = todayISO()) {
 			counts: mapData.counts(),
 			redList: directory.redList({ pageSize: RED_LIST_SIZE }, 'score').items,
 			streets: directory.streetSummaries(8),
+			stories: stories.latest(3),
 			events: {
 				upcoming: upcoming.slice(0, 3),
 				recent: recent.slice(0, 4 - Math.min(3, upcoming.length))

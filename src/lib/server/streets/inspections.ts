@@ -4,13 +4,14 @@
  * here from the version's items, never taken from the form; a submitted merchant inspection
  * rates the merchant and grants or withdraws its badge (see supervision).
  */
-import { and, asc, count as sqlCount, desc, eq } from 'drizzle-orm';
+import { and, asc, count as sqlCount, desc, eq, sql } from 'drizzle-orm';
 import { db } from '../db';
 import {
 	inspection,
 	inspectionInspector,
 	inspectionScore,
 	merchant,
+	metrologyUnit,
 	standard,
 	street,
 	town,
@@ -21,6 +22,7 @@ import * as audit from '../audit';
 import { townIn } from '../access';
 import * as standards from './standards';
 import * as supervision from './supervision';
+import * as unitNaming from '../metrology/naming';
 import type { Actor } from '../actor';
 import { DomainError } from '../forms';
 import { levelFor, scoreInspection } from './badge-state';
@@ -44,10 +46,20 @@ export function byId(id: number): Inspection | undefined {
  * The town answering for an inspection now: its merchant's current town, or for a street's own
  * inspection the street's. Access is checked against this, never the copy stored on the row.
  */
-export function currentTown(ins: Pick<Inspection, 'merchantId' | 'streetId' | 'townId'>): number {
+export function currentTown(
+	ins: Pick<Inspection, 'merchantId' | 'streetId' | 'unitId' | 'townId'>
+): number {
 	const t = ins.merchantId
 		? db.select({ t: merchant.townId }).from(merchant).where(eq(merchant.id, ins.merchantId)).get()
-		: db.select({ t: street.townId }).from(street).where(eq(street.id, ins.streetId)).get();
+		: ins.streetId
+			? db.select({ t: street.townId }).from(street).where(eq(street.id, ins.streetId)).get()
+			: ins.unitId
+				? db
+						.select({ t: metrologyUnit.townId })
+						.from(metrologyUnit)
+						.where(eq(metrologyUnit.id, ins.unitId))
+						.get()
+				: undefined;
 	return t?.t ?? ins.townId;
 }
 
@@ -76,27 +88,34 @@ export function detail(id: number) {
  */
 export function start(
 	actor: Actor,
-	target: { merchantId: number } | { streetId: number },
+	target: { merchantId: number } | { streetId: number } | { unitId: number },
 	now = new Date()
 ): Inspection {
 	return db.transaction((tx) => {
-		const kind = 'merchantId' in target ? 'merchant' : 'street';
-		let streetId: number;
+		const kind =
+			'merchantId' in target ? 'merchant' : 'unitId' in target ? 'metrology_unit' : 'street';
+		let streetId: number | null = null;
 		let townId: number;
 		let merchantId: number | null = null;
-		if ('merchantId' in target) {
+		let unitId: number | null = null;
+		if ('unitId' in target) {
+			const u = tx.select().from(metrologyUnit).where(eq(metrologyUnit.id, target.unitId)).get();
+			if (!u) throw new DomainError('_', '示范单位不存在');
+			unitId = u.id;
+			townId = u.townId;
+		} else if ('merchantId' in target) {
 			const m = tx.select().from(merchant).where(eq(merchant.id, target.merchantId)).get();
 			if (!m) throw new DomainError('_', '商户不存在');
 			if (m.tradingStatus === 'closed') throw new DomainError('_', '该商户已关闭，不能检查评审');
 			merchantId = m.id;
 			streetId = m.streetId;
 			townId = m.townId;
-		} else {
+		} else if ('streetId' in target) {
 			const s = tx.select().from(street).where(eq(street.id, target.streetId)).get();
 			if (!s) throw new DomainError('_', '街区不存在');
 			streetId = s.id;
 			townId = s.townId;
-		}
+		} else throw new DomainError('_', '请选择检查对象');
 		const open = tx
 			.select()
 			.from(inspection)
@@ -104,7 +123,11 @@ export function start(
 				and(
 					eq(inspection.status, 'draft'),
 					eq(inspection.kind, kind),
-					merchantId ? eq(inspection.merchantId, merchantId) : eq(inspection.streetId, streetId)
+					merchantId
+						? eq(inspection.merchantId, merchantId)
+						: unitId
+							? eq(inspection.unitId, unitId)
+							: eq(inspection.streetId, streetId!)
 				)
 			)
 			.get();
@@ -117,6 +140,7 @@ export function start(
 				kind,
 				merchantId,
 				streetId,
+				unitId,
 				townId,
 				standardId: std.id,
 				inspectedOn: todayISO(now),
@@ -228,7 +252,11 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 			before,
 			after
 		});
-		const applied = submit ? supervision.applyInspection(tx, actor, after, now) : null;
+		const applied = !submit
+			? null
+			: after.unitId
+				? unitNaming.applyInspection(tx, actor, after, now)
+				: supervision.applyInspection(tx, actor, after, now);
 		return { inspection: after, applied };
 	});
 }
@@ -253,7 +281,8 @@ export type ListFilter = {
 	streetId?: number;
 	townId?: number;
 	/** `street`: inspections of the street itself, not of its merchants. */
-	kind?: 'merchant' | 'street';
+	kind?: 'merchant' | 'street' | 'metrology_unit';
+	unitId?: number;
 	status?: 'draft' | 'submitted';
 	limit?: number;
 	offset?: number;
@@ -264,6 +293,7 @@ function listWhere(scope: number[] | null, f: ListFilter) {
 		townIn(inspection.townId, scope),
 		f.merchantId ? eq(inspection.merchantId, f.merchantId) : undefined,
 		f.streetId ? eq(inspection.streetId, f.streetId) : undefined,
+		f.unitId ? eq(inspection.unitId, f.unitId) : undefined,
 		f.townId ? eq(inspection.townId, f.townId) : undefined,
 		f.kind ? eq(inspection.kind, f.kind) : undefined,
 		f.status ? eq(inspection.status, f.status) : undefined
@@ -284,13 +314,15 @@ export function list(scope: number[] | null, f: ListFilter = {}) {
 			merchantId: inspection.merchantId,
 			merchantName: merchant.name,
 			streetId: inspection.streetId,
-			streetName: street.name,
+			streetName: sql<string>`coalesce(${street.name}, ${metrologyUnit.name})`,
+			unitId: inspection.unitId,
 			townName: town.name,
 			standardVersion: standard.version
 		})
 		.from(inspection)
 		.leftJoin(merchant, eq(merchant.id, inspection.merchantId))
-		.innerJoin(street, eq(street.id, inspection.streetId))
+		.leftJoin(street, eq(street.id, inspection.streetId))
+		.leftJoin(metrologyUnit, eq(metrologyUnit.id, inspection.unitId))
 		.innerJoin(town, eq(town.id, inspection.townId))
 		.innerJoin(standard, eq(standard.id, inspection.standardId))
 		.where(listWhere(scope, f))

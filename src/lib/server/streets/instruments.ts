@@ -1,10 +1,11 @@
 /**
- * Weights and measures (诚信计量): each merchant's measuring instruments and their verification.
- * A new verification is an archive entry; an instrument past its next due date is overdue.
+ * Weights and measures (诚信计量): the one register of measuring instruments — a merchant's or a
+ * metrology demonstration unit's — and their verification. A merchant's new verification is an
+ * archive entry; an instrument past its next due date is overdue, whoever owns it.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, lt } from 'drizzle-orm';
 import { db } from '../db';
-import { archiveEntry, instrument, merchant, type Instrument } from '../db/schema';
+import { archiveEntry, instrument, merchant, metrologyUnit, type Instrument } from '../db/schema';
 import * as audit from '../audit';
 import type { Actor } from '../actor';
 import { DomainError } from '../forms';
@@ -26,11 +27,28 @@ export function status(
 	return i.nextDueOn <= soon ? 'due_soon' : 'ok';
 }
 
+/** Who owns an instrument: a merchant (by id) or a unit. */
+export type Owner = number | { unitId: number };
+
+function ownerWhere(owner: Owner) {
+	return typeof owner === 'number'
+		? eq(instrument.merchantId, owner)
+		: eq(instrument.unitId, owner.unitId);
+}
+
 export function forMerchant(merchantId: number, today = todayISO()) {
+	return forOwner(merchantId, today);
+}
+
+export function forUnit(unitId: number, today = todayISO()) {
+	return forOwner({ unitId }, today);
+}
+
+function forOwner(owner: Owner, today: string) {
 	return db
 		.select()
 		.from(instrument)
-		.where(eq(instrument.merchantId, merchantId))
+		.where(ownerWhere(owner))
 		.orderBy(asc(instrument.retired), asc(instrument.nextDueOn))
 		.all()
 		.map((i) => ({ ...i, status: status(i, today) }));
@@ -51,14 +69,38 @@ export function byId(id: number): Instrument | undefined {
 	return db.select().from(instrument).where(eq(instrument.id, id)).get();
 }
 
-function townOf(merchantId: number): number {
+/** Instruments in use past their next verification date, in the whole register. */
+export function overdueCount(today = todayISO()): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(instrument)
+			.where(and(eq(instrument.retired, false), lt(instrument.nextDueOn, today)))
+			.get()?.n ?? 0
+	);
+}
+
+function townOf(owner: Owner): number {
+	if (typeof owner !== 'number') {
+		const u = db
+			.select({ townId: metrologyUnit.townId })
+			.from(metrologyUnit)
+			.where(eq(metrologyUnit.id, owner.unitId))
+			.get();
+		if (!u) throw new DomainError('_', '示范单位不存在');
+		return u.townId;
+	}
 	const m = db
 		.select({ townId: merchant.townId })
 		.from(merchant)
-		.where(eq(merchant.id, merchantId))
+		.where(eq(merchant.id, owner))
 		.get();
 	if (!m) throw new DomainError('_', '商户不存在');
 	return m.townId;
+}
+
+function ownerOf(i: Instrument): Owner {
+	return i.merchantId ?? { unitId: i.unitId! };
 }
 
 function checkEntry(actor: Actor, merchantId: number, townId: number, i: Instrument, now: Date) {
@@ -80,15 +122,18 @@ function checkEntry(actor: Actor, merchantId: number, townId: number, i: Instrum
 	};
 }
 
-export function create(actor: Actor, merchantId: number, input: InstrumentInput, now = new Date()) {
-	const townId = townOf(merchantId);
+/** Registers an instrument of a merchant (`owner` its id) or of a unit (`{ unitId }`). */
+export function create(actor: Actor, owner: Owner, input: InstrumentInput, now = new Date()) {
+	const townId = townOf(owner);
+	const merchantId = typeof owner === 'number' ? owner : null;
+	const unitId = typeof owner === 'number' ? null : owner.unitId;
 	return db.transaction((tx) => {
 		const created = tx
 			.insert(instrument)
-			.values({ ...input, merchantId, createdAt: now, updatedAt: now })
+			.values({ ...input, merchantId, unitId, createdAt: now, updatedAt: now })
 			.returning()
 			.get();
-		if (created.lastVerifiedOn)
+		if (merchantId && created.lastVerifiedOn)
 			tx.insert(archiveEntry)
 				.values(checkEntry(actor, merchantId, townId, created, now))
 				.run();
@@ -113,14 +158,14 @@ export function update(
 	return db.transaction((tx) => {
 		const before = tx.select().from(instrument).where(eq(instrument.id, id)).get();
 		if (!before) throw new DomainError('_', '计量器具不存在');
-		const townId = townOf(before.merchantId);
+		const townId = townOf(ownerOf(before));
 		const after = tx
 			.update(instrument)
 			.set({ ...input, updatedAt: now })
 			.where(eq(instrument.id, id))
 			.returning()
 			.get();
-		if (after.lastVerifiedOn && after.lastVerifiedOn !== before.lastVerifiedOn)
+		if (before.merchantId && after.lastVerifiedOn && after.lastVerifiedOn !== before.lastVerifiedOn)
 			tx.insert(archiveEntry)
 				.values(checkEntry(actor, before.merchantId, townId, after, now))
 				.run();

@@ -16,7 +16,7 @@ import {
 import * as audit from '../audit';
 import type { Actor } from '../actor';
 import { DomainError } from '../forms';
-import { STANDARD_KIND_LABEL } from '../../streets';
+import { STANDARD_KINDS, STANDARD_KIND_LABEL } from '../../streets';
 
 export const KIND_LABEL = STANDARD_KIND_LABEL;
 
@@ -383,13 +383,66 @@ export function discardDraft(actor: Actor, id: number) {
 	});
 }
 
+/** 诚信计量示范单位创建标准, version 1. */
+export const DEFAULT_UNIT_ITEMS: ItemInput[] = [
+	{
+		code: 'M1',
+		groupName: '计量管理',
+		text: '建立计量管理制度，明确计量负责人',
+		maxPoints: 15,
+		veto: false
+	},
+	{
+		code: 'M2',
+		groupName: '计量器具',
+		text: '强制检定的计量器具按期检定合格，登记造册',
+		maxPoints: 25,
+		veto: false,
+		metrology: true
+	},
+	{
+		code: 'M3',
+		groupName: '公平秤',
+		text: '设置公平秤，标识醒目，定期核查并记录',
+		maxPoints: 20,
+		veto: false
+	},
+	{
+		code: 'M4',
+		groupName: '计量行为',
+		text: '商品量计量准确，定量包装符合要求',
+		maxPoints: 20,
+		veto: false
+	},
+	{
+		code: 'M5',
+		groupName: '诚信承诺',
+		text: '公开诚信计量承诺，接受社会监督',
+		maxPoints: 20,
+		veto: false
+	},
+	{
+		code: 'V1',
+		groupName: '否决项',
+		text: '使用作弊计量器具或故意短斤少两被查实',
+		maxPoints: 0,
+		veto: true
+	}
+];
+
+const DEFAULT_ITEMS: Record<StandardKind, ItemInput[]> = {
+	merchant: DEFAULT_MERCHANT_ITEMS,
+	street: DEFAULT_STREET_ITEMS,
+	metrology_unit: DEFAULT_UNIT_ITEMS
+};
+
 /**
  * Reference data, like the towns: version 1 of each kind, published, unless any version of it
  * exists. Later versions are user edits and are audited.
  */
 export function seed() {
 	db.transaction((tx) => {
-		for (const kind of ['merchant', 'street'] as const) {
+		for (const kind of STANDARD_KINDS) {
 			const any = tx
 				.select({ id: standard.id })
 				.from(standard)
@@ -409,11 +462,7 @@ export function seed() {
 				})
 				.returning()
 				.get();
-			insertItems(
-				tx,
-				created.id,
-				kind === 'merchant' ? DEFAULT_MERCHANT_ITEMS : DEFAULT_STREET_ITEMS
-			);
+			insertItems(tx, created.id, DEFAULT_ITEMS[kind]);
 		}
 	});
 }

@@ -12,3 +12,5 @@ export * from './badges';
 export * from './feedback';
 export * from './events';
 export * from './campaign';
+export * from './stories';
+export * from './metrology';

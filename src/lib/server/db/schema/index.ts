@@ -10,3 +10,6 @@ export * from './state';
 export * from './plan';
 export * from './submissions';
 export * from './portal';
+export * from './stories';
+export * from './youth';
+export * from './metrology';

@@ -3,7 +3,9 @@
  * inspections scored item by item, badges, the honesty archive with its point changes, and the
  * merchants' measuring instruments.
  */
+import { sql } from 'drizzle-orm';
 import {
+	check,
 	index,
 	integer,
 	primaryKey,
@@ -15,6 +17,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { town } from './towns';
 import { user } from './users';
+import { metrologyUnit } from './metrology';
 import * as vocab from '../../../streets';
 import type { StreetGeometry } from '../../../streets';
 
@@ -104,6 +107,8 @@ export const merchant = sqliteTable(
 		lastInspectionId: integer().references((): AnySQLiteColumn => inspection.id),
 		lastInspectedOn: text(),
 		currentBadgeId: integer().references((): AnySQLiteColumn => badge.id),
+		/** The metrology demonstration unit (a market) the merchant trades inside, if any. */
+		unitId: integer().references(() => metrologyUnit.id),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		updatedAt: integer({ mode: 'timestamp_ms' }).notNull()
 	},
@@ -169,9 +174,10 @@ export const inspection = sqliteTable(
 		id: integer().primaryKey({ autoIncrement: true }),
 		kind: text({ enum: vocab.STANDARD_KINDS }).notNull().default('merchant'),
 		merchantId: integer().references(() => merchant.id),
-		streetId: integer()
-			.notNull()
-			.references(() => street.id),
+		/** The street inspected, or the merchant's street; null for a metrology unit. */
+		streetId: integer().references(() => street.id),
+		/** The metrology demonstration unit inspected (unit standard). */
+		unitId: integer().references(() => metrologyUnit.id),
 		townId: integer()
 			.notNull()
 			.references(() => town.id),
@@ -192,6 +198,7 @@ export const inspection = sqliteTable(
 	(t) => [
 		index('inspection_merchant_idx').on(t.merchantId, t.inspectedOn),
 		index('inspection_street_idx').on(t.streetId),
+		index('inspection_unit_idx').on(t.unitId),
 		index('inspection_town_idx').on(t.townId, t.inspectedOn)
 	]
 );
@@ -263,14 +270,16 @@ export const badge = sqliteTable(
 
 export type Badge = typeof badge.$inferSelect;
 
-/** 诚信计量: a merchant's measuring instruments and their verification. */
+/**
+ * 诚信计量: the one register of measuring instruments and their verification. Each belongs to a
+ * merchant or to a metrology demonstration unit (exactly one of the two).
+ */
 export const instrument = sqliteTable(
 	'instrument',
 	{
 		id: integer().primaryKey({ autoIncrement: true }),
-		merchantId: integer()
-			.notNull()
-			.references(() => merchant.id),
+		merchantId: integer().references(() => merchant.id),
+		unitId: integer().references(() => metrologyUnit.id),
 		type: text({ enum: vocab.INSTRUMENT_TYPES }).notNull(),
 		serial: text().notNull(),
 		/** YYYY-MM-DD. */
@@ -284,6 +293,8 @@ export const instrument = sqliteTable(
 	},
 	(t) => [
 		index('instrument_merchant_idx').on(t.merchantId),
+		index('instrument_unit_idx').on(t.unitId),
+		check('instrument_owner_ck', sql`(merchant_id is null) <> (unit_id is null)`),
 		index('instrument_due_idx').on(t.nextDueOn)
 	]
 );

@@ -2,6 +2,7 @@ import { inScope, requireRole } from '$lib/server/access';
 import * as query from '$lib/server/query';
 import * as campaign from '$lib/server/campaign';
 import * as events from '$lib/server/events';
+import * as plan from '$lib/server/plan';
 import type { PageServerLoad } from './$types';
 
 // A read-only page watched by many: server-rendered HTML only, no hydration data or scripts to send.
@@ -21,6 +22,7 @@ export const load: PageServerLoad = (event) => {
 		),
 		dashboard: { ...d, towns: d.towns.filter((t) => inScope(u, t.townId)) },
 		years: campaign.listYears(),
+		planRows: u.role === 'district_admin' ? plan.rows39to42(year) : [],
 		isAdmin: u.role === 'district_admin'
 	};
 };

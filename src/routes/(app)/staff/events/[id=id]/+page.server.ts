@@ -11,7 +11,12 @@ function eventFor(event: RequestEvent | Parameters<PageServerLoad>[0], write = f
 
 export const load: PageServerLoad = (event) => {
 	const { e, canEdit } = eventFor(event);
-	return { event: e, canEdit, saved: event.url.searchParams.has('saved') };
+	return {
+		event: e,
+		canEdit,
+		reach: events.extras.of(e.id),
+		saved: event.url.searchParams.has('saved')
+	};
 };
 
 export const actions: Actions = {

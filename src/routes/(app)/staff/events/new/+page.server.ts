@@ -7,7 +7,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const u = requireRole(event, ...events.EVENT_ROLES);
-	return { ...events.choices(u), values: events.newValues(u), photos: [] };
+	return {
+		...events.choices(u),
+		extras: events.extras.choices(u),
+		values: events.newValues(u),
+		photos: []
+	};
 };
 
 export const actions: Actions = {

@@ -4,6 +4,7 @@ import * as forms from '$lib/server/forms';
 import { DomainError } from '$lib/server/forms';
 import { inspections, instruments, merchants } from '$lib/server/streets';
 import * as streets from '$lib/server/streets';
+import * as metrology from '$lib/server/metrology';
 import { uploads } from '$lib/server/files';
 import * as submissions from '$lib/server/submissions';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -24,7 +25,8 @@ export const load: PageServerLoad = (event) => {
 	const u = requireUser(event);
 	const d = load_(u, Number(event.params.id));
 	const m = d.inspection.merchantId ? merchants.detail(d.inspection.merchantId) : undefined;
-	const s = streets.byId(d.inspection.streetId)!;
+	const s = d.inspection.streetId ? streets.byId(d.inspection.streetId) : undefined;
+	const unit = d.inspection.unitId ? metrology.byId(d.inspection.unitId) : undefined;
 	return {
 		inspection: d.inspection,
 		standard: { id: d.standard.id, version: d.standard.version, name: d.standard.name },
@@ -43,9 +45,15 @@ export const load: PageServerLoad = (event) => {
 					href: `/staff/merchants/${m.merchant.id}`,
 					address: m.merchant.address
 				}
-			: { name: s.name, href: `/staff/streets/${s.id}`, address: '' },
-		streetName: s.name,
-		instruments: d.inspection.merchantId ? instruments.forMerchant(d.inspection.merchantId) : [],
+			: unit
+				? { name: unit.name, href: `/staff/metrology/${unit.id}`, address: unit.address }
+				: { name: s!.name, href: `/staff/streets/${s!.id}`, address: '' },
+		streetName: s?.name ?? unit?.name ?? '',
+		instruments: d.inspection.merchantId
+			? instruments.forMerchant(d.inspection.merchantId)
+			: d.inspection.unitId
+				? instruments.forUnit(d.inspection.unitId)
+				: [],
 		canScore: can(u, 'update', 'inspection', d) && d.inspection.status === 'draft',
 		stamp: inspections.stampOf(d.inspection)
 	};

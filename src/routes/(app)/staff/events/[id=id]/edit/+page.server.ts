@@ -13,6 +13,7 @@ export const load: PageServerLoad = (event) => {
 	const { u, e } = eventFor(event);
 	return {
 		...events.choices(u),
+		extras: events.extras.choices(u),
 		id: e.id,
 		values: events.valuesOf(e),
 		photos: e.photos.map((p) => ({ id: p.id, small: p.small }))

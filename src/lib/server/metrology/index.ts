@@ -1,0 +1,2 @@
+/** Honest-metrology demonstration units: records, fair scales, naming by inspection, figures. */
+export * from './units';

@@ -1,0 +1,336 @@
+/**
+ * Schools and young people (青少年诚信教育): the schools register, what an event reached (audience
+ * counts, schools with their students, its 法治信用一体化 activity type), and 区教育局's view of a
+ * year — schools reached and not yet, students per grade band and town, activity by type, and
+ * students per town and theme.
+ */
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { db } from '../db';
+import {
+	event,
+	eventAudience,
+	eventOption,
+	eventSchool,
+	eventYouth,
+	school,
+	town,
+	type School
+} from '../db/schema';
+import * as audit from '../audit';
+import { townIn } from '../access';
+import { DomainError } from '../forms';
+import type { Actor } from '../actor';
+import type { EventReach, SchoolInput } from '../../schemas/youth';
+import {
+	AUDIENCES,
+	SCHOOL_KINDS,
+	YOUTH_ACTIVITY_TYPES,
+	type Audience,
+	type SchoolKind,
+	type YouthActivityType
+} from '../../youth';
+
+type Scope = Parameters<typeof townIn>[1];
+
+// ------------------------------------------------------------ schools
+
+/** Active schools in the scope, by town (district order), grade band and name. */
+export function schools(scope: Scope = null) {
+	return db
+		.select({
+			id: school.id,
+			name: school.name,
+			kind: school.kind,
+			townId: school.townId,
+			townName: town.name,
+			address: school.address,
+			lat: school.lat,
+			lng: school.lng
+		})
+		.from(school)
+		.innerJoin(town, eq(town.id, school.townId))
+		.where(and(eq(school.active, true), townIn(school.townId, scope)))
+		.orderBy(asc(town.sortOrder), asc(school.kind), asc(school.name))
+		.all();
+}
+
+export function schoolByName(name: string): School | undefined {
+	return db.select().from(school).where(eq(school.name, name)).get();
+}
+
+export function createSchool(
+	actor: Actor,
+	input: SchoolInput & { lat?: number | null; lng?: number | null },
+	now = new Date()
+) {
+	if (schoolByName(input.name)) throw new DomainError('name', '已有同名学校');
+	return db.transaction((tx) => {
+		const row = tx
+			.insert(school)
+			.values({ ...input, lat: input.lat ?? null, lng: input.lng ?? null, createdAt: now })
+			.returning()
+			.get();
+		audit.record(tx, actor, {
+			action: 'school.create',
+			entityType: 'school',
+			entityId: row.id,
+			townId: row.townId,
+			after: row
+		});
+		return row;
+	});
+}
+
+// ------------------------------------------------------------ an event's reach
+
+export type Youth = EventReach['youth'];
+
+/** Replaces what an event reached: its audience counts, schools and activity type. */
+export function setForEvent(actor: Actor, eventId: number, youth: Youth, now = new Date()) {
+	db.transaction((tx) => {
+		const ev = tx
+			.select({ id: event.id, townId: event.townId })
+			.from(event)
+			.where(eq(event.id, eventId))
+			.get();
+		if (!ev) throw new DomainError('_', '活动不存在');
+		const ids = youth.schools.map((s) => s.schoolId);
+		if (ids.length) {
+			const found = tx
+				.select({ id: school.id })
+				.from(school)
+				.where(and(inArray(school.id, ids), eq(school.active, true)))
+				.all();
+			if (found.length !== new Set(ids).size) throw new DomainError('reachSchool', '请选择学校');
+		}
+		const before = ofEvent(eventId);
+		tx.delete(eventAudience).where(eq(eventAudience.eventId, eventId)).run();
+		tx.delete(eventSchool).where(eq(eventSchool.eventId, eventId)).run();
+		tx.delete(eventYouth).where(eq(eventYouth.eventId, eventId)).run();
+		const audiences = Object.entries(youth.audiences) as [Audience, number][];
+		if (audiences.length)
+			tx.insert(eventAudience)
+				.values(audiences.map(([audience, count]) => ({ eventId, audience, count })))
+				.run();
+		if (youth.schools.length)
+			tx.insert(eventSchool)
+				.values(youth.schools.map((s) => ({ eventId, ...s })))
+				.run();
+		if (youth.activityType)
+			tx.insert(eventYouth).values({ eventId, activityType: youth.activityType }).run();
+		const changed =
+			JSON.stringify({
+				a: before.audiences,
+				s: before.schools.map((s) => [s.id, s.students]),
+				t: before.activityType
+			}) !==
+			JSON.stringify({
+				a: Object.fromEntries(audiences),
+				s: youth.schools.map((s) => [s.schoolId, s.students]),
+				t: youth.activityType
+			});
+		if (changed)
+			audit.record(
+				tx,
+				actor,
+				{
+					action: 'event.reach',
+					entityType: 'event',
+					entityId: eventId,
+					townId: ev.townId,
+					before,
+					after: youth
+				},
+				now
+			);
+	});
+}
+
+/** What an event reached. */
+export function ofEvent(eventId: number) {
+	const audiences = Object.fromEntries(
+		db
+			.select({ a: eventAudience.audience, n: eventAudience.count })
+			.from(eventAudience)
+			.where(eq(eventAudience.eventId, eventId))
+			.all()
+			.map((r) => [r.a, r.n])
+	) as Partial<Record<Audience, number>>;
+	const reached = db
+		.select({ id: school.id, name: school.name, kind: school.kind, students: eventSchool.students })
+		.from(eventSchool)
+		.innerJoin(school, eq(school.id, eventSchool.schoolId))
+		.where(eq(eventSchool.eventId, eventId))
+		.orderBy(asc(school.name))
+		.all();
+	const activityType =
+		db
+			.select({ t: eventYouth.activityType })
+			.from(eventYouth)
+			.where(eq(eventYouth.eventId, eventId))
+			.get()?.t ?? null;
+	return { audiences, schools: reached, activityType };
+}
+
+// ------------------------------------------------------------ the education bureau's view
+
+function inYear(year: number) {
+	return and(gte(event.startDate, `${year}-01-01`), lte(event.startDate, `${year}-12-31`));
+}
+
+/** 区教育局's view of a year, over the towns in scope. */
+export function view(year: number, scope: Scope = null) {
+	const where = and(inYear(year), townIn(event.townId, scope));
+	const all = schools(scope);
+	const perSchool = new Map(
+		db
+			.select({
+				schoolId: eventSchool.schoolId,
+				events: sql<number>`count(distinct ${event.id})`,
+				students: sql<number>`sum(${eventSchool.students})`
+			})
+			.from(eventSchool)
+			.innerJoin(event, eq(event.id, eventSchool.eventId))
+			.where(where)
+			.groupBy(eventSchool.schoolId)
+			.all()
+			.map((r) => [r.schoolId, r])
+	);
+	const reached = all
+		.filter((s) => perSchool.has(s.id))
+		.map((s) => ({
+			...s,
+			events: perSchool.get(s.id)!.events,
+			students: perSchool.get(s.id)!.students
+		}));
+	const notReached = all.filter((s) => !perSchool.has(s.id));
+
+	// Students per grade band and town, from the schools reached.
+	const bandRows = db
+		.select({
+			townId: school.townId,
+			kind: school.kind,
+			students: sql<number>`sum(${eventSchool.students})`
+		})
+		.from(eventSchool)
+		.innerJoin(event, eq(event.id, eventSchool.eventId))
+		.innerJoin(school, eq(school.id, eventSchool.schoolId))
+		.where(where)
+		.groupBy(school.townId, school.kind)
+		.all();
+	const townsInView = db
+		.select({ id: town.id, name: town.name, slug: town.slug })
+		.from(town)
+		.where(and(eq(town.active, true), townIn(town.id, scope)))
+		.orderBy(asc(town.sortOrder))
+		.all();
+	const bands = townsInView.map((t) => {
+		const cells = Object.fromEntries(SCHOOL_KINDS.map((k) => [k, 0])) as Record<SchoolKind, number>;
+		for (const r of bandRows) if (r.townId === t.id) cells[r.kind] = r.students;
+		return {
+			...t,
+			cells,
+			total: SCHOOL_KINDS.reduce((n, k) => n + cells[k], 0),
+			schools: all.filter((s) => s.townId === t.id).length,
+			reached: reached.filter((s) => s.townId === t.id).length
+		};
+	});
+
+	// Activity by type: events and students (the 学生 audience).
+	const students = sql<number>`coalesce((select a.count from event_audience a where a.event_id = ${event.id} and a.audience = 'student'), 0)`;
+	const typeRows = db
+		.select({
+			type: eventYouth.activityType,
+			events: sql<number>`count(*)`,
+			students: sql<number>`sum(${students})`
+		})
+		.from(eventYouth)
+		.innerJoin(event, eq(event.id, eventYouth.eventId))
+		.where(where)
+		.groupBy(eventYouth.activityType)
+		.all();
+	const byType = YOUTH_ACTIVITY_TYPES.map((type) => {
+		const r = typeRows.find((x) => x.type === type);
+		return { type, events: r?.events ?? 0, students: r?.students ?? 0 };
+	});
+
+	// Students reached per town and theme (the summary table's shape).
+	const theme = alias(eventOption, 'theme');
+	const themeRows = db
+		.select({
+			townId: event.townId,
+			themeId: event.themeId,
+			themeName: theme.name,
+			events: sql<number>`count(*)`,
+			students: sql<number>`sum(${students})`
+		})
+		.from(event)
+		.innerJoin(theme, eq(theme.id, event.themeId))
+		.where(and(where, sql`${students} > 0`))
+		.groupBy(event.townId, event.themeId)
+		.all();
+	const themes = [...new Map(themeRows.map((r) => [r.themeId, r.themeName])).entries()].map(
+		([id, name]) => ({ id, name })
+	);
+	const townTheme = townsInView.map((t) => ({
+		...t,
+		cells: Object.fromEntries(
+			themes.map((th) => {
+				const r = themeRows.find((x) => x.townId === t.id && x.themeId === th.id);
+				return [th.id, { events: r?.events ?? 0, students: r?.students ?? 0 }];
+			})
+		) as Record<number, { events: number; students: number }>
+	}));
+
+	const totals = figuresOver(where);
+	return {
+		year,
+		reached,
+		notReached,
+		bands,
+		byType,
+		themes,
+		townTheme,
+		totals: { ...totals, schools: all.length }
+	};
+}
+
+function figuresOver(where: ReturnType<typeof and>) {
+	const schoolsReached =
+		db
+			.select({ n: sql<number>`count(distinct ${eventSchool.schoolId})` })
+			.from(eventSchool)
+			.innerJoin(event, eq(event.id, eventSchool.eventId))
+			.where(where)
+			.get()?.n ?? 0;
+	const studentsReached =
+		db
+			.select({ n: sql<number>`coalesce(sum(${eventAudience.count}), 0)` })
+			.from(eventAudience)
+			.innerJoin(event, eq(event.id, eventAudience.eventId))
+			.where(and(where, eq(eventAudience.audience, 'student')))
+			.get()?.n ?? 0;
+	const youthEvents =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(eventYouth)
+			.innerJoin(event, eq(event.id, eventYouth.eventId))
+			.where(where)
+			.get()?.n ?? 0;
+	return { schoolsReached, studentsReached, youthEvents };
+}
+
+/** Row 41 of the work plan: schools reached and students reached in the year, district-wide. */
+export function figures(year: number) {
+	const schoolsTotal =
+		db
+			.select({ n: sql<number>`count(*)` })
+			.from(school)
+			.where(eq(school.active, true))
+			.get()?.n ?? 0;
+	return { row: 41, year, ...figuresOver(inYear(year)), schoolsTotal };
+}
+
+export type { YouthActivityType };
+export { AUDIENCES };
