@@ -2,6 +2,8 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { loginAs } from '../helpers';
 
+test.use({ viewport: { width: 360, height: 740 } });
+
 // Lighthouse's installability criteria, checked directly: a manifest linked from the page that
 // parses, with a name, a short name, a start URL inside its scope, standalone display and 192 and
 // 512 px PNG icons that load at those sizes; a service worker with a fetch handler that controls
