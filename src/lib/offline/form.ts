@@ -190,8 +190,11 @@ export const keepOffline: Action<HTMLFormElement, KeepOffline> = (form, initial)
 		if (o.outcome === 'sent') {
 			await goto(o.location, { invalidateAll: true });
 		} else if (o.outcome === 'refused') {
-			opts.onstatus({ state: 'refused', message: o.message });
-			if (o.result.type === 'failure') await applyAction(o.result);
+			// A refusal with the form's own errors is shown by the form, as if it had posted itself.
+			if (o.result.type === 'failure') {
+				opts.onstatus({ state: 'idle' });
+				await applyAction(o.result);
+			} else opts.onstatus({ state: 'refused', message: o.message });
 		} else {
 			const item = (await outbox()).find((i) => i.key === o.key);
 			if (item) opts.onstatus({ state: 'queued', queuedAt: item.queuedAt, message: o.message });

@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { createUser, login, loginAsAdmin } from '../helpers';
 
+test.use({ viewport: { width: 360, height: 740 } });
+
 /** A camera photo, larger than what is kept: the browser makes it smaller before queuing it. */
 function cameraPhoto() {
 	return sharp({

@@ -5,11 +5,11 @@ import type { Role } from '../../../src/lib/roles';
 
 // Every staff page at 360 px, as the district and as a town: nothing scrolls sideways, no table is
 // wider than the screen, and a screenshot of each is kept under test-results/phone/ to be looked at.
-test.use({ deviceScaleFactor: 1 });
+test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
 
 /** Pages that are files, prints or actions rather than screens. */
 const SKIP =
-	/\/(export|template|print|download)(\/|$|\?)|\.(csv|xlsx|ics|pdf|zip|geojson)(\?|$)|\/logout/;
+	/\/(export|template|print|download|pdf)(\/|$|\?)|\.(csv|xlsx|ics|pdf|zip|geojson|png|jpg|svg)(\?|$)|\/logout/;
 
 /** One page per route: ids become `:id`, and the query is dropped. */
 const routeOf = (path: string) => path.replace(/\/\d+(?=\/|$)/g, '/:id');
@@ -108,7 +108,7 @@ test('a list is cards on a phone: heading, status badge, then label and value li
 	await expect(page.getByRole('link', { name: '我的账号' })).toBeVisible();
 	await page
 		.getByRole('navigation', { name: '工作台导航' })
-		.getByRole('link', { name: '宣传教育活动' })
+		.getByRole('link', { name: '宣传教育', exact: true })
 		.click();
 	await expect(page).toHaveURL(/\/staff\/events$/);
 	await expect(page.getByRole('navigation', { name: '工作台导航' })).toBeHidden();
