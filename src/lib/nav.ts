@@ -46,7 +46,12 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/plan/reports', label: '进展报送', roles: OFFICERS, group: 'plan' },
 	{ href: '/staff/admin/plan', label: '报送情况', roles: ADMIN, group: 'plan' },
 	{ href: '/staff/stories', label: '诚信故事', roles: OFFICE, group: 'events' },
-	{ href: '/staff/events/youth', label: '青少年诚信教育', roles: ADMIN, group: 'events' },
+	{
+		href: '/staff/events/youth',
+		label: '青少年诚信教育',
+		roles: ['district_admin', 'department_officer'],
+		group: 'events'
+	},
 	{ href: '/staff/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/departments', label: '区级部门', roles: ADMIN, group: 'admin' },

@@ -1,12 +1,23 @@
+import { error } from '@sveltejs/kit';
 import { requireRole, townScope } from '$lib/server/access';
+import * as plan from '$lib/server/plan';
 import * as query from '$lib/server/query';
 import * as youth from '$lib/server/youth';
 import { todayISO } from '$lib/format';
 import type { PageServerLoad } from './$types';
 
-/** 区教育局's view; district admins for now (the education bureau's own role is to follow). */
+/** The education bureau whose officers read this view beside the district admins (row 41). */
+const EDUCATION_BUREAU = '区教育局';
+
+/** 区教育局's view of row 41: district admins and the education bureau's own officers. */
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin');
+	const u = requireRole(event, 'district_admin', 'department_officer');
+	if (
+		u.role === 'department_officer' &&
+		plan.departments.byId(u.departmentId ?? -1)?.name !== EDUCATION_BUREAU
+	)
+		error(403, '此页面供区教育局和区级管理员查看');
 	const year = query.params(event.url, { year: query.year }).year ?? Number(todayISO().slice(0, 4));
-	return youth.view(year, townScope(u));
+	// a department holds no town: the bureau reads the district's figures, as district admins do
+	return youth.view(year, u.role === 'department_officer' ? null : townScope(u));
 };
