@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import { createUser, login, loginAsAdmin } from '../helpers';
 
@@ -48,10 +48,12 @@ async function inspectionsOf(page: Page, merchantId: number) {
 	return page.locator('a[href^="/staff/inspections/"]').count();
 }
 
-test('an inspection filled and submitted with no signal arrives once, with its photo, total and rating', async ({
-	page,
-	context
-}) => {
+/**
+ * An inspector of 中山街道 opens an inspection of a merchant of their own, online; then the signal
+ * goes and they score every item. Returns the merchant, the inspection and how many inspections
+ * the merchant's page listed with this one open.
+ */
+async function inspectOffline(page: Page, context: BrowserContext) {
 	const inspector = createUser('inspector', ['zhongshan']);
 	await login(page, inspector.username, inspector.password);
 	const m = await merchantOf(page);
@@ -59,9 +61,21 @@ test('an inspection filled and submitted with no signal arrives once, with its p
 	const before = await inspectionsOf(page, m.id);
 	await page.goto(`/staff/inspections/${id}`);
 	await controlled(page);
-
 	await context.setOffline(true);
 	await scoreEverything(page);
+	return { m, id, before };
+}
+
+async function submitQueued(page: Page) {
+	await page.getByRole('button', { name: '提交评审' }).click();
+	await expect(page.getByText('待上传').first()).toBeVisible();
+}
+
+test('an inspection filled and submitted with no signal arrives once, with its photo, total and rating', async ({
+	page,
+	context
+}) => {
+	const { m, id, before } = await inspectOffline(page, context);
 	const total = Number(
 		/合计 (\d+(?:\.\d+)?) 分/.exec(
 			(await page.locator('.live').innerText()).replace(/\s+/g, ' ')
@@ -93,8 +107,7 @@ test('an inspection filled and submitted with no signal arrives once, with its p
 		)
 		.toEqual({ type: 'image/jpeg', w: 1600, h: 1067 });
 
-	await page.getByRole('button', { name: '提交评审' }).click();
-	await expect(page.getByText('待上传').first()).toBeVisible();
+	await submitQueued(page);
 
 	// A reload with no signal loses nothing: the app answers offline and lists what waits.
 	await page.reload();
@@ -120,17 +133,8 @@ test('an inspection filled and submitted with no signal arrives once, with its p
 });
 
 test('the same queued inspection sent twice makes one inspection', async ({ page, context }) => {
-	const inspector = createUser('inspector', ['zhongshan']);
-	await login(page, inspector.username, inspector.password);
-	const m = await merchantOf(page);
-	const id = await startInspection(page, m.id);
-	const before = await inspectionsOf(page, m.id);
-	await page.goto(`/staff/inspections/${id}`);
-	await controlled(page);
-	await context.setOffline(true);
-	await scoreEverything(page);
-	await page.getByRole('button', { name: '提交评审' }).click();
-	await expect(page.getByText('待上传').first()).toBeVisible();
+	const { id, m, before } = await inspectOffline(page, context);
+	await submitQueued(page);
 	const item = await page.evaluate(async () => {
 		const db = await new Promise<IDBDatabase>((ok) => {
 			const r = indexedDB.open('chengxin-staff');
@@ -178,14 +182,8 @@ test('a queued inspection is refused when the merchant changed meanwhile, and th
 	context,
 	browser
 }) => {
-	const inspector = createUser('inspector', ['zhongshan']);
-	await login(page, inspector.username, inspector.password);
-	const m = await merchantOf(page);
-	await startInspection(page, m.id);
-	await context.setOffline(true);
-	await scoreEverything(page);
-	await page.getByRole('button', { name: '提交评审' }).click();
-	await expect(page.getByText('待上传').first()).toBeVisible();
+	const { m } = await inspectOffline(page, context);
+	await submitQueued(page);
 
 	// Meanwhile the town renames the merchant.
 	const ctx = await browser.newContext();
