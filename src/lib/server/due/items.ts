@@ -9,6 +9,7 @@ import * as campaign from '../campaign';
 import { inspections } from '../streets';
 import { appeals, home, reinspections, replies } from '../portal';
 import * as users from '../users';
+import * as plan from '../plan';
 import { todayISO } from '../../format';
 import { register } from './registry';
 import type { SessionUser } from '../auth/session';
@@ -188,3 +189,6 @@ export function unhandledFlags(u: SessionUser) {
 	);
 	return flagged.filter((f) => (handled.get(f.badgeId) ?? -1) < f.staleScans);
 }
+
+// a unit's progress reports on the work plan that are due, late or returned for changes
+register('plan.reports', (u) => (staff(u) ? plan.reports.dueFor(u) : null));

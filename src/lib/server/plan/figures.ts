@@ -1,7 +1,7 @@
 /**
  * What the system already knows about each task of the plan, computed from records: a registry
  * keyed by the plan's row number, each source a function of the year. Another area adds its row
- * with one line, `register(39, (year) => …)`; a row with no source shows 暂无数据.
+ * with one line, `register(39, (year) => …)`.
  */
 import { and, count, eq, gte, lt, sql, countDistinct } from 'drizzle-orm';
 import { db } from '../db';
@@ -40,11 +40,6 @@ export function figuresFor(row: number, year: number): TaskFigures | null {
 	const source = sources.get(row);
 	if (!source) return null;
 	return cached(`plan.figures:${row}:${year}`, () => source(year));
-}
-
-/** Figures a row will show once its source exists: labels only, every value 暂无数据. */
-export function placeholder(...labels: string[]): FigureSource {
-	return () => ({ figures: labels.map((label) => ({ label, value: null })) });
 }
 
 const yearBounds = (year: number) => ({
