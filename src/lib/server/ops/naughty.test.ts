@@ -46,7 +46,10 @@ const apiParams: Record<string, string[]> = {
 	'api/v1/events/+server.ts': ['town', 'theme', 'from', 'to', 'year', 'page', 'pageSize', 'q'],
 	'api/v1/towns/+server.ts': ['year', 'town'],
 	'api/v1/map/+server.ts': ['town', 'q'],
-	'api/v1/merchants/[id]/+server.ts': ['id']
+	'api/v1/merchants/[id]/+server.ts': ['id'],
+	'api/v1/stories/+server.ts': ['town', 'tag', 'q', 'page', 'pageSize'],
+	'api/v1/metrology-units/+server.ts': ['town', 'kind', 'q', 'page', 'pageSize'],
+	'api/v1/metrology-units/map/+server.ts': ['town']
 };
 
 let admin: SessionUser;
