@@ -49,7 +49,8 @@ export async function startServer(opts: {
 	server.stdout!.on('data', (d) => (output += d));
 	server.stderr!.on('data', (d) => (output += d));
 
-	const deadline = Date.now() + 120_000;
+	// the first start seeds the whole demo data set, which takes minutes on a busy two-core machine
+	const deadline = Date.now() + 360_000;
 	for (;;) {
 		if (server.exitCode !== null) throw new Error(`服务器启动失败：\n${output}`);
 		try {
@@ -58,7 +59,7 @@ export async function startServer(opts: {
 		} catch {
 			// not listening yet
 		}
-		if (Date.now() > deadline) throw new Error(`服务器两分钟内未就绪：\n${output}`);
+		if (Date.now() > deadline) throw new Error(`服务器六分钟内未就绪：\n${output}`);
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	// with several workers the others start after the first: wait until all answer
