@@ -51,15 +51,21 @@ export async function startServer(opts: {
 
 	// the first start seeds the whole demo data set, which takes minutes on a busy two-core machine
 	const deadline = Date.now() + 360_000;
+	const giveUp = (message: string) => {
+		server.kill('SIGKILL');
+		return new Error(`${message}\n${output}`);
+	};
 	for (;;) {
-		if (server.exitCode !== null) throw new Error(`服务器启动失败：\n${output}`);
+		if (server.exitCode !== null) throw giveUp('服务器启动失败：');
 		try {
 			const res = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(5000) });
 			if (res.ok) break;
-		} catch {
-			// not listening yet
+		} catch (e) {
+			// not listening yet — unless fetch refuses the port itself (the Fetch standard's bad ports)
+			if ((e as { cause?: Error }).cause?.message === 'bad port')
+				throw giveUp(`端口 ${opts.port} 被浏览器和 fetch 禁用，请换一个 E2E_PORT`);
 		}
-		if (Date.now() > deadline) throw new Error(`服务器六分钟内未就绪：\n${output}`);
+		if (Date.now() > deadline) throw giveUp('服务器六分钟内未就绪：');
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	// with several workers the others start after the first: wait until all answer

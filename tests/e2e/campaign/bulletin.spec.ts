@@ -8,7 +8,8 @@ test('the monthly bulletin ranks every town and prints on one A4 page without th
 	await page.goto('/staff/campaign');
 	await page.getByRole('link', { name: '月通报' }).click();
 	await expect(page.getByRole('heading', { name: '企业信用承诺公示工作月通报' })).toBeVisible();
-	await expect(page.locator('article tbody tr')).toHaveCount(19);
+	// the ranking names all 19 towns and parks, one row each
+	await expect(page.getByRole('table').first().locator('tbody tr')).toHaveCount(19);
 	await expect(page.getByText(/完成率(均不)?低于时间进度/)).toBeVisible();
 
 	await page.emulateMedia({ media: 'print' });

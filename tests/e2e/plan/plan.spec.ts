@@ -128,5 +128,15 @@ test('the public sees each task with its figures and responsible units, and the 
 	await loginAsAdmin(page);
 	await page.goto('/staff/campaign/bulletin?year=2026&month=11');
 	await expect(page.getByRole('heading', { name: '四、工作进展未报送情况' })).toBeVisible();
-	await expect(page.locator('table.missing-reports tbody tr').first()).toBeVisible();
+	// the bulletin sums what each unit owes and names each unit once
+	await expect(
+		page
+			.locator('article p')
+			.filter({ hasText: /\d+\s*个责任单位共\s*\d+\s*份工作进展已过截止日期/ })
+	).toBeVisible();
+	const owing = page.locator('ul.missing-reports li');
+	for (const line of await owing.allTextContents())
+		expect(line).toMatch(/\d+\s*份（第\s*[\d、]+\s*项，自.+起）/);
+	const names = await owing.locator('strong').allTextContents();
+	expect(new Set(names).size).toBe(names.length);
 });

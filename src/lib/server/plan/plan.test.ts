@@ -179,7 +179,18 @@ describe('progress reports', () => {
 		expect(cells.find((c) => c.period === '2026-05')!.state).toBe('late');
 		expect(cells.find((c) => c.period === '2026-06')!.state).toBe('missing');
 		expect(cells.find((c) => c.period === '2026-11')!.state).toBe('pending');
-		expect(plan.reports.missing(year, '2026-12-01').some((m) => m.unit === '区教育局')).toBe(true);
+		const owed = plan.reports.missing(year, '2026-12-01').filter((m) => m.unit === '区教育局');
+		expect(owed.some((m) => m.row === 41 && m.periodKey === '2026-06')).toBe(true);
+		expect(owed.some((m) => m.row === 41 && m.periodKey === '2026-05')).toBe(false);
+		// the bulletin names the unit once, with the sum, its tasks and its earliest period
+		const byUnit = plan.reports.missingByUnit(year, '2026-12-01');
+		const edus = byUnit.filter((u) => u.unit === '区教育局');
+		expect(edus).toHaveLength(1);
+		expect(edus[0].count).toBe(owed.length);
+		expect(edus[0].rows).toContain(41);
+		expect(edus[0].none).toBe(false);
+		const first = owed.reduce((a, b) => (b.periodKey < a.periodKey ? b : a));
+		expect(edus[0].earliest).toBe(first.period);
 		const other = await makeUser('department_officer', [], { department: '区文明办' });
 		expect(() =>
 			plan.reports.save(other, {

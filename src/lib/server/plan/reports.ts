@@ -272,11 +272,22 @@ export function grid(year: number, opts: { unitKeys?: string[]; today?: string }
 	return { year, cadence: s.cadence, dueDay: s.dueDay, periods, rows };
 }
 
+/** Whether a period (YYYY-MM, or YYYY-Qn through its last month) ends by the month `through`. */
+function upTo(period: string, through: string | undefined) {
+	if (!through) return true;
+	const last = period.includes('-Q')
+		? `${period.slice(0, 4)}-${String(Number(period.slice(6)) * 3).padStart(2, '0')}`
+		: period;
+	return last <= through;
+}
+
 export type Missing = {
 	row: number;
 	title: string;
 	unit: string;
 	period: string;
+	/** The period as a key (YYYY-MM or YYYY-Qn), for ordering. */
+	periodKey: string;
 	due: string;
 };
 
@@ -285,19 +296,66 @@ export type Missing = {
  * (YYYY-MM; a quarter counts through its last month): the bulletin's list.
  */
 export function missing(year: number, asOf = todayISO(), through?: string): Missing[] {
-	const last = (p: string) =>
-		p.includes('-Q') ? `${p.slice(0, 4)}-${String(Number(p.slice(6)) * 3).padStart(2, '0')}` : p;
 	return grid(year, { today: asOf }).rows.flatMap((r) =>
 		r.cells
-			.filter((c) => c.state === 'missing' && (!through || last(c.period) <= through))
+			.filter((c) => c.state === 'missing' && upTo(c.period, through))
 			.map((c) => ({
 				row: r.task.row,
 				title: r.task.title,
 				unit: r.unit.name,
 				period: periodLabel(c.period),
+				periodKey: c.period,
 				due: c.due
 			}))
 	);
+}
+
+export type MissingOfUnit = {
+	unit: string;
+	/** Reports past their due day and not submitted. */
+	count: number;
+	/** Whether the unit has submitted none of the reports due so far. */
+	none: boolean;
+	rows: number[];
+	earliest: string;
+};
+
+/**
+ * The same reports summed per unit, most missing first: a bulletin names each unit once with
+ * how many reports it owes, for which tasks and since which period — and whether it has filed
+ * nothing at all.
+ */
+export function missingByUnit(year: number, asOf = todayISO(), through?: string): MissingOfUnit[] {
+	const byUnit = new Map<string, MissingOfUnit & { due: number; key: string }>();
+	for (const r of grid(year, { today: asOf }).rows) {
+		const due = r.cells.filter((c) => c.state !== 'pending' && upTo(c.period, through));
+		const owed = due.filter((c) => c.state === 'missing');
+		const u = byUnit.get(r.unit.name) ?? {
+			unit: r.unit.name,
+			count: 0,
+			due: 0,
+			none: false,
+			rows: [],
+			earliest: '',
+			key: '~'
+		};
+		u.due += due.length;
+		u.count += owed.length;
+		if (owed.length) u.rows.push(r.task.row);
+		for (const c of owed)
+			if (c.period < u.key) Object.assign(u, { key: c.period, earliest: periodLabel(c.period) });
+		byUnit.set(r.unit.name, u);
+	}
+	return [...byUnit.values()]
+		.filter((u) => u.count > 0)
+		.map((u) => ({
+			unit: u.unit,
+			count: u.count,
+			none: u.count === u.due,
+			rows: [...new Set(u.rows)].sort((a, b) => a - b),
+			earliest: u.earliest
+		}))
+		.sort((a, b) => b.count - a.count || a.unit.localeCompare(b.unit, 'zh-CN'));
 }
 
 /**
