@@ -30,7 +30,11 @@ export const load: PageServerLoad = (event) => {
 			...b,
 			towns: b.towns.map((t) => ({ ...t, reported: flags.get(t.townId) ?? null }))
 		},
-		missingReports: plan.reports.missingByUnit(year, today, `${year}-${String(m).padStart(2, '0')}`),
+		missingReports: plan.reports.missingByUnit(
+			year,
+			today,
+			`${year}-${String(m).padStart(2, '0')}`
+		),
 		years: campaign.listYears(),
 		issued: today
 	};
