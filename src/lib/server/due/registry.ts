@@ -4,6 +4,8 @@
  * not concern the user); the staff home and the navigation badge list those with a count.
  */
 import type { SessionUser } from '../auth/session';
+import { cached } from '../cache';
+import { todayISO } from '../../format';
 
 export type DueItem = {
 	label: string;
@@ -16,20 +18,29 @@ export type DueItem = {
 export type DueSource = (u: SessionUser) => DueItem | DueItem[] | null | undefined;
 
 const sources: { id: string; fn: DueSource }[] = [];
+let generation = 0;
 
 /** Adds an item; registering the same id again replaces it (module reloads in development). */
 export function register(id: string, fn: DueSource) {
 	const at = sources.findIndex((s) => s.id === id);
 	if (at >= 0) sources[at] = { id, fn };
 	else sources.push({ id, fn });
+	generation++;
 }
 
-/** The items with something to do, in registration order. */
-export function forUser(u: SessionUser): (DueItem & { id: string })[] {
-	return sources.flatMap(({ id, fn }) =>
-		[fn(u) ?? []]
-			.flat()
-			.flatMap((item, i) => (item.count > 0 ? [{ ...item, id: `${id}.${i}` }] : []))
+/**
+ * The items with something to do, in registration order. Every staff page shows the count, so it
+ * is computed once per user, content version, day and minute: a write anywhere shows at once, and
+ * what moves without a write (a void plaque scanned, a deadline passing) within a minute.
+ */
+export function forUser(u: SessionUser, now = new Date()): (DueItem & { id: string })[] {
+	const minute = Math.floor(now.getTime() / 60_000);
+	return cached(`due:${generation}:${u.id}:${todayISO(now)}:${minute}`, () =>
+		sources.flatMap(({ id, fn }) =>
+			[fn(u) ?? []]
+				.flat()
+				.flatMap((item, i) => (item.count > 0 ? [{ ...item, id: `${id}.${i}` }] : []))
+		)
 	);
 }
 
