@@ -65,32 +65,30 @@ export function point(lat: number | null, lng: number | null): Geometry | null {
 }
 
 /**
- * An RFC 7946 FeatureCollection (WGS-84, no `crs` member) as `application/geo+json`, cached like
- * the JSON API and revalidated on the content version: an unchanged collection answers 304 before
- * anything is built, and its bytes are built once per version and `key`.
+ * A download revalidated on the content version, cached like the JSON API: an unchanged one
+ * answers 304 before anything is built, and its bytes are built once per version and `key`.
  */
+export function versioned(
+	request: Request,
+	key: string,
+	headers: Record<string, string>,
+	build: () => string
+): Response {
+	// read before building, so a write during the build moves the version past this ETag
+	const etag = `"v-${version()}"`;
+	const common = { 'cache-control': CACHE, 'access-control-allow-origin': '*', etag };
+	if (matches(request, etag)) return new Response(null, { status: 304, headers: common });
+	const body = cached(`versioned:${key}`, () => Buffer.from(build()));
+	return new Response(new Uint8Array(body), { headers: { ...common, ...headers } });
+}
+
+/** An RFC 7946 FeatureCollection (WGS-84, no `crs` member) as `application/geo+json`. */
 export function geojson(
 	request: Request,
 	key: string,
 	features: () => (Feature | null)[]
 ): Response {
-	// read before building, so a write during the build moves the version past this ETag
-	const etag = `"geo-${version()}"`;
-	const headers: Record<string, string> = {
-		'cache-control': CACHE,
-		'access-control-allow-origin': '*',
-		etag
-	};
-	if (matches(request, etag)) return new Response(null, { status: 304, headers });
-	const body = cached(`geojson:${key}`, () =>
-		Buffer.from(
-			JSON.stringify({
-				type: 'FeatureCollection',
-				features: features().filter((f) => f !== null)
-			})
-		)
+	return versioned(request, `geojson:${key}`, { 'content-type': 'application/geo+json' }, () =>
+		JSON.stringify({ type: 'FeatureCollection', features: features().filter((f) => f !== null) })
 	);
-	return new Response(new Uint8Array(body), {
-		headers: { ...headers, 'content-type': 'application/geo+json' }
-	});
 }
