@@ -30,10 +30,9 @@ export async function officeWorkbook(...sheets: OfficeSheet[]): Promise<Uint8Arr
 	const { default: writeExcelFile } = await import('write-excel-file/node');
 	const shaped = sheets.map((s) => {
 		const width = s.header.length + 1;
-		const line = (...cells: (ReturnType<typeof cell> | null)[]) => [
-			...cells,
-			...Array(Math.max(0, width - cells.length)).fill(null)
-		];
+		const line = (
+			...cells: (ReturnType<typeof cell> | { value: string; columnSpan: number })[]
+		) => [...cells, ...Array(Math.max(0, width - cells.length)).fill(null)];
 		const [first, ...rest] = s.rows;
 		const numbered = (r: Value[], i: number) => line(cell(i + 1), ...r.map(cell));
 		return {
