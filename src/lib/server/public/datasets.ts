@@ -6,6 +6,7 @@
 import * as query from '../query';
 import * as directory from './directory';
 import * as metrology from '../metrology';
+import { publicItem as merchantItem } from '../streets/merchants';
 import { UNIT_KIND_LABEL } from '../../metrology';
 
 type Paging = { whole?: boolean };
@@ -38,19 +39,7 @@ export function merchants(url: URL, p: Paging = {}) {
 	const list = directory.list(pages(query.list(url, directory.FILTERS), p), 'open');
 	return {
 		...list,
-		items: list.items.map((r) => ({
-			id: r.id,
-			name: r.name,
-			category: r.category,
-			address: r.address,
-			level: r.level,
-			badgeState: r.badgeState ?? null,
-			validUntil: r.validUntil ?? null,
-			tradingStatus: r.tradingStatus,
-			street: { id: r.streetId, name: r.streetName },
-			town: { slug: r.townSlug, name: r.townName },
-			location: r.lat != null && r.lng != null ? { lat: r.lat, lng: r.lng } : null
-		}))
+		items: list.items.map(merchantItem)
 	};
 }
 
