@@ -119,6 +119,16 @@ export function list<F extends Record<string, Param<unknown>>>(
 	};
 }
 
+const WHOLE = 2 ** 31 - 1;
+
+/**
+ * The same list with its paging lifted: every row the filters select, for a download that a
+ * client reads whole (GeoJSON for GIS). `page` and `pageSize` in the URL are still checked.
+ */
+export function whole<Q extends Paging>(q: Q): Q {
+	return { ...q, page: 1, pageSize: WHOLE, limit: WHOLE, offset: 0 };
+}
+
 /** Only the named filters, for a page that is not a list (a dashboard with `town` and `year`). */
 export function params<F extends Record<string, Param<unknown>>>(url: URL, filters: F): Parsed<F> {
 	const out: Record<string, unknown> = {};

@@ -239,6 +239,7 @@ function rowSelect() {
 		materials: event.materials,
 		summary: event.summary,
 		isPublic: event.isPublic,
+		updatedAt: event.updatedAt,
 		cover: sql<
 			string | null
 		>`(select p.key from event_photo p where p.event_id = ${event.id} order by p.sort_order, p.id limit 1)`,

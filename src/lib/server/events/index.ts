@@ -2,3 +2,4 @@
 export * from './events';
 export * from './forms';
 export * as extras from './extras';
+export * as calendar from './calendar';

@@ -27,6 +27,8 @@ export type Staged<T> = Checked<T> & {
 	userId: number | null;
 	filename: string;
 	expires: number;
+	/** The uploaded file, when kept to pick another of its sheets. */
+	source?: Uint8Array | null;
 };
 
 export const TTL_MS = 30 * 60_000;
@@ -72,7 +74,7 @@ export function stage<T>(
 	userId: number | null,
 	filename: string,
 	checked: Checked<T>,
-	{ now = Date.now(), db = shared }: Opts = {}
+	{ now = Date.now(), db = shared, source }: Opts & { source?: Uint8Array } = {}
 ): Staged<T> {
 	sweep({ now, db });
 	const token = crypto.randomUUID();
@@ -92,13 +94,31 @@ export function stage<T>(
 				.map((r) => r.token);
 			if (older.length) tx.delete(stagedImport).where(inArray(stagedImport.token, older)).run();
 			tx.insert(stagedImport)
-				.values({ token, kind, userId, filename, payload, expiresAt: expires })
+				.values({
+					token,
+					kind,
+					userId,
+					filename,
+					payload,
+					source: source ? Buffer.from(source) : null,
+					expiresAt: expires
+				})
 				.run();
 		},
 		{ behavior: 'immediate' }
 	);
 	const bad = checked.bad.slice(0, MAX_BAD_ROWS);
-	return { ...checked, bad, badCount: checked.bad.length, token, kind, userId, filename, expires };
+	return {
+		...checked,
+		bad,
+		badCount: checked.bad.length,
+		token,
+		kind,
+		userId,
+		filename,
+		expires,
+		source: source ?? null
+	};
 }
 
 /** The staged rows for this user and kind, removed in the same transaction so they commit once. */
@@ -132,7 +152,8 @@ export function take<T>(
 				kind: row.kind,
 				userId: row.userId,
 				filename: row.filename,
-				expires: row.expiresAt
+				expires: row.expiresAt,
+				source: row.source ? new Uint8Array(row.source) : null
 			};
 		},
 		{ behavior: 'immediate' }
@@ -146,12 +167,16 @@ export function take<T>(
 export async function readFile(
 	bytes: Uint8Array,
 	filename: string,
-	required: readonly string[]
+	required: readonly string[],
+	opts: { sheet?: string } = {}
 ): Promise<{ sheet: Sheet; filename: string } | { error: string }> {
 	if (bytes.byteLength === 0) return { error: '请选择要导入的 CSV 或 Excel 文件' };
 	if (bytes.byteLength > MAX_IMPORT_BYTES) return { error: '文件超过 20 MB，请拆分后分批导入' };
 	try {
-		const sheet = await readSheet(bytes, filename, required, { maxRows: MAX_IMPORT_ROWS });
+		const sheet = await readSheet(bytes, filename, required, {
+			maxRows: MAX_IMPORT_ROWS,
+			sheet: opts.sheet
+		});
 		const missing = missingColumns(sheet, required);
 		if (missing.length)
 			return {
@@ -165,12 +190,14 @@ export async function readFile(
 	}
 }
 
-/** The same for an uploaded form field. */
+/** The same for an uploaded form field, with the file's bytes. */
 export async function readUpload(file: FormDataEntryValue | null, required: readonly string[]) {
 	if (!(file instanceof File) || file.size === 0)
 		return { error: '请选择要导入的 CSV 或 Excel 文件' };
 	if (file.size > MAX_IMPORT_BYTES) return { error: '文件超过 20 MB，请拆分后分批导入' };
-	return readFile(new Uint8Array(await file.arrayBuffer()), file.name, required);
+	const bytes = new Uint8Array(await file.arrayBuffer());
+	const read = await readFile(bytes, file.name, required);
+	return 'error' in read ? read : { ...read, bytes };
 }
 
 /**
@@ -193,13 +220,34 @@ export function previewOf<T>(s: Staged<T>, sample: (v: T) => Record<string, stri
 
 export type Preview = ReturnType<typeof previewOf>;
 
-/** Where in the file the rows were read: the sheet, the header's line, the rows left out below. */
+/**
+ * Where in the file the rows were read — the sheet, the header's line, the rows left out below,
+ * the other sheets that hold the header (the user may pick one) — and the same said in Chinese.
+ */
 export function sourceOf(sheet: Sheet) {
+	const sheetName = sheet.sheetName ?? null;
+	const headerLine = sheet.headerLine ?? 1;
+	const skipped = sheet.skipped ?? [];
+	const otherSheets = sheet.otherSheets ?? [];
+	const notes = [
+		`${sheetName ? `读取工作表「${sheetName}」，` : ''}以第 ${headerLine} 行为列名行${headerLine > 1 ? `，其上 ${headerLine - 1} 行（标题、填报单位等）未作为数据读取` : ''}。`
+	];
+	if (skipped.length)
+		notes.push(
+			`数据之后的 ${skipped.length} 行未导入：${skipped.map((r) => `第 ${r.line} 行「${r.text}」（${r.reason}）`).join('；')}。`
+		);
+	if (otherSheets.length)
+		notes.push(
+			`另有 ${otherSheets.length} 个工作表也含列名行：${otherSheets.map((n) => `「${n}」`).join('、')}。如要导入其他工作表，请在下方选择。`
+		);
 	return {
-		sheetName: sheet.sheetName ?? null,
-		headerLine: sheet.headerLine ?? 1,
-		skipped: sheet.skipped ?? [],
-		otherSheets: sheet.otherSheets ?? []
+		sheetName,
+		headerLine,
+		skipped,
+		otherSheets,
+		/** Every sheet that holds the header, in the workbook's order. */
+		sheets: sheet.headerSheets ?? (sheetName ? [sheetName] : []),
+		notes
 	};
 }
 
@@ -288,8 +336,22 @@ async function formOf(event: RequestEvent): Promise<FormData | null> {
 	}
 }
 
+/** Checks a read sheet, stages its good rows (and the file, when kept) and answers the preview. */
+function staging<Ctx extends { actor: Actor }, Row>(
+	spec: Spec<Ctx, Row>,
+	ctx: Ctx,
+	read: { sheet: Sheet; filename: string },
+	source: Uint8Array | undefined,
+	values: Values
+) {
+	const checked = spec.check(read.sheet, ctx);
+	const staged = stage(spec.kind(ctx), ctx.actor.id, read.filename, checked, { source });
+	return { preview: { ...previewOf(staged, spec.sample), source: sourceOf(read.sheet) }, values };
+}
+
 /**
- * The two form actions of an import page: `preview` (upload, check, stage) and `commit`. `context`
+ * The form actions of an import page: `preview` (upload, check, stage), `reread` (the staged
+ * upload from another of its sheets) and `commit`. `context`
  * checks who may import here (it throws 403/404) and reads the form's other fields.
  */
 export function actions<Ctx extends { actor: Actor }, Row>(
@@ -306,9 +368,33 @@ export function actions<Ctx extends { actor: Actor }, Row>(
 			for (const [k, v] of form) if (typeof v === 'string' && k !== 'token') values[k] = v;
 			const upload = await readUpload(form.get('file'), spec.required);
 			if ('error' in upload) return invalid(values, { file: upload.error });
-			const checked = spec.check(upload.sheet, ctx);
-			const staged = stage(spec.kind(ctx), ctx.actor.id, upload.filename, checked);
-			return { preview: { ...previewOf(staged, spec.sample), source: sourceOf(upload.sheet) } };
+			// keep the file only when another of its sheets may be picked
+			const keep = upload.sheet.otherSheets?.length ? upload.bytes : undefined;
+			return staging(spec, ctx, upload, keep, values);
+		},
+		/** The same upload again, read from another of its sheets: no second upload. */
+		reread: async (event: RequestEvent) => {
+			const form = (await formOf(event)) ?? new FormData();
+			const ctx = context(event, form);
+			if (isFailure(ctx)) return ctx;
+			const values: Values = {};
+			for (const [k, v] of form)
+				if (typeof v === 'string' && k !== 'token' && k !== 'sheet') values[k] = v;
+			const token = form.get('token');
+			const sheet = String(form.get('sheet') ?? '');
+			const staged = take<Row>(
+				spec.kind(ctx),
+				ctx.actor.id,
+				typeof token === 'string' ? token : ''
+			);
+			if (!staged?.source) return invalid(values, { _: EXPIRED });
+			const read = await readFile(staged.source, staged.filename, spec.required, { sheet });
+			if ('error' in read) return invalid(values, { _: read.error });
+			if (read.sheet.sheetName !== sheet)
+				return invalid(values, {
+					_: `工作表「${sheet.slice(0, 40)}」里没有找到列名行，请重新选择`
+				});
+			return staging(spec, ctx, read, staged.source, values);
 		},
 		commit: async (event: RequestEvent) => {
 			const form = (await formOf(event)) ?? new FormData();

@@ -28,8 +28,10 @@ export type Sheet = {
 	headerLine?: number;
 	/** Rows after the data that were not read as data. */
 	skipped?: Skipped[];
-	/** Other sheets that hold the header too (only the first is read). */
+	/** Other sheets that hold the header too (only the first, or the one picked, is read). */
 	otherSheets?: string[];
+	/** Every sheet that holds the header, in the workbook's order. */
+	headerSheets?: string[];
 };
 
 export class TabularError extends Error {}
@@ -262,7 +264,8 @@ export async function readSheet(
 			{
 				...toSheet(pick.matrix, 1, expected, pick.at),
 				sheetName: pick.ws.name,
-				otherSheets: found.filter((f) => f !== pick).map((f) => f.ws.name)
+				otherSheets: found.filter((f) => f !== pick).map((f) => f.ws.name),
+				headerSheets: found.map((f) => f.ws.name)
 			},
 			maxRows
 		);

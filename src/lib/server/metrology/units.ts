@@ -487,13 +487,17 @@ export function valuesOf(u: MetrologyUnit): Record<string, string> {
 	};
 }
 
-/** The public list's parameters (`q`, `town` slug, `kind`), read one way by the page and open data. */
-export function readPublicList(url: URL, pageSize: number) {
-	const q = query.list(
+/**
+ * The public list's parameters (`q`, `town` slug, `kind`), read one way by the page and open data;
+ * `whole`: every unit they select, unpaged (the GeoJSON download).
+ */
+export function readPublicList(url: URL, pageSize: number, opts: { whole?: boolean } = {}) {
+	const read = query.list(
 		url,
 		{ town: query.town, kind: query.oneOf(UNIT_KINDS, UNIT_KIND_LABEL) },
 		{ pageSize, maxPageSize: 100 }
 	);
+	const q = opts.whole ? query.whole(read) : read;
 	const { town: t, kind } = q.filters;
 	const found = publicList({ townId: t?.id, kind, q: q.q, limit: q.limit, offset: q.offset });
 	return {

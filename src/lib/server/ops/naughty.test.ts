@@ -49,7 +49,10 @@ const apiParams: Record<string, string[]> = {
 	'api/v1/merchants/[id]/+server.ts': ['id'],
 	'api/v1/stories/+server.ts': ['town', 'tag', 'q', 'page', 'pageSize'],
 	'api/v1/metrology-units/+server.ts': ['town', 'kind', 'q', 'page', 'pageSize'],
-	'api/v1/metrology-units/map/+server.ts': ['town']
+	'api/v1/metrology-units/map/+server.ts': ['town'],
+	'api/v1/streets.geojson/+server.ts': ['town', 'page', 'pageSize'],
+	'api/v1/merchants.geojson/+server.ts': ['town', 'street', 'level', 'category', 'q', 'near'],
+	'api/v1/metrology-units.geojson/+server.ts': ['town', 'kind', 'q']
 };
 
 let admin: SessionUser;
@@ -88,7 +91,12 @@ describe('every /api/v1 parameter', () => {
 						setHeaders() {}
 					});
 					expect(res.status, `${file} ${name}=${JSON.stringify(s)}`).toBeLessThan(500);
-					expect(res.headers.get('content-type')).toContain('application/json');
+					// a GeoJSON layer answers as GeoJSON, its errors as JSON
+					expect(res.headers.get('content-type')).toMatch(
+						file.includes('.geojson/') && res.status === 200
+							? /^application\/geo\+json/
+							: /^application\/json/
+					);
 				}
 		}, 120_000);
 	}

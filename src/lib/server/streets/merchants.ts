@@ -7,7 +7,7 @@ import { and, asc, count, desc, eq, like, or, type SQL } from 'drizzle-orm';
 import { db } from '../db';
 import { loadInScope, townIn } from '../access';
 import type { SessionUser } from '../auth/session';
-import { badge, merchant, street, town, type Level, type Merchant } from '../db/schema';
+import { badge, merchant, street, town, type Badge, type Level, type Merchant } from '../db/schema';
 import * as audit from '../audit';
 import * as rehome from './rehome';
 import type { Actor } from '../actor';
@@ -375,6 +375,35 @@ export const importSpec: import('../files/imports').Spec<
 	})
 };
 
+type PublicRow = Pick<
+	Merchant,
+	'id' | 'name' | 'category' | 'address' | 'level' | 'lat' | 'lng' | 'tradingStatus'
+> & {
+	streetId: number;
+	streetName: string;
+	townSlug: string;
+	townName: string;
+	badgeState: Badge['state'] | null;
+	validUntil: Badge['validUntil'] | null;
+};
+
+/** A merchant as open data shows it, the one shape of every public list (and its GeoJSON). */
+export function publicItem(r: PublicRow) {
+	return {
+		id: r.id,
+		name: r.name,
+		category: r.category,
+		address: r.address,
+		level: r.level,
+		badgeState: r.badgeState ?? null,
+		validUntil: r.validUntil ?? null,
+		tradingStatus: r.tradingStatus,
+		street: { id: r.streetId, name: r.streetName },
+		town: { slug: r.townSlug, name: r.townName },
+		location: r.lat != null && r.lng != null ? { lat: r.lat, lng: r.lng } : null
+	};
+}
+
 /** Open data and public pages: no USCC-holder contacts, no internal fields. */
 export function publicList(f: MerchantFilter) {
 	const where = conditions(null, f);
@@ -408,19 +437,7 @@ export function publicList(f: MerchantFilter) {
 		.all();
 	const total = db.select({ n: count() }).from(merchant).where(where).get()?.n ?? 0;
 	return {
-		items: rows.map((r) => ({
-			id: r.id,
-			name: r.name,
-			category: r.category,
-			address: r.address,
-			level: r.level,
-			badgeState: r.badgeState ?? null,
-			validUntil: r.validUntil ?? null,
-			tradingStatus: r.tradingStatus,
-			street: { id: r.streetId, name: r.streetName },
-			town: { slug: r.townSlug, name: r.townName },
-			location: r.lat != null && r.lng != null ? { lat: r.lat, lng: r.lng } : null
-		})),
+		items: rows.map(publicItem),
 		page,
 		pageSize,
 		total

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /*
  * State that must hold across requests and across worker processes: throttles, rate limits,
@@ -39,6 +39,8 @@ export const stagedImport = sqliteTable(
 		userId: integer(),
 		filename: text().notNull(),
 		payload: text().notNull(),
+		/** The uploaded file, kept when several of its sheets hold the header: another is picked without uploading again. */
+		source: blob({ mode: 'buffer' }),
 		expiresAt: integer().notNull()
 	},
 	(t) => [index('staged_import_expires_idx').on(t.expiresAt)]

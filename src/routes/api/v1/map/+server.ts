@@ -12,10 +12,9 @@ export const GET: RequestHandler = openData.api(({ request }) => {
 		vary: 'accept-encoding',
 		'access-control-allow-origin': '*'
 	};
-	const match = request.headers.get('if-none-match');
-	if (match) {
+	if (request.headers.has('if-none-match')) {
 		const etag = mapData.etag();
-		if (match.split(',').some((t) => t.trim().replace(/^W\//, '') === etag))
+		if (openData.matches(request, etag))
 			return new Response(null, { status: 304, headers: { ...headers, etag } });
 	}
 	const data = mapData.current();

@@ -1,0 +1,1 @@
+ALTER TABLE `staged_import` ADD `source` blob;
