@@ -4,8 +4,8 @@
  * itself is an ordinary inspection).
  */
 import { and, asc, count, eq } from 'drizzle-orm';
-import { db } from '../db';
-import { merchant, reinspectionRequest, street, town } from '../db/schema';
+import { db, type Tx } from '../db';
+import { merchant, reinspectionRequest, street, town, type Inspection } from '../db/schema';
 import * as audit from '../audit';
 import { inScope, townIn } from '../access';
 import { DomainError } from '../forms';
@@ -103,6 +103,69 @@ export function close(actor: SessionUser, id: number, note: string, now = new Da
 				townId: r.townId,
 				before: { status: r.status },
 				after: { status: after.status, closeNote }
+			},
+			now
+		);
+		return after;
+	});
+}
+
+/**
+ * A submitted inspection of the merchant answers its open request: the request closes as handled,
+ * linked to the inspection, and leaves the due list. Runs in the inspection's transaction.
+ */
+export function closeByInspection(
+	tx: Tx,
+	actor: Actor,
+	ins: Pick<Inspection, 'id' | 'merchantId' | 'inspectedOn' | 'total'>,
+	now = new Date()
+) {
+	if (!ins.merchantId) return [];
+	const open = tx
+		.select()
+		.from(reinspectionRequest)
+		.where(
+			and(
+				eq(reinspectionRequest.merchantId, ins.merchantId),
+				eq(reinspectionRequest.status, 'open')
+			)
+		)
+		.all();
+	const m = open.length
+		? tx.select().from(merchant).where(eq(merchant.id, ins.merchantId)).get()!
+		: undefined;
+	return open.map((r) => {
+		const closeNote = `已于 ${ins.inspectedOn} 复查（检查评审 ${ins.total ?? '—'} 分）`;
+		const after = tx
+			.update(reinspectionRequest)
+			.set({ status: 'done', closedBy: actor.id, closedAt: now, closeNote, inspectionId: ins.id })
+			.where(eq(reinspectionRequest.id, r.id))
+			.returning()
+			.get();
+		archiveStep(
+			tx,
+			actor,
+			m!,
+			{
+				kind: 'reinspection_request',
+				title: '整改复查申请已处理：已复查',
+				internalNote: closeNote,
+				public: false,
+				sourceType: 'reinspection_request',
+				sourceId: r.id
+			},
+			now
+		);
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'reinspection.close',
+				entityType: 'reinspection_request',
+				entityId: r.id,
+				townId: r.townId,
+				before: { status: r.status },
+				after: { status: after.status, closeNote, inspectionId: ins.id }
 			},
 			now
 		);
