@@ -408,7 +408,7 @@ export function detail(id: number) {
 
 /** Why an officer cannot change a 属实 decision, and the way that can. */
 export const VERIFIED_IS_FINAL =
-	'这条反馈已认定为“属实”并已扣分，不能直接更改。如认定有误，请由商户在商户端对这条记录提出申诉，由区级管理员（非原认定人）裁定；申诉成立后分数自动恢复。';
+	'这条反馈已认定为“属实”并已扣分，不能再改。如认定有误，请由商户在商户端对这条记录提出申诉，由区级管理员（非原认定人）裁定；申诉成立后分数自动恢复。';
 
 /**
  * An officer's decision on pending feedback. 属实 applies the category's deduction through
