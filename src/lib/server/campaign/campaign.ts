@@ -550,6 +550,16 @@ function liveCount(tx: Tx, id: number) {
 	return before;
 }
 
+/** A filing no longer counts: corrected or withdrawn, with the reason; it stays in the history. */
+function voidCount(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {
+	return tx
+		.update(countReport)
+		.set({ voidedAt: now, voidedBy: actor.id, voidReason: reason })
+		.where(eq(countReport.id, id))
+		.returning()
+		.get();
+}
+
 /** The filing `id` as it stands, for the caller's scope check. */
 export function countById(id: number) {
 	return db.select().from(countReport).where(eq(countReport.id, id)).get();
@@ -582,12 +592,7 @@ export function correctCount(
 			})
 			.returning()
 			.get();
-		const voided = tx
-			.update(countReport)
-			.set({ voidedAt: now, voidedBy: actor.id, voidReason: reason })
-			.where(eq(countReport.id, id))
-			.returning()
-			.get();
+		const voided = voidCount(tx, actor, id, reason, now);
 		audit.record(tx, actor, {
 			action: 'count.correct',
 			entityType: 'count_report',
@@ -604,12 +609,7 @@ export function correctCount(
 export function withdrawCount(actor: Actor, id: number, reason: string, now = new Date()) {
 	return db.transaction((tx) => {
 		const before = liveCount(tx, id);
-		const after = tx
-			.update(countReport)
-			.set({ voidedAt: now, voidedBy: actor.id, voidReason: reason })
-			.where(eq(countReport.id, id))
-			.returning()
-			.get();
+		const after = voidCount(tx, actor, id, reason, now);
 		audit.record(tx, actor, {
 			action: 'count.withdraw',
 			entityType: 'count_report',

@@ -424,8 +424,7 @@ export function decide(
 		const before = tx.select().from(feedback).where(eq(feedback.id, id)).get();
 		if (!before) throw new DomainError('_', '反馈不存在');
 		// A 属实 finding took points: only an appeal, ruled by a district admin, can reverse it.
-		if (before.status === 'verified')
-			throw new DomainError('_', VERIFIED_IS_FINAL);
+		if (before.status === 'verified') throw new DomainError('_', VERIFIED_IS_FINAL);
 		if (before.status !== 'pending')
 			throw new DomainError('_', `这条反馈已认定为“${STATUS_LABEL[before.status]}”，不能再改`);
 		let archiveEntryId: number | null = null;

@@ -5,7 +5,7 @@
  * rates the merchant and grants or withdraws its badge (see supervision).
  */
 import { and, asc, count as sqlCount, desc, eq, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import {
 	inspection,
 	inspectionInspector,
@@ -85,6 +85,28 @@ export function detail(id: number) {
 	return { inspection: ins, townId: currentTown(ins), standard: std, scores, inspectors };
 }
 
+/** The open draft, by anyone, for the same subject (merchant, unit or street) and kind. */
+function openDraft(
+	tx: Tx,
+	subject: Pick<Inspection, 'kind' | 'merchantId' | 'unitId' | 'streetId'>
+): Inspection | undefined {
+	return tx
+		.select()
+		.from(inspection)
+		.where(
+			and(
+				eq(inspection.status, 'draft'),
+				eq(inspection.kind, subject.kind),
+				subject.merchantId
+					? eq(inspection.merchantId, subject.merchantId)
+					: subject.unitId
+						? eq(inspection.unitId, subject.unitId)
+						: eq(inspection.streetId, subject.streetId!)
+			)
+		)
+		.get();
+}
+
 /**
  * Opens an inspection of a merchant (or, with the street standard, of a street) against the
  * current published version. An open draft by anyone for the same subject is returned instead.
@@ -119,21 +141,7 @@ export function start(
 			streetId = s.id;
 			townId = s.townId;
 		} else throw new DomainError('_', '请选择检查对象');
-		const open = tx
-			.select()
-			.from(inspection)
-			.where(
-				and(
-					eq(inspection.status, 'draft'),
-					eq(inspection.kind, kind),
-					merchantId
-						? eq(inspection.merchantId, merchantId)
-						: unitId
-							? eq(inspection.unitId, unitId)
-							: eq(inspection.streetId, streetId!)
-				)
-			)
-			.get();
+		const open = openDraft(tx, { kind, merchantId, unitId, streetId });
 		if (open) return open;
 		const std = standards.current(kind, tx);
 		if (!std) throw new DomainError('_', '尚未发布评价标准，请联系区级管理员');
@@ -273,8 +281,7 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 					? supervision.applyAmendment(tx, actor, old, after, now)
 					: supervision.applyInspection(tx, actor, after, now);
 		// a merchant's own request for a re-inspection is answered by this one
-		if (submit && after.merchantId && !old)
-			reinspections.closeByInspection(tx, actor, after, now);
+		if (submit && after.merchantId && !old) reinspections.closeByInspection(tx, actor, after, now);
 		return { inspection: after, applied };
 	});
 }
@@ -288,29 +295,14 @@ export function amend(actor: Actor, id: number, reason: string, now = new Date()
 	const why = reason.trim();
 	if (why.length < REASON_MIN)
 		throw new DomainError('reason', `请写明更正原因，至少 ${REASON_MIN} 个字`);
-	if (why.length > REASON_MAX)
-		throw new DomainError('reason', `原因不能超过 ${REASON_MAX} 个字`);
+	if (why.length > REASON_MAX) throw new DomainError('reason', `原因不能超过 ${REASON_MAX} 个字`);
 	return db.transaction((tx) => {
 		const old = tx.select().from(inspection).where(eq(inspection.id, id)).get();
 		if (!old) throw new DomainError('_', '检查记录不存在');
 		if (old.status === 'superseded')
 			throw new DomainError('_', '这份评审已被更正，请在现行版本上更正');
 		if (old.status !== 'submitted') throw new DomainError('_', '只能更正已提交的评审');
-		const open = tx
-			.select()
-			.from(inspection)
-			.where(
-				and(
-					eq(inspection.status, 'draft'),
-					eq(inspection.kind, old.kind),
-					old.merchantId
-						? eq(inspection.merchantId, old.merchantId)
-						: old.unitId
-							? eq(inspection.unitId, old.unitId)
-							: eq(inspection.streetId, old.streetId!)
-				)
-			)
-			.get();
+		const open = openDraft(tx, old);
 		if (open?.supersedesId === old.id) return open;
 		if (open)
 			throw new DomainError('_', '该对象有一份未提交的检查草稿，请先提交或放弃它，再更正评审');

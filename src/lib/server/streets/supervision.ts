@@ -17,6 +17,7 @@ import {
 	street,
 	town,
 	type ArchiveEntry,
+	type Badge,
 	type Inspection,
 	type SupervisionKind
 } from '../db/schema';
@@ -209,18 +210,32 @@ export function applyInspection(tx: Tx, actor: Actor, ins: Inspection, now = new
 		result,
 		now
 	);
+	rated(tx, m.id, ins, total, live, now);
+	return { result, badge: granted };
+}
+
+/** The merchant rated by an inspection: its score, the level its badge shows, the badge. */
+function rated(
+	tx: Tx,
+	merchantId: number,
+	ins: Inspection,
+	score: number | null,
+	live: Badge | null,
+	now: Date
+) {
+	const level = effectiveLevel(live);
 	tx.update(merchant)
 		.set({
-			score: total,
-			level: effectiveLevel(live),
+			score,
+			level,
 			lastInspectionId: ins.id,
 			lastInspectedOn: ins.inspectedOn,
 			currentBadgeId: live?.id ?? null,
 			updatedAt: now
 		})
-		.where(eq(merchant.id, m.id))
+		.where(eq(merchant.id, merchantId))
 		.run();
-	return { result, badge: granted };
+	return level;
 }
 
 /**
@@ -244,7 +259,11 @@ export function applyAmendment(
 	const t = badgeState.thresholds(tx);
 	const result = levelFor(total, ins.vetoHits, t);
 	const latest = m.lastInspectionId === old.id;
-	const score = !latest ? m.score : m.score == null ? total : round1(m.score + total - (old.total ?? 0));
+	const score = !latest
+		? m.score
+		: m.score == null
+			? total
+			: round1(m.score + total - (old.total ?? 0));
 	const entry = tx
 		.insert(archiveEntry)
 		.values({
@@ -277,8 +296,15 @@ export function applyAmendment(
 		current.level === result
 	) {
 		tx.update(badge).set({ inspectionId: ins.id }).where(eq(badge.id, current.id)).run();
-		live = badgeState.follow(tx, actor, m, { ...current, inspectionId: ins.id }, score, null, now)
-			.badge;
+		live = badgeState.follow(
+			tx,
+			actor,
+			m,
+			{ ...current, inspectionId: ins.id },
+			score,
+			null,
+			now
+		).badge;
 	} else {
 		const r = badgeState.afterInspection(tx, actor, m, { ...ins, total }, result, now);
 		granted = r.granted;
@@ -286,19 +312,8 @@ export function applyAmendment(
 		if (live && score !== total)
 			live = badgeState.follow(tx, actor, m, live, score, null, now).badge;
 	}
-	const level = effectiveLevel(live);
+	const level = rated(tx, m.id, ins, score, live ?? null, now);
 	tx.update(archiveEntry).set({ levelAfter: level }).where(eq(archiveEntry.id, entry.id)).run();
-	tx.update(merchant)
-		.set({
-			score,
-			level,
-			lastInspectionId: ins.id,
-			lastInspectedOn: ins.inspectedOn,
-			currentBadgeId: live?.id ?? null,
-			updatedAt: now
-		})
-		.where(eq(merchant.id, m.id))
-		.run();
 	return { result, badge: granted };
 }
 
@@ -370,7 +385,9 @@ export function correctionsOf(
 	rows: Pick<ArchiveEntry, 'id' | 'kind' | 'inspectionId'>[]
 ): Map<number, Correction> {
 	const ids = [
-		...new Set(rows.filter((r) => r.kind !== 'correction' && r.inspectionId).map((r) => r.inspectionId!))
+		...new Set(
+			rows.filter((r) => r.kind !== 'correction' && r.inspectionId).map((r) => r.inspectionId!)
+		)
 	];
 	if (!ids.length) return new Map();
 	// a draft amendment has not replaced anything yet

@@ -4,6 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireMerchant(event);
+	return { changed: event.url.searchParams.has('changed') };
 };
 
 export const actions: Actions = {

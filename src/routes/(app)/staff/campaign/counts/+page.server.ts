@@ -1,10 +1,4 @@
-import {
-	inScope,
-	loadInScope,
-	requireRole,
-	townScope,
-	visibleTowns
-} from '$lib/server/access';
+import { inScope, loadInScope, requireRole, townScope, visibleTowns } from '$lib/server/access';
 import * as forms from '$lib/server/forms';
 import * as query from '$lib/server/query';
 import * as campaign from '$lib/server/campaign';
