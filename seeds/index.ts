@@ -8,6 +8,7 @@ import { seedBadgesDemo, seedBadgesReference } from './badges';
 import { seedEventDemo, seedEventOptions } from './events';
 import { seedCampaignDemo } from './campaign';
 import { seedPortalDemo } from './portal';
+import { seedCorrectionsDemo } from './corrections';
 import { seedSchoolsDemo, seedYouthDemo } from './youth';
 import { seedStoriesDemo } from './stories';
 import { seedMetrologyDemo } from './metrology';
@@ -36,6 +37,7 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(seedMerchantCommitments());
 	done.push(seedPlanDemo());
 	done.push(seedPortalDemo());
+	done.push(seedCorrectionsDemo());
 	done.push(`学校 ${seedSchoolsDemo()} 所，进校园活动 ${seedYouthDemo()} 场`);
 	done.push(seedStoriesDemo());
 	done.push(seedMetrologyDemo());

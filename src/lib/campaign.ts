@@ -45,6 +45,15 @@ export function reportStatusFromLabel(label: string): ReportStatus | undefined {
 }
 
 /** A town's pace: its share of the target against the share of the year gone. */
+/** A filed count: the one that counts, corrected by a later filing, or withdrawn. */
+export const COUNT_STATES = ['current', 'corrected', 'withdrawn'] as const;
+export type CountState = (typeof COUNT_STATES)[number];
+export const COUNT_STATE_LABEL: Record<CountState, string> = {
+	current: '有效',
+	corrected: '已更正',
+	withdrawn: '已撤回'
+};
+
 export const PACES = ['on_track', 'behind', 'no_target'] as const;
 export type Pace = (typeof PACES)[number];
 export const PACE_LABEL: Record<Pace, string> = {

@@ -120,12 +120,14 @@ export const STANDARD_STATUS_LABEL: Record<StandardStatus, string> = {
 	retired: '已停用'
 };
 
-export const INSPECTION_STATUSES = ['draft', 'submitted'] as const;
+/** `superseded`: a submitted inspection amended by a later version, kept as it was. */
+export const INSPECTION_STATUSES = ['draft', 'submitted', 'superseded'] as const;
 export type InspectionStatus = (typeof INSPECTION_STATUSES)[number];
 
 export const INSPECTION_STATUS_LABEL: Record<InspectionStatus, string> = {
 	draft: '草稿',
-	submitted: '已提交'
+	submitted: '已提交',
+	superseded: '已更正'
 };
 
 /**
@@ -148,7 +150,8 @@ export const ARCHIVE_KINDS = [
 	'reinspection_request',
 	'appeal',
 	'reversal',
-	'commitment'
+	'commitment',
+	'correction'
 ] as const;
 export type ArchiveKind = (typeof ARCHIVE_KINDS)[number];
 
@@ -168,7 +171,8 @@ export const ARCHIVE_KIND_LABEL: Record<ArchiveKind, string> = {
 	reinspection_request: '整改复查申请',
 	appeal: '商户申诉',
 	reversal: '申诉成立，撤销认定',
-	commitment: '签署诚信经营承诺'
+	commitment: '签署诚信经营承诺',
+	correction: '更正检查评审'
 };
 
 /** The archive kinds that move a merchant's running score. */

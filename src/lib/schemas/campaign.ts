@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validateUscc } from '$lib/uscc';
 import { parseDateInput } from '$lib/dates';
 import { CHANNELS, REPORT_ITEMS, REPORT_STATUSES } from '$lib/campaign';
+import { reason } from './corrections';
 
 const optional = (max: number, label: string) =>
 	z
@@ -116,22 +117,32 @@ export const reportSchema = z
 		}
 	});
 
+const countFields = {
+	year,
+	asOf: date('截至日期'),
+	commitments: z.coerce
+		.number({ message: '请填写承诺企业数' })
+		.int('请填写整数')
+		.min(0, '不能为负数')
+		.max(1_000_000, '数字过大'),
+	reports: z.coerce
+		.number({ message: '请填写信用报告数' })
+		.int('请填写整数')
+		.min(0, '不能为负数')
+		.max(100_000, '数字过大'),
+	note: optional(200, '说明')
+};
+
 export const countSchema = z
+	.object({ townId, ...countFields })
+	.superRefine((v, ctx) => inYear(ctx, 'asOf', '截至日期', v.asOf, v.year));
+
+/** A corrected count replaces a filed one (`id`), with the reason; the town stays the same. */
+export const countCorrectionSchema = z
 	.object({
-		townId,
-		year,
-		asOf: date('截至日期'),
-		commitments: z.coerce
-			.number({ message: '请填写承诺企业数' })
-			.int('请填写整数')
-			.min(0, '不能为负数')
-			.max(1_000_000, '数字过大'),
-		reports: z.coerce
-			.number({ message: '请填写信用报告数' })
-			.int('请填写整数')
-			.min(0, '不能为负数')
-			.max(100_000, '数字过大'),
-		note: optional(200, '说明')
+		...countFields,
+		id: z.coerce.number({ message: '记录有误' }).int('记录有误').positive('记录有误'),
+		reason
 	})
 	.superRefine((v, ctx) => inYear(ctx, 'asOf', '截至日期', v.asOf, v.year));
 

@@ -4,7 +4,9 @@ import { db } from './db';
 import { auditLog, user, userTown } from './db/schema';
 import * as users from './users';
 import * as towns from './towns';
-import { makeUser } from './testing/factories';
+import { makeMerchant, makeMerchantAccount, makeStreet, makeUser } from './testing/factories';
+import { SYSTEM } from './actor';
+import { createSession, generateSessionToken, validateSessionToken, verifyPassword } from './auth';
 
 describe('users', () => {
 	it('writes every change to the audit log without the password hash', async () => {
@@ -77,5 +79,44 @@ describe('users', () => {
 		).toBeUndefined();
 		expect(db.select().from(userTown).all().length).toBe(links);
 		expect(db.select().from(auditLog).all().length).toBe(before);
+	});
+});
+
+describe('changing one’s own password', () => {
+	it('needs the current password, a strong new one twice, and ends every session', async () => {
+		const current = 'Known-password-42x';
+		const shop = makeMerchant(SYSTEM, makeStreet(SYSTEM, 'sijing').id);
+		const accounts = [
+			await makeUser('inspector', ['sijing'], { password: current }),
+			await makeMerchantAccount([shop.id], { password: current })
+		];
+		for (const u of accounts) {
+			const token = generateSessionToken();
+			createSession(token, u.id);
+			const next = 'Fresh-passphrase-2026';
+			for (const [input, field] of [
+				[{ current: 'wrong-password', next, confirm: next }, 'current'],
+				[{ current, next: 'short', confirm: 'short' }, 'next'],
+				[{ current, next, confirm: `${next}!` }, 'confirm'],
+				[{ current, next: current, confirm: current }, 'next']
+			] as const) {
+				await expect(users.changeOwnPassword(u, input)).rejects.toMatchObject({ field });
+			}
+			expect(validateSessionToken(token).user?.id).toBe(u.id);
+			await users.changeOwnPassword(u, { current, next, confirm: next });
+			const stored = users.getByUsername(u.username)!;
+			expect(stored.passwordHash.startsWith('$argon2id$')).toBe(true);
+			expect(await verifyPassword(stored.passwordHash, next)).toBe(true);
+			expect(await verifyPassword(stored.passwordHash, current)).toBe(false);
+			expect(validateSessionToken(token).user).toBeNull();
+			expect(
+				db
+					.select()
+					.from(auditLog)
+					.where(eq(auditLog.entityId, String(u.id)))
+					.all()
+					.some((e) => e.action === 'user.change_password')
+			).toBe(true);
+		}
 	});
 });

@@ -14,8 +14,14 @@ import {
 } from './db/schema';
 import * as audit from './audit';
 import { DomainError } from './forms';
-import { hashPassword, invalidateUserSessions } from './auth';
+import {
+	checkPasswordStrength,
+	hashPassword,
+	invalidateUserSessions,
+	verifyPassword
+} from './auth';
 import type { Actor } from './actor';
+import type { SessionUser } from './auth/session';
 
 export type UserWithTowns = Omit<User, 'passwordHash'> & {
 	townIds: number[];
@@ -263,6 +269,28 @@ export async function setPassword(actor: Actor, id: number, password: string) {
 		});
 	});
 	invalidateUserSessions(id);
+}
+
+/**
+ * A user changes its own password: the current one must be right and the new one strong. Every
+ * session of the user ends (the caller starts a fresh one for the device in hand).
+ */
+export async function changeOwnPassword(
+	me: SessionUser,
+	input: { current: string; next: string; confirm: string }
+) {
+	const account = getByUsername(me.username);
+	if (
+		!account ||
+		account.id !== me.id ||
+		!(await verifyPassword(account.passwordHash, input.current))
+	)
+		throw new DomainError('current', '当前密码不正确');
+	const weak = checkPasswordStrength(input.next, me.username);
+	if (weak) throw new DomainError('next', weak);
+	if (input.next !== input.confirm) throw new DomainError('confirm', '两次输入的新密码不一致');
+	if (input.next === input.current) throw new DomainError('next', '新密码不能与当前密码相同');
+	await setPassword(me, me.id, input.next);
 }
 
 export function setDisabled(actor: Actor, id: number, disabled: boolean) {

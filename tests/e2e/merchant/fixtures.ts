@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { createUser } from '../helpers';
 import { mapData } from '../public/fixtures';
@@ -77,4 +77,22 @@ export function feedbackIdOf(receiptNo: string): number {
 		.get(receiptNo) as { id: number };
 	db.close();
 	return row.id;
+}
+
+/** A consumer without JavaScript reports a short weight from the scan page; its receipt. */
+export async function submitFeedback(browser: Browser, path: string, body: string) {
+	const ctx = await browser.newContext({ javaScriptEnabled: false });
+	const consumer = await ctx.newPage();
+	await consumer.goto(path);
+	await consumer.getByText('我要反馈问题').click();
+	await consumer.getByLabel('计量/短斤少两').check();
+	await consumer.getByLabel('具体情况').fill(body);
+	await consumer.getByLabel('联系电话（可不填）').fill('13912345678');
+	await consumer.getByRole('button', { name: '提交反馈' }).click();
+	const receipt = consumer.getByTestId('receipt');
+	await expect(receipt).toContainText(/FK-\d{8}-\d{4}/);
+	const receiptNo = /FK-\d{8}-\d{4}/.exec((await receipt.textContent())!)![0];
+	const link = await receipt.getByRole('link', { name: '查看处理进度' }).getAttribute('href');
+	await ctx.close();
+	return { receiptNo, link: link! };
 }

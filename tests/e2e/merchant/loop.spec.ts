@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { loginAs, loginAsAdmin } from '../helpers';
 import { scanPath } from '../public/fixtures';
 import {
@@ -6,25 +6,9 @@ import {
 	claimsSigned,
 	feedbackIdOf,
 	loginMerchant,
-	ratedMerchants
+	ratedMerchants,
+	submitFeedback
 } from './fixtures';
-
-async function submitFeedback(browser: Browser, path: string, body: string) {
-	const ctx = await browser.newContext({ javaScriptEnabled: false });
-	const consumer = await ctx.newPage();
-	await consumer.goto(path);
-	await consumer.getByText('我要反馈问题').click();
-	await consumer.getByLabel('计量/短斤少两').check();
-	await consumer.getByLabel('具体情况').fill(body);
-	await consumer.getByLabel('联系电话（可不填）').fill('13912345678');
-	await consumer.getByRole('button', { name: '提交反馈' }).click();
-	const receipt = consumer.getByTestId('receipt');
-	await expect(receipt).toContainText(/FK-\d{8}-\d{4}/);
-	const receiptNo = /FK-\d{8}-\d{4}/.exec((await receipt.textContent())!)![0];
-	const link = await receipt.getByRole('link', { name: '查看处理进度' }).getAttribute('href');
-	await ctx.close();
-	return { receiptNo, link: link! };
-}
 
 test('a merchant signs in, replies, appeals a 属实 deduction and gets the points back', async ({
 	page,

@@ -29,6 +29,7 @@ import { DomainError } from '../forms';
 import type { Actor } from '../actor';
 import {
 	DEFAULT_COMMITMENT_TYPES,
+	type CountState,
 	type CommitmentStatus,
 	type Pace,
 	type ReportStatus
@@ -541,8 +542,89 @@ export function fileCount(actor: Actor, input: CountInput, now = new Date()) {
 	});
 }
 
+/** A filing, if it may still be corrected or withdrawn: not already voided. */
+function liveCount(tx: Tx, id: number) {
+	const before = tx.select().from(countReport).where(eq(countReport.id, id)).get();
+	if (!before) throw new DomainError('_', '填报记录不存在');
+	if (before.voidedAt) throw new DomainError('_', '这条填报已更正或撤回，请在最新的一条上操作');
+	return before;
+}
+
+/** A filing no longer counts: corrected or withdrawn, with the reason; it stays in the history. */
+function voidCount(tx: Tx, actor: Actor, id: number, reason: string, now: Date) {
+	return tx
+		.update(countReport)
+		.set({ voidedAt: now, voidedBy: actor.id, voidReason: reason })
+		.where(eq(countReport.id, id))
+		.returning()
+		.get();
+}
+
+/** The filing `id` as it stands, for the caller's scope check. */
+export function countById(id: number) {
+	return db.select().from(countReport).where(eq(countReport.id, id)).get();
+}
+
+/**
+ * Corrects a filed count: a new filing replaces it, with the reason; the old one stays in the
+ * history, voided, and no longer counts. The town is the old filing's.
+ */
+export function correctCount(
+	actor: Actor,
+	id: number,
+	input: Omit<CountInput, 'townId'> & { reason: string },
+	now = new Date()
+) {
+	if (input.asOf > todayISO(now)) throw new DomainError('asOf', '截至日期不能晚于今天');
+	return db.transaction((tx) => {
+		const before = liveCount(tx, id);
+		const { reason, ...values } = input;
+		ensureYear(tx, values.year);
+		const created = tx
+			.insert(countReport)
+			.values({
+				...values,
+				townId: before.townId,
+				supersedesId: before.id,
+				reason,
+				createdAt: now,
+				createdBy: actor.id
+			})
+			.returning()
+			.get();
+		const voided = voidCount(tx, actor, id, reason, now);
+		audit.record(tx, actor, {
+			action: 'count.correct',
+			entityType: 'count_report',
+			entityId: created.id,
+			townId: before.townId,
+			before: voided,
+			after: created
+		});
+		return created;
+	});
+}
+
+/** Withdraws a filed count with the reason; it stays in the history and no longer counts. */
+export function withdrawCount(actor: Actor, id: number, reason: string, now = new Date()) {
+	return db.transaction((tx) => {
+		const before = liveCount(tx, id);
+		const after = voidCount(tx, actor, id, reason, now);
+		audit.record(tx, actor, {
+			action: 'count.withdraw',
+			entityType: 'count_report',
+			entityId: id,
+			townId: before.townId,
+			before,
+			after
+		});
+		return after;
+	});
+}
+
+/** Every filing of the year, newest first, voided ones too: the history shows what was changed. */
 export function listCounts(f: { townIds: number[] | null; year: number }) {
-	return db
+	const rows = db
 		.select({
 			id: countReport.id,
 			townId: countReport.townId,
@@ -551,13 +633,22 @@ export function listCounts(f: { townIds: number[] | null; year: number }) {
 			commitments: countReport.commitments,
 			reports: countReport.reports,
 			note: countReport.note,
-			createdAt: countReport.createdAt
+			createdAt: countReport.createdAt,
+			supersedesId: countReport.supersedesId,
+			reason: countReport.reason,
+			voidedAt: countReport.voidedAt,
+			voidReason: countReport.voidReason
 		})
 		.from(countReport)
 		.innerJoin(town, eq(town.id, countReport.townId))
 		.where(and(eq(countReport.year, f.year), townIn(countReport.townId, f.townIds)))
-		.orderBy(desc(countReport.asOf), desc(countReport.id))
+		.orderBy(desc(countReport.createdAt), desc(countReport.id))
 		.all();
+	const corrected = new Set(rows.map((r) => r.supersedesId).filter((x) => x != null));
+	return rows.map((r) => ({
+		...r,
+		state: (!r.voidedAt ? 'current' : corrected.has(r.id) ? 'corrected' : 'withdrawn') as CountState
+	}));
 }
 
 // ---------------------------------------------------------------------------------------------

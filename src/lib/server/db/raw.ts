@@ -98,7 +98,7 @@ export function latestCountReports(year: number) {
 	return statement(
 		`SELECT town_id AS townId, as_of AS asOf, commitments, reports FROM count_report c
 		 WHERE year = ? AND id = (SELECT id FROM count_report c2 WHERE c2.year = c.year AND c2.town_id = c.town_id
-		                          ORDER BY as_of DESC, id DESC LIMIT 1)`
+		                          AND c2.voided_at IS NULL ORDER BY as_of DESC, id DESC LIMIT 1)`
 	).all(year) as { townId: number; asOf: string; commitments: number; reports: number }[];
 }
 

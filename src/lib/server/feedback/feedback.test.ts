@@ -130,6 +130,14 @@ describe('officer workflow', () => {
 		expect(() => feedback.decide(officer, f.id, { status: 'unfounded', note: '改判' })).toThrow(
 			/不能再改/
 		);
+		// only an appeal reverses a 属实 finding: the refusal says so
+		expect(() => feedback.decide(officer, f.id, { status: 'mediated', note: '改判' })).toThrow(
+			/申诉/
+		);
+		expect(feedback.byId(f.id)?.status).toBe('verified');
+		expect(merchants.detail(merchant.id)!.merchant.score).toBe(
+			92 - feedback.DEFAULT_DEDUCTIONS.weight
+		);
 		const log = audit.list({ entityType: 'feedback' });
 		expect(
 			log.items.some((e) => e.action === 'feedback.verified' && e.entityId === String(f.id))

@@ -406,6 +406,10 @@ export function detail(id: number) {
 	return { ...row, f: { ...f, phoneMasked: maskPhone(phone) } };
 }
 
+/** Why an officer cannot change a 属实 decision, and the way that can. */
+export const VERIFIED_IS_FINAL =
+	'这条反馈已认定为“属实”并已扣分，不能再改。如认定有误，请由商户在商户端对这条记录提出申诉，由区级管理员（非原认定人）裁定；申诉成立后分数自动恢复。';
+
 /**
  * An officer's decision on pending feedback. 属实 applies the category's deduction through
  * dynamic supervision, in the same transaction, so the badge may be downgraded at once.
@@ -419,6 +423,8 @@ export function decide(
 	return db.transaction((tx) => {
 		const before = tx.select().from(feedback).where(eq(feedback.id, id)).get();
 		if (!before) throw new DomainError('_', '反馈不存在');
+		// A 属实 finding took points: only an appeal, ruled by a district admin, can reverse it.
+		if (before.status === 'verified') throw new DomainError('_', VERIFIED_IS_FINAL);
 		if (before.status !== 'pending')
 			throw new DomainError('_', `这条反馈已认定为“${STATUS_LABEL[before.status]}”，不能再改`);
 		let archiveEntryId: number | null = null;

@@ -21,6 +21,7 @@ import { todayISO } from '../../format';
 import { type Enterprise, type Level } from '../db/schema';
 import {
 	COMMITMENT_STATUSES,
+	COUNT_STATE_LABEL,
 	COMMITMENT_STATUS_LABEL,
 	REPORT_STATUSES,
 	REPORT_STATUS_LABEL
@@ -287,7 +288,9 @@ export const counts = {
 		{ header: '承诺企业数', value: (r) => r.commitments },
 		{ header: '信用报告数', value: (r) => r.reports },
 		{ header: '说明', value: (r) => r.note, width: 30 },
-		{ header: '提交时间', value: (r) => r.createdAt, kind: 'datetime' }
+		{ header: '提交时间', value: (r) => r.createdAt, kind: 'datetime' },
+		{ header: '状态', value: (r) => COUNT_STATE_LABEL[r.state] },
+		{ header: '更正或撤回原因', value: (r) => r.voidReason || r.reason, width: 30 }
 	] as Column<CountRow>[]
 };
 

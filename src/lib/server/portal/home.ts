@@ -7,7 +7,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { db } from '../db';
 import { archiveEntry, feedback } from '../db/schema';
-import { merchants, inspections, instruments, standards } from '../streets';
+import { merchants, inspections, instruments, standards, supervision } from '../streets';
 import * as badges from '../badges';
 import { maskPhone } from '../../feedback';
 import * as appeals from './appeals';
@@ -70,7 +70,7 @@ export function feedbackAbout(merchantId: number) {
 
 /** The shop's archive as the merchant sees it: every entry, without complainants or staff notes. */
 function archiveOf(merchantId: number) {
-	return db
+	const rows = db
 		.select({
 			id: archiveEntry.id,
 			kind: archiveEntry.kind,
@@ -79,13 +79,16 @@ function archiveOf(merchantId: number) {
 			scoreAfter: archiveEntry.scoreAfter,
 			title: archiveEntry.title,
 			publicNote: archiveEntry.publicNote,
-			public: archiveEntry.public
+			public: archiveEntry.public,
+			inspectionId: archiveEntry.inspectionId
 		})
 		.from(archiveEntry)
 		.where(eq(archiveEntry.merchantId, merchantId))
 		.orderBy(desc(archiveEntry.occurredAt), desc(archiveEntry.id))
 		.limit(300)
 		.all();
+	const corrected = supervision.correctionsOf(rows);
+	return rows.map((r) => ({ ...r, corrected: corrected.get(r.id) ?? null }));
 }
 
 /** Submitted inspections with each item's points and the inspector's note on it. */
@@ -101,6 +104,7 @@ function inspectionsOf(merchantId: number) {
 			result: i.result,
 			vetoHits: i.vetoHits,
 			standardVersion: i.standardVersion,
+			amendReason: i.supersedesId ? i.amendReason : '',
 			items: std.items.map((it) => ({
 				code: it.code,
 				text: it.text,

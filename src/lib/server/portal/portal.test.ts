@@ -9,6 +9,7 @@ import * as due from '../due';
 import { appeals, commitments, home, reinspections, replies } from '.';
 import {
 	feedbackInput,
+	inspectMerchant,
 	makeBadgedMerchant,
 	makeMerchantAccount,
 	makeUser,
@@ -86,19 +87,44 @@ describe('replies', () => {
 	});
 });
 
+/** A badged shop of 小昆山镇 whose merchant has asked for a re-inspection. */
+async function requested() {
+	const inspector = await makeUser('inspector', ['xiaokunshan']);
+	const officer = await makeUser('town_officer', ['xiaokunshan']);
+	const { merchant } = await makeBadgedMerchant(officer, 'xiaokunshan');
+	const acc = await makeMerchantAccount([merchant.id]);
+	const before = reinspections.openCount(inspector);
+	const r = reinspections.request(acc, merchant.id, '价签已全部更换，请来复查');
+	return { inspector, merchant, acc, before, r };
+}
+
 describe('re-inspection requests', () => {
 	it('land in the due list of the town’s inspectors, one open at a time', async () => {
-		const inspector = await makeUser('inspector', ['xiaokunshan']);
-		const officer = await makeUser('town_officer', ['xiaokunshan']);
-		const { merchant } = await makeBadgedMerchant(officer, 'xiaokunshan');
-		const acc = await makeMerchantAccount([merchant.id]);
-		const before = reinspections.openCount(inspector);
-		const r = reinspections.request(acc, merchant.id, '价签已全部更换，请来复查');
+		const { inspector, merchant, acc, before, r } = await requested();
 		expect(() => reinspections.request(acc, merchant.id, '再次申请复查一下')).toThrow(/已有/);
 		expect(reinspections.openCount(inspector)).toBe(before + 1);
 		expect(due.forUser(inspector).find((i) => i.label.includes('复查'))?.count).toBe(before + 1);
 		reinspections.close(inspector, r.id, '已安排 12 月 5 日复查');
 		expect(reinspections.openCount(inspector)).toBe(before);
+	});
+});
+
+describe('a submitted inspection', () => {
+	it('closes the merchant’s open re-inspection request and takes it off the due list', async () => {
+		const { inspector, merchant, before, r } = await requested();
+		expect(reinspections.openCount(inspector)).toBe(before + 1);
+		const { inspection } = inspectMerchant(inspector, merchant.id, 93);
+		expect(reinspections.openCount(inspector)).toBe(before);
+		const closed = reinspections.ofMerchant(merchant.id).find((x) => x.id === r.id)!;
+		expect(closed).toMatchObject({ status: 'done', inspectionId: inspection.id });
+		expect(closed.closeNote).toContain('复查');
+		expect(
+			db
+				.select()
+				.from(auditLog)
+				.where(and(eq(auditLog.action, 'reinspection.close'), eq(auditLog.entityId, String(r.id))))
+				.all().length
+		).toBe(1);
 	});
 });
 

@@ -4,8 +4,15 @@
  * itself is an ordinary inspection).
  */
 import { and, asc, count, eq } from 'drizzle-orm';
-import { db } from '../db';
-import { merchant, reinspectionRequest, street, town } from '../db/schema';
+import { db, type Tx } from '../db';
+import {
+	merchant,
+	reinspectionRequest,
+	street,
+	town,
+	type Inspection,
+	type ReinspectionRequest
+} from '../db/schema';
 import * as audit from '../audit';
 import { inScope, townIn } from '../access';
 import { DomainError } from '../forms';
@@ -34,20 +41,7 @@ export function request(actor: Actor, merchantId: number, note: string, now = ne
 			.values({ merchantId, townId: m.townId, note: text, createdBy: actor.id, createdAt: now })
 			.returning()
 			.get();
-		archiveStep(
-			tx,
-			actor,
-			m,
-			{
-				kind: 'reinspection_request',
-				title: '商户提交整改复查申请',
-				internalNote: text,
-				public: false,
-				sourceType: 'reinspection_request',
-				sourceId: row.id
-			},
-			now
-		);
+		step(tx, actor, m, row.id, '商户提交整改复查申请', text, now);
 		audit.record(
 			tx,
 			actor,
@@ -71,43 +65,99 @@ export function close(actor: SessionUser, id: number, note: string, now = new Da
 		const r = tx.select().from(reinspectionRequest).where(eq(reinspectionRequest.id, id)).get();
 		if (!r || !inScope(actor, r.townId)) throw new DomainError('_', '复查申请不存在');
 		if (r.status !== 'open') throw new DomainError('_', '这份申请已处理');
-		const m = tx.select().from(merchant).where(eq(merchant.id, r.merchantId)).get()!;
-		const closeNote = note.trim();
-		const after = tx
-			.update(reinspectionRequest)
-			.set({ status: 'done', closedBy: actor.id, closedAt: now, closeNote })
-			.where(eq(reinspectionRequest.id, id))
-			.returning()
-			.get();
-		archiveStep(
-			tx,
-			actor,
-			m,
-			{
-				kind: 'reinspection_request',
-				title: '整改复查申请已处理',
-				internalNote: closeNote,
-				public: false,
-				sourceType: 'reinspection_request',
-				sourceId: id
-			},
-			now
-		);
-		audit.record(
-			tx,
-			actor,
-			{
-				action: 'reinspection.close',
-				entityType: 'reinspection_request',
-				entityId: id,
-				townId: r.townId,
-				before: { status: r.status },
-				after: { status: after.status, closeNote }
-			},
-			now
-		);
-		return after;
+		return closeOne(tx, actor, r, { closeNote: note.trim(), inspectionId: null }, now);
 	});
+}
+
+/**
+ * A submitted inspection of the merchant answers its open request: the request closes as handled,
+ * linked to the inspection, and leaves the due list. Runs in the inspection's transaction.
+ */
+export function closeByInspection(
+	tx: Tx,
+	actor: Actor,
+	ins: Pick<Inspection, 'id' | 'merchantId' | 'inspectedOn' | 'total'>,
+	now = new Date()
+) {
+	if (!ins.merchantId) return [];
+	const open = tx
+		.select()
+		.from(reinspectionRequest)
+		.where(
+			and(
+				eq(reinspectionRequest.merchantId, ins.merchantId),
+				eq(reinspectionRequest.status, 'open')
+			)
+		)
+		.all();
+	const closeNote = `已于 ${ins.inspectedOn} 复查（检查评审 ${ins.total ?? '—'} 分）`;
+	return open.map((r) => closeOne(tx, actor, r, { closeNote, inspectionId: ins.id }, now));
+}
+
+/** Closes one open request as handled, with its archive step and audit entry. */
+function closeOne(
+	tx: Tx,
+	actor: Actor,
+	r: ReinspectionRequest,
+	how: { closeNote: string; inspectionId: number | null },
+	now: Date
+) {
+	const m = tx.select().from(merchant).where(eq(merchant.id, r.merchantId)).get()!;
+	const after = tx
+		.update(reinspectionRequest)
+		.set({ status: 'done', closedBy: actor.id, closedAt: now, ...how })
+		.where(eq(reinspectionRequest.id, r.id))
+		.returning()
+		.get();
+	step(
+		tx,
+		actor,
+		m,
+		r.id,
+		how.inspectionId ? '整改复查申请已处理：已复查' : '整改复查申请已处理',
+		how.closeNote,
+		now
+	);
+	audit.record(
+		tx,
+		actor,
+		{
+			action: 'reinspection.close',
+			entityType: 'reinspection_request',
+			entityId: r.id,
+			townId: r.townId,
+			before: { status: r.status },
+			after: { status: after.status, ...how }
+		},
+		now
+	);
+	return after;
+}
+
+/** The request's step in the shop's archive, for staff and the merchant only. */
+function step(
+	tx: Tx,
+	actor: Actor,
+	m: { id: number; townId: number },
+	id: number,
+	title: string,
+	note: string,
+	now: Date
+) {
+	archiveStep(
+		tx,
+		actor,
+		m,
+		{
+			kind: 'reinspection_request',
+			title,
+			internalNote: note,
+			public: false,
+			sourceType: 'reinspection_request',
+			sourceId: id
+		},
+		now
+	);
 }
 
 const openWhere = (scope: SessionUser | number[] | null) =>

@@ -5,7 +5,7 @@
  * rates the merchant and grants or withdraws its badge (see supervision).
  */
 import { and, asc, count as sqlCount, desc, eq, sql } from 'drizzle-orm';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import {
 	inspection,
 	inspectionInspector,
@@ -16,7 +16,8 @@ import {
 	street,
 	town,
 	user,
-	type Inspection
+	type Inspection,
+	type InspectionStatus
 } from '../db/schema';
 import * as audit from '../audit';
 import { townIn } from '../access';
@@ -27,6 +28,8 @@ import type { Actor } from '../actor';
 import { DomainError } from '../forms';
 import { levelFor, scoreInspection } from './badge-state';
 import { todayISO } from '../../format';
+import * as reinspections from '../portal/reinspections';
+import { REASON_MAX, REASON_MIN } from '../../schemas/corrections';
 
 export type ScoreInput = {
 	itemId: number;
@@ -82,6 +85,28 @@ export function detail(id: number) {
 	return { inspection: ins, townId: currentTown(ins), standard: std, scores, inspectors };
 }
 
+/** The open draft, by anyone, for the same subject (merchant, unit or street) and kind. */
+function openDraft(
+	tx: Tx,
+	subject: Pick<Inspection, 'kind' | 'merchantId' | 'unitId' | 'streetId'>
+): Inspection | undefined {
+	return tx
+		.select()
+		.from(inspection)
+		.where(
+			and(
+				eq(inspection.status, 'draft'),
+				eq(inspection.kind, subject.kind),
+				subject.merchantId
+					? eq(inspection.merchantId, subject.merchantId)
+					: subject.unitId
+						? eq(inspection.unitId, subject.unitId)
+						: eq(inspection.streetId, subject.streetId!)
+			)
+		)
+		.get();
+}
+
 /**
  * Opens an inspection of a merchant (or, with the street standard, of a street) against the
  * current published version. An open draft by anyone for the same subject is returned instead.
@@ -116,21 +141,7 @@ export function start(
 			streetId = s.id;
 			townId = s.townId;
 		} else throw new DomainError('_', '请选择检查对象');
-		const open = tx
-			.select()
-			.from(inspection)
-			.where(
-				and(
-					eq(inspection.status, 'draft'),
-					eq(inspection.kind, kind),
-					merchantId
-						? eq(inspection.merchantId, merchantId)
-						: unitId
-							? eq(inspection.unitId, unitId)
-							: eq(inspection.streetId, streetId!)
-				)
-			)
-			.get();
+		const open = openDraft(tx, { kind, merchantId, unitId, streetId });
 		if (open) return open;
 		const std = standards.current(kind, tx);
 		if (!std) throw new DomainError('_', '尚未发布评价标准，请联系区级管理员');
@@ -177,7 +188,8 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 	return db.transaction((tx) => {
 		const before = tx.select().from(inspection).where(eq(inspection.id, id)).get();
 		if (!before) throw new DomainError('_', '检查记录不存在');
-		if (before.status !== 'draft') throw new DomainError('_', '该检查已提交，不能再修改');
+		if (before.status !== 'draft')
+			throw new DomainError('_', '该检查已提交，不能再修改；如有错误，请用“更正评审”提交新版本');
 		if (input.inspectedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.inspectedOn))
 			throw new DomainError('inspectedOn', '请填写检查日期');
 		if (input.inspectedOn && input.inspectedOn > todayISO(now))
@@ -252,13 +264,122 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 			before,
 			after
 		});
+		const old =
+			submit && after.supersedesId
+				? tx
+						.update(inspection)
+						.set({ status: 'superseded' })
+						.where(eq(inspection.id, after.supersedesId))
+						.returning()
+						.get()
+				: undefined;
 		const applied = !submit
 			? null
 			: after.unitId
 				? unitNaming.applyInspection(tx, actor, after, now)
-				: supervision.applyInspection(tx, actor, after, now);
+				: old
+					? supervision.applyAmendment(tx, actor, old, after, now)
+					: supervision.applyInspection(tx, actor, after, now);
+		// a merchant's own request for a re-inspection is answered by this one
+		if (submit && after.merchantId && !old) reinspections.closeByInspection(tx, actor, after, now);
 		return { inspection: after, applied };
 	});
+}
+
+/**
+ * Opens an amendment (更正) of a submitted inspection: a draft of the same subject against the
+ * same standard version, with its scores, notes, photos and inspectors copied, and the reason.
+ * The submitted version counts until the amendment is submitted; then it is kept, superseded.
+ */
+export function amend(actor: Actor, id: number, reason: string, now = new Date()): Inspection {
+	const why = reason.trim();
+	if (why.length < REASON_MIN)
+		throw new DomainError('reason', `请写明更正原因，至少 ${REASON_MIN} 个字`);
+	if (why.length > REASON_MAX) throw new DomainError('reason', `原因不能超过 ${REASON_MAX} 个字`);
+	return db.transaction((tx) => {
+		const old = tx.select().from(inspection).where(eq(inspection.id, id)).get();
+		if (!old) throw new DomainError('_', '检查记录不存在');
+		if (old.status === 'superseded')
+			throw new DomainError('_', '这份评审已被更正，请在现行版本上更正');
+		if (old.status !== 'submitted') throw new DomainError('_', '只能更正已提交的评审');
+		const open = openDraft(tx, old);
+		if (open?.supersedesId === old.id) return open;
+		if (open)
+			throw new DomainError('_', '该对象有一份未提交的检查草稿，请先提交或放弃它，再更正评审');
+		const created = tx
+			.insert(inspection)
+			.values({
+				kind: old.kind,
+				merchantId: old.merchantId,
+				streetId: old.streetId,
+				unitId: old.unitId,
+				townId: currentTown(old),
+				standardId: old.standardId,
+				inspectedOn: old.inspectedOn,
+				status: 'draft',
+				summary: old.summary,
+				supersedesId: old.id,
+				amendReason: why,
+				createdBy: actor.id,
+				createdAt: now
+			})
+			.returning()
+			.get();
+		const scores = tx
+			.select()
+			.from(inspectionScore)
+			.where(eq(inspectionScore.inspectionId, old.id))
+			.all();
+		for (const sc of scores)
+			tx.insert(inspectionScore)
+				.values({ ...sc, inspectionId: created.id })
+				.run();
+		const people = tx
+			.select()
+			.from(inspectionInspector)
+			.where(eq(inspectionInspector.inspectionId, old.id))
+			.all()
+			.map((p) => p.userId);
+		if (actor.id) people.push(actor.id);
+		for (const userId of new Set(people))
+			tx.insert(inspectionInspector).values({ inspectionId: created.id, userId }).run();
+		audit.record(tx, actor, {
+			action: 'inspection.amend',
+			entityType: 'inspection',
+			entityId: created.id,
+			townId: created.townId,
+			before: old,
+			after: created
+		});
+		return created;
+	});
+}
+
+/** The versions of an inspection, oldest first: what it amended and what amended it. */
+export function versions(id: number) {
+	const chain: Inspection[] = [];
+	let cur = byId(id);
+	const seen = new Set<number>();
+	while (cur && !seen.has(cur.id)) {
+		seen.add(cur.id);
+		chain.unshift(cur);
+		cur = cur.supersedesId ? byId(cur.supersedesId) : undefined;
+	}
+	let next = db.select().from(inspection).where(eq(inspection.supersedesId, id)).get();
+	while (next && !seen.has(next.id)) {
+		seen.add(next.id);
+		chain.push(next);
+		next = db.select().from(inspection).where(eq(inspection.supersedesId, next.id)).get();
+	}
+	return chain.map((v) => ({
+		id: v.id,
+		status: v.status,
+		total: v.total,
+		result: v.result,
+		inspectedOn: v.inspectedOn,
+		submittedAt: v.submittedAt,
+		amendReason: v.amendReason
+	}));
 }
 
 export function discard(actor: Actor, id: number) {
@@ -283,7 +404,7 @@ export type ListFilter = {
 	/** `street`: inspections of the street itself, not of its merchants. */
 	kind?: 'merchant' | 'street' | 'metrology_unit';
 	unitId?: number;
-	status?: 'draft' | 'submitted';
+	status?: InspectionStatus;
 	limit?: number;
 	offset?: number;
 };
@@ -317,7 +438,9 @@ export function list(scope: number[] | null, f: ListFilter = {}) {
 			streetName: sql<string>`coalesce(${street.name}, ${metrologyUnit.name})`,
 			unitId: inspection.unitId,
 			townName: town.name,
-			standardVersion: standard.version
+			standardVersion: standard.version,
+			supersedesId: inspection.supersedesId,
+			amendReason: inspection.amendReason
 		})
 		.from(inspection)
 		.leftJoin(merchant, eq(merchant.id, inspection.merchantId))

@@ -12,10 +12,12 @@ import { db, type Tx } from '../db';
 import {
 	archiveEntry,
 	badge,
+	inspection,
 	merchant,
 	street,
 	town,
 	type ArchiveEntry,
+	type Badge,
 	type Inspection,
 	type SupervisionKind
 } from '../db/schema';
@@ -208,26 +210,125 @@ export function applyInspection(tx: Tx, actor: Actor, ins: Inspection, now = new
 		result,
 		now
 	);
+	rated(tx, m.id, ins, total, live, now);
+	return { result, badge: granted };
+}
+
+/** The merchant rated by an inspection: its score, the level its badge shows, the badge. */
+function rated(
+	tx: Tx,
+	merchantId: number,
+	ins: Inspection,
+	score: number | null,
+	live: Badge | null,
+	now: Date
+) {
+	const level = effectiveLevel(live);
 	tx.update(merchant)
 		.set({
-			score: total,
-			level: effectiveLevel(live),
+			score,
+			level,
 			lastInspectionId: ins.id,
 			lastInspectedOn: ins.inspectedOn,
 			currentBadgeId: live?.id ?? null,
 			updatedAt: now
 		})
-		.where(eq(merchant.id, m.id))
+		.where(eq(merchant.id, merchantId))
 		.run();
+	return level;
+}
+
+/**
+ * Applies an amended inspection (更正) that replaces `old`. The archive gets a correction entry
+ * with the reason; the old entry stays. When `old` was the merchant's latest inspection, the same
+ * engine re-rates it: the running score moves by the change of total (keeping the point changes
+ * since), a badge from the old version is kept when the level is the same and follows the score,
+ * and otherwise the amended result grants, replaces, suspends or revokes as a new inspection does.
+ */
+export function applyAmendment(
+	tx: Tx,
+	actor: Actor,
+	old: Inspection,
+	ins: Inspection,
+	now = new Date()
+) {
+	if (!ins.merchantId || ins.total == null) return null;
+	const total = ins.total;
+	const m = tx.select().from(merchant).where(eq(merchant.id, ins.merchantId)).get();
+	if (!m) throw new DomainError('_', '商户不存在');
+	const t = badgeState.thresholds(tx);
+	const result = levelFor(total, ins.vetoHits, t);
+	const latest = m.lastInspectionId === old.id;
+	const score = !latest
+		? m.score
+		: m.score == null
+			? total
+			: round1(m.score + total - (old.total ?? 0));
+	const entry = tx
+		.insert(archiveEntry)
+		.values({
+			merchantId: m.id,
+			townId: m.townId,
+			kind: 'correction',
+			occurredAt: now,
+			points: 0,
+			scoreAfter: score,
+			levelAfter: m.level,
+			title: `更正 ${old.inspectedOn} 的检查评审：${round1(old.total ?? 0)} 分 → ${round1(total)} 分${ins.vetoHits ? `，一票否决 ${ins.vetoHits} 项` : ''}，评定为${LEVEL_LABEL[result]}`,
+			publicNote: `更正原因：${ins.amendReason}`,
+			internalNote: ins.summary,
+			sourceType: 'inspection',
+			sourceId: String(old.id),
+			inspectionId: ins.id,
+			createdBy: actor.id,
+			createdAt: now
+		})
+		.returning()
+		.get();
+	if (!latest) return { result, badge: null };
+	const current = badgeState.currentBadge(m.id, tx);
+	let live: typeof current | null = current ?? null;
+	let granted = null;
+	if (
+		current &&
+		current.inspectionId === old.id &&
+		badgeState.isLive(current) &&
+		current.level === result
+	) {
+		tx.update(badge).set({ inspectionId: ins.id }).where(eq(badge.id, current.id)).run();
+		live = badgeState.follow(
+			tx,
+			actor,
+			m,
+			{ ...current, inspectionId: ins.id },
+			score,
+			null,
+			now
+		).badge;
+	} else {
+		const r = badgeState.afterInspection(tx, actor, m, { ...ins, total }, result, now);
+		granted = r.granted;
+		live = r.live;
+		if (live && score !== total)
+			live = badgeState.follow(tx, actor, m, live, score, null, now).badge;
+	}
+	const level = rated(tx, m.id, ins, score, live ?? null, now);
+	tx.update(archiveEntry).set({ levelAfter: level }).where(eq(archiveEntry.id, entry.id)).run();
 	return { result, badge: granted };
 }
 
 export type ArchiveView = 'staff' | 'public';
 
+/** An inspection entry whose inspection was amended: the reason and the version that replaced it. */
+export type Correction = { reason: string; inspectionId: number };
+
 export type TimelineEntry = Pick<
 	ArchiveEntry,
 	'id' | 'kind' | 'occurredAt' | 'points' | 'scoreAfter' | 'levelAfter' | 'title' | 'publicNote'
 > & {
+	corrected?: Correction;
+	/** For a correction: the version it replaced. */
+	previousInspectionId?: number | null;
 	internalNote?: string;
 	complainant?: string;
 	sourceType?: string | null;
@@ -249,6 +350,7 @@ export function archive(merchantId: number, view: ArchiveView, limit = 200): Tim
 		.orderBy(desc(archiveEntry.occurredAt), desc(archiveEntry.id))
 		.limit(limit)
 		.all();
+	const corrections = correctionsOf(rows);
 	return rows.map((r) => {
 		const base = {
 			id: r.id,
@@ -258,7 +360,9 @@ export function archive(merchantId: number, view: ArchiveView, limit = 200): Tim
 			scoreAfter: r.scoreAfter,
 			levelAfter: r.levelAfter,
 			title: r.title,
-			publicNote: r.publicNote
+			publicNote: r.publicNote,
+			corrected: corrections.get(r.id),
+			previousInspectionId: r.kind === 'correction' ? Number(r.sourceId) : null
 		};
 		if (view === 'public') return base;
 		return {
@@ -271,6 +375,41 @@ export function archive(merchantId: number, view: ArchiveView, limit = 200): Tim
 			createdBy: r.createdBy
 		};
 	});
+}
+
+/**
+ * Which of these entries record an inspection later amended, with the amendment's reason and id:
+ * the archive keeps the original and marks it 已更正.
+ */
+export function correctionsOf(
+	rows: Pick<ArchiveEntry, 'id' | 'kind' | 'inspectionId'>[]
+): Map<number, Correction> {
+	const ids = [
+		...new Set(
+			rows.filter((r) => r.kind !== 'correction' && r.inspectionId).map((r) => r.inspectionId!)
+		)
+	];
+	if (!ids.length) return new Map();
+	// a draft amendment has not replaced anything yet
+	const next = new Map(
+		db
+			.select({ id: inspection.id, old: inspection.supersedesId, reason: inspection.amendReason })
+			.from(inspection)
+			.where(
+				and(
+					inArray(inspection.supersedesId, ids),
+					inArray(inspection.status, ['submitted', 'superseded'])
+				)
+			)
+			.all()
+			.map((x) => [x.old!, { reason: x.reason, inspectionId: x.id }])
+	);
+	const out = new Map<number, Correction>();
+	for (const r of rows) {
+		const c = r.kind === 'inspection' && r.inspectionId ? next.get(r.inspectionId) : undefined;
+		if (c) out.set(r.id, c);
+	}
+	return out;
 }
 
 export type DueFilter = { townId?: number; streetId?: number; limit?: number; offset?: number };

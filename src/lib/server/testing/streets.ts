@@ -133,3 +133,26 @@ export function inspectMerchant(
 		now
 	);
 }
+
+/**
+ * Amends a submitted inspection (更正) to the given total, with the reason, and submits the new
+ * version: the old one is kept, superseded.
+ */
+export function amendInspection(
+	actor: Actor,
+	inspectionId: number,
+	total: number,
+	reason = '复核发现计分有误，予以更正',
+	opts: { vetoCodes?: string[]; now?: Date } = {}
+) {
+	const now = opts.now ?? new Date();
+	const draft = inspections.amend(actor, inspectionId, reason, now);
+	const std = standards.byId(draft.standardId)!;
+	return inspections.save(
+		actor,
+		draft.id,
+		{ scores: scoresFor(std.items, total, opts.vetoCodes) },
+		true,
+		now
+	);
+}

@@ -4,7 +4,8 @@ import {
 	primaryKey,
 	sqliteTable,
 	text,
-	uniqueIndex
+	uniqueIndex,
+	type AnySQLiteColumn
 } from 'drizzle-orm/sqlite-core';
 import { town } from './towns';
 import { user } from './users';
@@ -127,7 +128,16 @@ export const countReport = sqliteTable(
 		reports: integer().notNull(),
 		note: text(),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
-		createdBy: integer().references(() => user.id)
+		createdBy: integer().references(() => user.id),
+		/** The filing this one corrects; that one stays, voided, in the history. */
+		supersedesId: integer().references((): AnySQLiteColumn => countReport.id),
+		/** Why this filing corrects the earlier one. */
+		reason: text().notNull().default(''),
+		/** Set when corrected by a later filing or withdrawn; a voided filing no longer counts. */
+		voidedAt: integer({ mode: 'timestamp_ms' }),
+		voidedBy: integer().references(() => user.id),
+		/** Why it was corrected or withdrawn. */
+		voidReason: text().notNull().default('')
 	},
 	(t) => [index('count_report_town_idx').on(t.year, t.townId, t.asOf)]
 );

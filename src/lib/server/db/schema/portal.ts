@@ -12,7 +12,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-import { archiveEntry, badge, merchant, street } from './streets';
+import { archiveEntry, badge, inspection, merchant, street } from './streets';
 import { feedback } from './badges';
 import { town } from './towns';
 import { user } from './users';
@@ -85,7 +85,9 @@ export const reinspectionRequest = sqliteTable(
 		status: text({ enum: REINSPECTION_STATUSES }).notNull().default('open'),
 		closedBy: integer().references(() => user.id),
 		closedAt: integer({ mode: 'timestamp_ms' }),
-		closeNote: text().notNull().default('')
+		closeNote: text().notNull().default(''),
+		/** The inspection that closed it, when a submitted inspection did. */
+		inspectionId: integer().references(() => inspection.id)
 	},
 	(t) => [index('reinspection_town_status_idx').on(t.townId, t.status, t.createdAt)]
 );

@@ -193,13 +193,18 @@ export const inspection = sqliteTable(
 		summary: text().notNull().default(''),
 		createdBy: integer().references(() => user.id),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
-		submittedAt: integer({ mode: 'timestamp_ms' })
+		submittedAt: integer({ mode: 'timestamp_ms' }),
+		/** The submitted version this one amends (更正); that one is kept, marked superseded. */
+		supersedesId: integer().references((): AnySQLiteColumn => inspection.id),
+		/** Why it was amended: required for an amendment, shown in the archive. */
+		amendReason: text().notNull().default('')
 	},
 	(t) => [
 		index('inspection_merchant_idx').on(t.merchantId, t.inspectedOn),
 		index('inspection_street_idx').on(t.streetId),
 		index('inspection_unit_idx').on(t.unitId),
-		index('inspection_town_idx').on(t.townId, t.inspectedOn)
+		index('inspection_town_idx').on(t.townId, t.inspectedOn),
+		index('inspection_supersedes_idx').on(t.supersedesId)
 	]
 );
 

@@ -1,10 +1,18 @@
-import { inScope, requireRole, townScope, visibleTowns } from '$lib/server/access';
+import { inScope, loadInScope, requireRole, townScope, visibleTowns } from '$lib/server/access';
 import * as forms from '$lib/server/forms';
 import * as query from '$lib/server/query';
 import * as campaign from '$lib/server/campaign';
-import { countSchema } from '$lib/schemas/campaign';
+import { countCorrectionSchema, countSchema } from '$lib/schemas/campaign';
+import { withdrawSchema } from '$lib/schemas/corrections';
 import { todayISO } from '$lib/format';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** A filing of the user's towns, or the 404/403 of its town. */
+function ownCount(u: ReturnType<typeof requireRole>, id: number) {
+	return loadInScope(u, campaign.countById(id), (c) => c.townId, '填报记录不存在');
+}
+
+const officer = (event: RequestEvent) => requireRole(event, 'district_admin', 'town_officer');
 
 export const load: PageServerLoad = (event) => {
 	const u = requireRole(event, 'district_admin', 'town_officer');
@@ -38,6 +46,28 @@ export const actions: Actions = {
 		return forms.attempt(form.values, () => {
 			campaign.fileCount(u, form.data);
 			return { message: '已提交进度填报' };
+		});
+	},
+	/** A corrected filing replaces the old one, which stays in the history with the reason. */
+	correct: async (event) => {
+		const u = officer(event);
+		const form = await forms.read(event.request, countCorrectionSchema);
+		if (!form.ok) return form.failure;
+		const { id, ...input } = form.data;
+		ownCount(u, id);
+		return forms.attempt(form.values, () => {
+			campaign.correctCount(u, id, input);
+			return { message: '已更正填报，原填报保留在记录中' };
+		});
+	},
+	withdraw: async (event) => {
+		const u = officer(event);
+		const form = await forms.read(event.request, withdrawSchema);
+		if (!form.ok) return form.failure;
+		ownCount(u, form.data.id);
+		return forms.attempt(form.values, () => {
+			campaign.withdrawCount(u, form.data.id, form.data.reason);
+			return { message: '已撤回填报，原填报保留在记录中' };
 		});
 	}
 };

@@ -8,6 +8,7 @@ import * as metrology from '$lib/server/metrology';
 import { uploads } from '$lib/server/files';
 import * as submissions from '$lib/server/submissions';
 import type { SessionUser } from '$lib/server/auth/session';
+import { amendSchema } from '$lib/schemas/corrections';
 import type { Actions, PageServerLoad } from './$types';
 
 function load_(u: SessionUser, id: number, action: ActionOf<'inspection'> = 'view') {
@@ -55,6 +56,8 @@ export const load: PageServerLoad = (event) => {
 				? instruments.forUnit(d.inspection.unitId)
 				: [],
 		canScore: can(u, 'update', 'inspection', d) && d.inspection.status === 'draft',
+		canAmend: can(u, 'update', 'inspection', d) && d.inspection.status === 'submitted',
+		versions: inspections.versions(d.inspection.id),
 		stamp: inspections.stampOf(d.inspection)
 	};
 };
@@ -119,6 +122,19 @@ async function saveAction(event: Parameters<Actions[string]>[0], submit: boolean
 export const actions: Actions = {
 	save: (event) => saveAction(event, false),
 	submit: (event) => saveAction(event, true),
+	/** 更正: a new version opens as a draft with the old scores; the old one is kept. */
+	amend: async (event) => {
+		const u = requireUser(event);
+		const d = load_(u, Number(event.params.id), 'update');
+		const read = await forms.read(event.request, amendSchema);
+		if (!read.ok) return read.failure;
+		let next = 0;
+		const failed = await forms.attempt(read.values, () => {
+			next = inspections.amend(u, d.inspection.id, read.data.reason).id;
+		});
+		if (failed) return failed;
+		redirect(303, `/staff/inspections/${next}`);
+	},
 	discard: async (event) => {
 		const u = requireUser(event);
 		const d = load_(u, Number(event.params.id), 'update');
