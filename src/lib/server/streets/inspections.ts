@@ -23,10 +23,12 @@ import { townIn } from '../access';
 import * as standards from './standards';
 import * as supervision from './supervision';
 import * as unitNaming from '../metrology/naming';
+import * as creditNaming from '../credit-towns/naming';
 import type { Actor } from '../actor';
 import { DomainError } from '../forms';
 import { levelFor, scoreInspection } from './badge-state';
 import { todayISO } from '../../format';
+import type { StandardKind } from '../../streets';
 
 export type ScoreInput = {
 	itemId: number;
@@ -88,17 +90,31 @@ export function detail(id: number) {
  */
 export function start(
 	actor: Actor,
-	target: { merchantId: number } | { streetId: number } | { unitId: number },
+	target:
+		| { merchantId: number }
+		| { streetId: number }
+		| { unitId: number }
+		| { creditTownId: number; townId: number; standardId: number },
 	now = new Date()
 ): Inspection {
 	return db.transaction((tx) => {
 		const kind =
-			'merchantId' in target ? 'merchant' : 'unitId' in target ? 'metrology_unit' : 'street';
+			'merchantId' in target
+				? 'merchant'
+				: 'unitId' in target
+					? 'metrology_unit'
+					: 'creditTownId' in target
+						? 'credit_town'
+						: 'street';
 		let streetId: number | null = null;
 		let townId: number;
 		let merchantId: number | null = null;
 		let unitId: number | null = null;
-		if ('unitId' in target) {
+		let creditTownId: number | null = null;
+		if ('creditTownId' in target) {
+			creditTownId = target.creditTownId;
+			townId = target.townId;
+		} else if ('unitId' in target) {
 			const u = tx.select().from(metrologyUnit).where(eq(metrologyUnit.id, target.unitId)).get();
 			if (!u) throw new DomainError('_', '示范单位不存在');
 			unitId = u.id;
@@ -127,12 +143,16 @@ export function start(
 						? eq(inspection.merchantId, merchantId)
 						: unitId
 							? eq(inspection.unitId, unitId)
-							: eq(inspection.streetId, streetId!)
+							: creditTownId
+								? eq(inspection.creditTownId, creditTownId)
+								: eq(inspection.streetId, streetId!)
 				)
 			)
 			.get();
 		if (open) return open;
-		const std = standards.current(kind, tx);
+		// a credit town is scored against the version it applied under
+		const std =
+			'standardId' in target ? standards.byId(target.standardId, tx) : standards.current(kind, tx);
 		if (!std) throw new DomainError('_', '尚未发布评价标准，请联系区级管理员');
 		const created = tx
 			.insert(inspection)
@@ -141,6 +161,7 @@ export function start(
 				merchantId,
 				streetId,
 				unitId,
+				creditTownId,
 				townId,
 				standardId: std.id,
 				inspectedOn: todayISO(now),
@@ -178,6 +199,8 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 		const before = tx.select().from(inspection).where(eq(inspection.id, id)).get();
 		if (!before) throw new DomainError('_', '检查记录不存在');
 		if (before.status !== 'draft') throw new DomainError('_', '该检查已提交，不能再修改');
+		if (before.creditTownId && actor.role !== 'district_admin' && actor.role !== 'system')
+			throw new DomainError('_', '信用街镇示范创建只能由区级管理员评审打分');
 		if (input.inspectedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.inspectedOn))
 			throw new DomainError('inspectedOn', '请填写检查日期');
 		if (input.inspectedOn && input.inspectedOn > todayISO(now))
@@ -256,7 +279,9 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 			? null
 			: after.unitId
 				? unitNaming.applyInspection(tx, actor, after, now)
-				: supervision.applyInspection(tx, actor, after, now);
+				: after.creditTownId
+					? creditNaming.applyInspection(tx, actor, after, now)
+					: supervision.applyInspection(tx, actor, after, now);
 		return { inspection: after, applied };
 	});
 }
@@ -265,6 +290,8 @@ export function discard(actor: Actor, id: number) {
 	db.transaction((tx) => {
 		const before = tx.select().from(inspection).where(eq(inspection.id, id)).get();
 		if (!before || before.status !== 'draft') throw new DomainError('_', '只能删除未提交的检查');
+		if (before.creditTownId && actor.role !== 'district_admin' && actor.role !== 'system')
+			throw new DomainError('_', '信用街镇示范创建只能由区级管理员评审打分');
 		tx.delete(inspection).where(eq(inspection.id, id)).run();
 		audit.record(tx, actor, {
 			action: 'inspection.discard',
@@ -281,7 +308,7 @@ export type ListFilter = {
 	streetId?: number;
 	townId?: number;
 	/** `street`: inspections of the street itself, not of its merchants. */
-	kind?: 'merchant' | 'street' | 'metrology_unit';
+	kind?: StandardKind;
 	unitId?: number;
 	status?: 'draft' | 'submitted';
 	limit?: number;
@@ -314,7 +341,7 @@ export function list(scope: number[] | null, f: ListFilter = {}) {
 			merchantId: inspection.merchantId,
 			merchantName: merchant.name,
 			streetId: inspection.streetId,
-			streetName: sql<string>`coalesce(${street.name}, ${metrologyUnit.name})`,
+			streetName: sql<string>`coalesce(${street.name}, ${metrologyUnit.name}, case when ${inspection.creditTownId} is not null then '信用街镇示范创建' end)`,
 			unitId: inspection.unitId,
 			townName: town.name,
 			standardVersion: standard.version
