@@ -9,7 +9,9 @@ export const load: PageServerLoad = (event) => {
 	const year = plan.views.currentYear();
 	return {
 		...home(),
-		creditTowns: creditTowns.named().map((t) => ({ slug: t.slug, name: t.name, namedOn: t.namedOn })),
+		creditTowns: creditTowns
+			.named()
+			.map((t) => ({ slug: t.slug, name: t.name, namedOn: t.namedOn })),
 		plan: { year, tasks: plan.tasks.list(year).map((t) => ({ row: t.row, title: t.title })) }
 	};
 };

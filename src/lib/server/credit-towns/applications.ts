@@ -114,8 +114,7 @@ export function start(actor: Actor, townId: number, now = new Date()): CreditTow
 			.from(creditTown)
 			.where(and(eq(creditTown.townId, townId), inArray(creditTown.status, [...OPEN_STATUSES])))
 			.get();
-		if (open)
-			throw new DomainError('_', '本街镇已有一份进行中的申报或有效的命名，不能重复申报');
+		if (open) throw new DomainError('_', '本街镇已有一份进行中的申报或有效的命名，不能重复申报');
 		const row = tx
 			.insert(creditTown)
 			.values({
@@ -366,13 +365,16 @@ export function score(
 				`评审结果 ${r.total} 分未达到合格线${r.vetoHits ? '或触发一票否决' : ''}，请填写未通过的原因`
 			);
 	}
-	return inspections.save(actor, ins.id, input, submit, now);
+	// the review is dated the day the district submits it, unless it gives a day
+	const dated = submit && !input.inspectedOn ? { ...input, inspectedOn: todayISO(now) } : input;
+	return inspections.save(actor, ins.id, dated, submit, now);
 }
 
 /** 撤销: a named town loses its name, with the reason. */
 export function revoke(actor: Actor, id: number, reason: string, now = new Date()) {
 	requireReviewer(actor);
-	if (reason.trim().length < 4) throw new DomainError('reason', '请写明撤销命名的原因（至少 4 个字）');
+	if (reason.trim().length < 4)
+		throw new DomainError('reason', '请写明撤销命名的原因（至少 4 个字）');
 	return transition(
 		actor,
 		id,
@@ -469,7 +471,9 @@ export function forTowns(townIds: number[]) {
 			.orderBy(desc(creditTown.id))
 			.limit(10)
 			.all();
-		return [{ town: { id: t.id, name: t.name, slug: t.slug }, latest: history[0] ?? null, history }];
+		return [
+			{ town: { id: t.id, name: t.name, slug: t.slug }, latest: history[0] ?? null, history }
+		];
 	});
 }
 
@@ -553,8 +557,8 @@ export function counts(today = todayISO()) {
 /** For the district: applications waiting to be accepted, and reviews due or open. */
 export function dueForDistrict(today = todayISO()) {
 	const waiting =
-		db.select({ n: count() }).from(creditTown).where(eq(creditTown.status, 'submitted')).get()
-			?.n ?? 0;
+		db.select({ n: count() }).from(creditTown).where(eq(creditTown.status, 'submitted')).get()?.n ??
+		0;
 	const building =
 		db.select({ n: count() }).from(creditTown).where(eq(creditTown.status, 'building')).get()?.n ??
 		0;

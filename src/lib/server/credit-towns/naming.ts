@@ -39,7 +39,12 @@ export function applyInspection(tx: Tx, actor: Actor, ins: Inspection, now = new
 	if (before.status === 'named')
 		set = passed
 			? { ...set, reviewedOn: day, reviewDueOn: addMonths(day, REVIEW_MONTHS) }
-			: { ...set, status: 'revoked', endedOn: day, reason: `年度复核未通过：${failure(ins, mark)}` };
+			: {
+					...set,
+					status: 'revoked',
+					endedOn: day,
+					reason: `年度复核未通过：${failure(ins, mark)}`
+				};
 	else
 		set = passed
 			? {
@@ -63,7 +68,8 @@ export function applyInspection(tx: Tx, actor: Actor, ins: Inspection, now = new
 		tx,
 		actor,
 		{
-			action: after.status === before.status ? 'credit_town.reviewed' : `credit_town.${after.status}`,
+			action:
+				after.status === before.status ? 'credit_town.reviewed' : `credit_town.${after.status}`,
 			entityType: 'credit_town',
 			entityId: after.id,
 			townId: after.townId,

@@ -53,10 +53,7 @@ export async function readMerchantForm(request: Request, u: SessionUser) {
 }
 
 /** The score sheet: one points, veto, note and photo field per item of the version. */
-export async function readScoreSheet(
-	form: FormData,
-	items: { id: number }[]
-): Promise<SaveInput> {
+export async function readScoreSheet(form: FormData, items: { id: number }[]): Promise<SaveInput> {
 	const scores: ScoreInput[] = [];
 	for (const it of items) {
 		const photoKeys: string[] = [];

@@ -41,19 +41,22 @@ export const actions: Actions = {
 		const texts: { itemId: number; text: string }[] = [];
 		const add: { itemId: number; file: uploads.StoredFile }[] = [];
 		for (const it of d.items) {
-			const text = String(f.form.get(`text_${it.id}`) ?? '');
-			if (text.length > ITEM_TEXT_MAX)
+			const text = f.form.get(`text_${it.id}`);
+			if (typeof text === 'string' && text.length > ITEM_TEXT_MAX)
 				return forms.invalid(f.values, {
 					[`text_${it.id}`]: `${it.code} 项的创建情况不能超过 ${ITEM_TEXT_MAX} 个字`
 				});
-			texts.push({ itemId: it.id, text });
+			// an item not in the form keeps its statement
+			if (typeof text === 'string') texts.push({ itemId: it.id, text });
 			for (const file of f.form.getAll(`files_${it.id}`)) {
 				if (!(file instanceof File) || file.size === 0) continue;
 				try {
 					add.push({ itemId: it.id, file: await uploads.storeAttachment(file) });
 				} catch (e) {
 					if (e instanceof uploads.UploadError)
-						return forms.invalid(f.values, { [`files_${it.id}`]: `「${file.name}」：${e.message}` });
+						return forms.invalid(f.values, {
+							[`files_${it.id}`]: `「${file.name}」：${e.message}`
+						});
 					throw e;
 				}
 			}
