@@ -5,8 +5,19 @@
  * streets' engine (see naming.ts for what the result does), and may later revoke the name. A name
  * past its last valid day expires. Every step is audited.
  */
-import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { db } from '../db';
+import {
+	and,
+	asc,
+	count,
+	desc,
+	eq,
+	getTableColumns,
+	inArray,
+	lt,
+	sql,
+	type SQL
+} from 'drizzle-orm';
+import { db, type Tx } from '../db';
 import {
 	creditTown,
 	creditTownEvidence,
@@ -53,20 +64,19 @@ function requireReviewer(actor: Actor) {
 	if (!mayReview(actor)) throw new DomainError('_', '只有区级管理员可以审核信用街镇示范创建');
 }
 
+/** The town's statement per item, by item id. */
+function statementsOf(tx: Tx | typeof db, id: number): Map<number, string> {
+	const rows = tx.select().from(creditTownEvidence).where(eq(creditTownEvidence.creditTownId, id));
+	return new Map(rows.all().map((e) => [e.itemId, e.text]));
+}
+
 /** The application with its town, its standard version, the town's statements and files. */
 export function detail(id: number) {
 	const app = byId(id);
 	if (!app) return undefined;
 	const t = db.select().from(town).where(eq(town.id, app.townId)).get()!;
 	const std = standards.byId(app.standardId)!;
-	const texts = new Map(
-		db
-			.select()
-			.from(creditTownEvidence)
-			.where(eq(creditTownEvidence.creditTownId, id))
-			.all()
-			.map((e) => [e.itemId, e.text])
-	);
+	const texts = statementsOf(db, id);
 	const files = db
 		.select()
 		.from(creditTownFile)
@@ -206,14 +216,7 @@ export function save(
 				`每项最多 ${MAX_FILES_PER_ITEM} 个佐证材料（${tooMany.code}）`
 			);
 		if (submit) {
-			const texts = new Map(
-				tx
-					.select()
-					.from(creditTownEvidence)
-					.where(eq(creditTownEvidence.creditTownId, id))
-					.all()
-					.map((e) => [e.itemId, e.text])
-			);
+			const texts = statementsOf(tx, id);
 			const scored = std.items.filter((it) => !it.veto);
 			const noText = scored.find((it) => !texts.get(it.id)?.trim());
 			if (noText)
@@ -586,17 +589,7 @@ export function dueForTowns(townIds: number[]) {
 /** A file with its application's town, for the download's access check. */
 export function file(id: number): (CreditTownFile & { townId: number }) | undefined {
 	return db
-		.select({
-			id: creditTownFile.id,
-			creditTownId: creditTownFile.creditTownId,
-			itemId: creditTownFile.itemId,
-			key: creditTownFile.key,
-			name: creditTownFile.name,
-			kind: creditTownFile.kind,
-			size: creditTownFile.size,
-			createdAt: creditTownFile.createdAt,
-			townId: creditTown.townId
-		})
+		.select({ ...getTableColumns(creditTownFile), townId: creditTown.townId })
 		.from(creditTownFile)
 		.innerJoin(creditTown, eq(creditTown.id, creditTownFile.creditTownId))
 		.where(eq(creditTownFile.id, id))

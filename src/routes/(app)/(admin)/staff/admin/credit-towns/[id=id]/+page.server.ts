@@ -4,6 +4,8 @@ import * as creditTowns from '$lib/server/credit-towns';
 import * as forms from '$lib/server/forms';
 import * as streets from '$lib/server/streets';
 import { revokeSchema, sendBackSchema } from '$lib/schemas/credit-towns';
+import type { z } from 'zod';
+import type { SessionUser } from '$lib/server/auth/session';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function load_(event: Pick<RequestEvent, 'params'>) {
@@ -38,18 +40,27 @@ async function scoreAction(event: RequestEvent, submit: boolean) {
 	return { done: '评分已保存' };
 }
 
+/** A decision with a written reason: read, run, then back to the page saying what was done. */
+async function decide<S extends z.ZodType>(
+	event: RequestEvent,
+	schema: S,
+	saved: string,
+	run: (u: SessionUser, id: number, data: z.output<S>) => unknown
+) {
+	const u = requireAdmin(event);
+	const d = load_(event);
+	const f = await forms.read(event.request, schema);
+	if (!f.ok) return f.failure;
+	const failed = await forms.attempt(f.values, () => {
+		run(u, d.application.id, f.data);
+	});
+	if (failed) return failed;
+	redirect(303, `${event.url.pathname}?saved=${saved}`);
+}
+
 export const actions: Actions = {
-	sendBack: async (event) => {
-		const u = requireAdmin(event);
-		const d = load_(event);
-		const f = await forms.read(event.request, sendBackSchema);
-		if (!f.ok) return f.failure;
-		const failed = await forms.attempt(f.values, () => {
-			creditTowns.sendBack(u, d.application.id, f.data.comment);
-		});
-		if (failed) return failed;
-		redirect(303, `${event.url.pathname}?saved=returned`);
-	},
+	sendBack: (event) =>
+		decide(event, sendBackSchema, 'returned', (u, id, d) => creditTowns.sendBack(u, id, d.comment)),
 	accept: async (event) => {
 		const u = requireAdmin(event);
 		const d = load_(event);
@@ -70,15 +81,6 @@ export const actions: Actions = {
 	},
 	save: (event) => scoreAction(event, false),
 	submit: (event) => scoreAction(event, true),
-	revoke: async (event) => {
-		const u = requireAdmin(event);
-		const d = load_(event);
-		const f = await forms.read(event.request, revokeSchema);
-		if (!f.ok) return f.failure;
-		const failed = await forms.attempt(f.values, () => {
-			creditTowns.revoke(u, d.application.id, f.data.reason);
-		});
-		if (failed) return failed;
-		redirect(303, `${event.url.pathname}?saved=revoked`);
-	}
+	revoke: (event) =>
+		decide(event, revokeSchema, 'revoked', (u, id, d) => creditTowns.revoke(u, id, d.reason))
 };
