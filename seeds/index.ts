@@ -19,6 +19,7 @@ import * as campaign from '../src/lib/server/campaign';
 import { SYSTEM } from '../src/lib/server/actor';
 import * as plan from '../src/lib/server/plan';
 import { seedPlanDemo } from './plan';
+import { seedCreditTownsDemo } from './credit-towns';
 
 export function seedReference() {
 	towns.seed();
@@ -41,6 +42,7 @@ export async function seedDemo(): Promise<string[]> {
 	done.push(`学校 ${seedSchoolsDemo()} 所，进校园活动 ${seedYouthDemo()} 场`);
 	done.push(seedStoriesDemo());
 	done.push(seedMetrologyDemo());
+	done.push(await seedCreditTownsDemo());
 	return done;
 }
 

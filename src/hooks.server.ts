@@ -5,6 +5,7 @@ import { building } from '$app/environment';
 import { bootstrap } from '$lib/server/bootstrap';
 import * as files from '$lib/server/files';
 import { supervision } from '$lib/server/streets';
+import * as creditTowns from '$lib/server/credit-towns';
 import * as jobs from '$lib/server/db/jobs';
 import { LARGE_TEXT_COOKIE } from '$lib/server/preferences';
 import { cachedResponse } from '$lib/server/cache';
@@ -28,6 +29,7 @@ export const init: ServerInit = async () => {
 	// throttles and rate-limit hits too old to matter are forgotten.
 	jobs.schedule('badges.expire', 3_600_000, () => supervision.expireDue());
 	jobs.schedule('state.sweep', 3_600_000, () => sweepState());
+	jobs.schedule('credit-towns.expire', 3_600_000, () => creditTowns.expireDue());
 };
 
 /**

@@ -45,6 +45,13 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/plan', label: '年度任务', roles: UNITS, group: 'plan' },
 	{ href: '/staff/plan/reports', label: '进展报送', roles: OFFICERS, group: 'plan' },
 	{ href: '/staff/admin/plan', label: '报送情况', roles: ADMIN, group: 'plan' },
+	{
+		href: '/staff/plan/credit-town',
+		label: '信用街镇创建',
+		roles: ['town_officer'],
+		group: 'plan'
+	},
+	{ href: '/staff/admin/credit-towns', label: '信用街镇审核', roles: ADMIN, group: 'plan' },
 	{ href: '/staff/stories', label: '诚信故事', roles: OFFICE, group: 'events' },
 	{
 		href: '/staff/events/youth',

@@ -102,13 +102,14 @@ export const INSTRUMENT_STATUS_LABEL: Record<InstrumentStatus, string> = {
 	retired: '已停用'
 };
 
-export const STANDARD_KINDS = ['merchant', 'street', 'metrology_unit'] as const;
+export const STANDARD_KINDS = ['merchant', 'street', 'metrology_unit', 'credit_town'] as const;
 export type StandardKind = (typeof STANDARD_KINDS)[number];
 
 export const STANDARD_KIND_LABEL: Record<StandardKind, string> = {
 	merchant: '商户诚信经营评价标准',
 	street: '诚信示范街创建标准',
-	metrology_unit: '诚信计量示范单位创建标准'
+	metrology_unit: '诚信计量示范单位创建标准',
+	credit_town: '信用街镇示范创建标准'
 };
 
 export const STANDARD_STATUSES = ['draft', 'published', 'retired'] as const;

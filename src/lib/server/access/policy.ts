@@ -29,7 +29,9 @@ export const ACTIONS_OF = {
 	instrument: ['view', 'create', 'update'],
 	event: ['view', 'create', 'update', 'delete'],
 	enterprise: ['view', 'create', 'update'],
-	user: ['view', 'create', 'update']
+	user: ['view', 'create', 'update'],
+	/** A town's credit-town creation application: the town applies, the district reviews. */
+	credit_town: ['view', 'apply', 'review']
 } as const;
 
 export type Kind = keyof typeof ACTIONS_OF;
@@ -47,7 +49,8 @@ export const KIND_LABEL: Record<Kind, string> = {
 	instrument: '计量器具',
 	event: '宣传教育活动',
 	enterprise: '企业与承诺',
-	user: '用户'
+	user: '用户',
+	credit_town: '信用街镇示范创建'
 };
 
 type Rules = { [K in Kind]?: { [A in ActionOf<K>]?: readonly Relation[] } };
@@ -72,7 +75,8 @@ export const POLICY: Record<Role, Rules> = {
 		badge: { view: OWN, print: OWN, reissue: OWN, revoke: OWN },
 		instrument: { view: OWN, create: OWN, update: OWN },
 		event: { view: OWN, create: OWN, update: OWN, delete: OWN },
-		enterprise: { view: OWN, create: OWN, update: OWN }
+		enterprise: { view: OWN, create: OWN, update: OWN },
+		credit_town: { view: OWN, apply: OWN }
 	},
 	/** DESIGN.md: inspections of merchants in the towns assigned to them — and what they read for it. */
 	inspector: {

@@ -10,6 +10,7 @@ import { inspections } from '../streets';
 import { appeals, home, reinspections, replies } from '../portal';
 import * as users from '../users';
 import * as plan from '../plan';
+import * as creditTowns from '../credit-towns';
 import { todayISO } from '../../format';
 import { register } from './registry';
 import type { SessionUser } from '../auth/session';
@@ -192,3 +193,42 @@ export function unhandledFlags(u: SessionUser) {
 
 // a unit's progress reports on the work plan that are due, late or returned for changes
 register('plan.reports', (u) => (staff(u) ? plan.reports.dueFor(u) : null));
+
+register('credit-towns', (u) => {
+	if (u.role === 'district_admin') {
+		const d = creditTowns.dueForDistrict();
+		return [
+			{
+				label: '待受理的信用街镇示范创建申报',
+				count: d.waiting,
+				href: '/staff/admin/credit-towns?status=submitted'
+			},
+			{
+				label: '创建中待评审的信用街镇',
+				count: d.building,
+				href: '/staff/admin/credit-towns?status=building'
+			},
+			{
+				label: '信用街镇示范年度复核到期',
+				count: d.reviews,
+				href: '/staff/admin/credit-towns?status=named',
+				tone: 'warn'
+			}
+		];
+	}
+	if (u.role !== 'town_officer') return null;
+	const d = creditTowns.dueForTowns(u.townIds);
+	return [
+		{
+			label: '信用街镇示范创建申报被退回，请修改后重新申报',
+			count: d.returned,
+			href: '/staff/plan/credit-town',
+			tone: 'danger'
+		},
+		{
+			label: '信用街镇示范创建未通过，可整改后重新申报',
+			count: d.failed,
+			href: '/staff/plan/credit-town'
+		}
+	];
+});

@@ -198,3 +198,20 @@ export async function readAttachment(key: string): Promise<{ bytes: Buffer; type
 	}[ext];
 	return bytes && { bytes, type };
 }
+
+/**
+ * A stored attachment as a private download (`null` when its bytes are gone): for a record whose
+ * reader was checked by the caller — never cached, never sniffed.
+ */
+export async function attachmentResponse(key: string, name: string): Promise<Response | null> {
+	const file = await readAttachment(key);
+	if (!file) return null;
+	return new Response(new Uint8Array(file.bytes), {
+		headers: {
+			'content-type': file.type,
+			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+			'x-content-type-options': 'nosniff',
+			'cache-control': 'private, no-store'
+		}
+	});
+}

@@ -5,6 +5,7 @@ import { inScope } from '../access';
 import * as streets from './streets';
 import { storeImage, UploadError } from '../files/uploads';
 import type { SessionUser } from '../auth/session';
+import type { SaveInput, ScoreInput } from './inspections';
 
 /** The street form; a town outside the user's scope is refused beside the town picker. */
 export async function readStreetForm(request: Request, u: SessionUser) {
@@ -49,4 +50,28 @@ export async function readMerchantForm(request: Request, u: SessionUser) {
 		if (e instanceof UploadError) return refuse('photo', e.message);
 		throw e;
 	}
+}
+
+/** The score sheet: one points, veto, note and photo field per item of the version. */
+export async function readScoreSheet(form: FormData, items: { id: number }[]): Promise<SaveInput> {
+	const scores: ScoreInput[] = [];
+	for (const it of items) {
+		const photoKeys: string[] = [];
+		for (const f of form.getAll(`photo_${it.id}`)) {
+			if (f instanceof File && f.size > 0) photoKeys.push(await storeImage(f));
+		}
+		const raw = String(form.get(`points_${it.id}`) ?? '').trim();
+		scores.push({
+			itemId: it.id,
+			points: raw === '' ? null : Number(raw),
+			vetoHit: form.get(`veto_${it.id}`) === 'on',
+			note: String(form.get(`note_${it.id}`) ?? ''),
+			photoKeys
+		});
+	}
+	return {
+		scores,
+		inspectedOn: String(form.get('inspectedOn') ?? '').trim(),
+		summary: String(form.get('summary') ?? '')
+	};
 }

@@ -24,12 +24,14 @@ import { townIn } from '../access';
 import * as standards from './standards';
 import * as supervision from './supervision';
 import * as unitNaming from '../metrology/naming';
+import * as creditNaming from '../credit-towns/naming';
 import type { Actor } from '../actor';
 import { DomainError } from '../forms';
 import { levelFor, scoreInspection } from './badge-state';
 import { todayISO } from '../../format';
 import * as reinspections from '../portal/reinspections';
 import { REASON_MAX, REASON_MIN } from '../../schemas/corrections';
+import type { StandardKind } from '../../streets';
 
 export type ScoreInput = {
 	itemId: number;
@@ -88,7 +90,7 @@ export function detail(id: number) {
 /** The open draft, by anyone, for the same subject (merchant, unit or street) and kind. */
 function openDraft(
 	tx: Tx,
-	subject: Pick<Inspection, 'kind' | 'merchantId' | 'unitId' | 'streetId'>
+	subject: Pick<Inspection, 'kind' | 'merchantId' | 'unitId' | 'streetId' | 'creditTownId'>
 ): Inspection | undefined {
 	return tx
 		.select()
@@ -101,7 +103,9 @@ function openDraft(
 					? eq(inspection.merchantId, subject.merchantId)
 					: subject.unitId
 						? eq(inspection.unitId, subject.unitId)
-						: eq(inspection.streetId, subject.streetId!)
+						: subject.creditTownId
+							? eq(inspection.creditTownId, subject.creditTownId)
+							: eq(inspection.streetId, subject.streetId!)
 			)
 		)
 		.get();
@@ -113,17 +117,31 @@ function openDraft(
  */
 export function start(
 	actor: Actor,
-	target: { merchantId: number } | { streetId: number } | { unitId: number },
+	target:
+		| { merchantId: number }
+		| { streetId: number }
+		| { unitId: number }
+		| { creditTownId: number; townId: number; standardId: number },
 	now = new Date()
 ): Inspection {
 	return db.transaction((tx) => {
 		const kind =
-			'merchantId' in target ? 'merchant' : 'unitId' in target ? 'metrology_unit' : 'street';
+			'merchantId' in target
+				? 'merchant'
+				: 'unitId' in target
+					? 'metrology_unit'
+					: 'creditTownId' in target
+						? 'credit_town'
+						: 'street';
 		let streetId: number | null = null;
 		let townId: number;
 		let merchantId: number | null = null;
 		let unitId: number | null = null;
-		if ('unitId' in target) {
+		let creditTownId: number | null = null;
+		if ('creditTownId' in target) {
+			creditTownId = target.creditTownId;
+			townId = target.townId;
+		} else if ('unitId' in target) {
 			const u = tx.select().from(metrologyUnit).where(eq(metrologyUnit.id, target.unitId)).get();
 			if (!u) throw new DomainError('_', '示范单位不存在');
 			unitId = u.id;
@@ -141,9 +159,11 @@ export function start(
 			streetId = s.id;
 			townId = s.townId;
 		} else throw new DomainError('_', '请选择检查对象');
-		const open = openDraft(tx, { kind, merchantId, unitId, streetId });
+		const open = openDraft(tx, { kind, merchantId, unitId, streetId, creditTownId });
 		if (open) return open;
-		const std = standards.current(kind, tx);
+		// a credit town is scored against the version it applied under
+		const std =
+			'standardId' in target ? standards.byId(target.standardId, tx) : standards.current(kind, tx);
 		if (!std) throw new DomainError('_', '尚未发布评价标准，请联系区级管理员');
 		const created = tx
 			.insert(inspection)
@@ -152,6 +172,7 @@ export function start(
 				merchantId,
 				streetId,
 				unitId,
+				creditTownId,
 				townId,
 				standardId: std.id,
 				inspectedOn: todayISO(now),
@@ -190,6 +211,8 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 		if (!before) throw new DomainError('_', '检查记录不存在');
 		if (before.status !== 'draft')
 			throw new DomainError('_', '该检查已提交，不能再修改；如有错误，请用“更正评审”提交新版本');
+		if (before.creditTownId && actor.role !== 'district_admin' && actor.role !== 'system')
+			throw new DomainError('_', '信用街镇示范创建只能由区级管理员评审打分');
 		if (input.inspectedOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.inspectedOn))
 			throw new DomainError('inspectedOn', '请填写检查日期');
 		if (input.inspectedOn && input.inspectedOn > todayISO(now))
@@ -277,9 +300,11 @@ export function save(actor: Actor, id: number, input: SaveInput, submit = false,
 			? null
 			: after.unitId
 				? unitNaming.applyInspection(tx, actor, after, now)
-				: old
-					? supervision.applyAmendment(tx, actor, old, after, now)
-					: supervision.applyInspection(tx, actor, after, now);
+				: after.creditTownId
+					? creditNaming.applyInspection(tx, actor, after, now)
+					: old
+						? supervision.applyAmendment(tx, actor, old, after, now)
+						: supervision.applyInspection(tx, actor, after, now);
 		// a merchant's own request for a re-inspection is answered by this one
 		if (submit && after.merchantId && !old) reinspections.closeByInspection(tx, actor, after, now);
 		return { inspection: after, applied };
@@ -386,6 +411,8 @@ export function discard(actor: Actor, id: number) {
 	db.transaction((tx) => {
 		const before = tx.select().from(inspection).where(eq(inspection.id, id)).get();
 		if (!before || before.status !== 'draft') throw new DomainError('_', '只能删除未提交的检查');
+		if (before.creditTownId && actor.role !== 'district_admin' && actor.role !== 'system')
+			throw new DomainError('_', '信用街镇示范创建只能由区级管理员评审打分');
 		tx.delete(inspection).where(eq(inspection.id, id)).run();
 		audit.record(tx, actor, {
 			action: 'inspection.discard',
@@ -402,7 +429,7 @@ export type ListFilter = {
 	streetId?: number;
 	townId?: number;
 	/** `street`: inspections of the street itself, not of its merchants. */
-	kind?: 'merchant' | 'street' | 'metrology_unit';
+	kind?: StandardKind;
 	unitId?: number;
 	status?: InspectionStatus;
 	limit?: number;
@@ -435,7 +462,7 @@ export function list(scope: number[] | null, f: ListFilter = {}) {
 			merchantId: inspection.merchantId,
 			merchantName: merchant.name,
 			streetId: inspection.streetId,
-			streetName: sql<string>`coalesce(${street.name}, ${metrologyUnit.name})`,
+			streetName: sql<string>`coalesce(${street.name}, ${metrologyUnit.name}, case when ${inspection.creditTownId} is not null then '信用街镇示范创建' end)`,
 			unitId: inspection.unitId,
 			townName: town.name,
 			standardVersion: standard.version,

@@ -17,6 +17,7 @@ import * as audit from '../audit';
 import type { Actor } from '../actor';
 import { DomainError } from '../forms';
 import { STANDARD_KINDS, STANDARD_KIND_LABEL } from '../../streets';
+import { DEFAULT_PASS_MARK as CREDIT_TOWN_PASS_MARK } from '../../credit-towns';
 
 export const KIND_LABEL = STANDARD_KIND_LABEL;
 
@@ -289,17 +290,14 @@ export function createDraft(actor: Actor, kind: StandardKind): StandardWithItems
 				kind,
 				version,
 				name: base?.name ?? KIND_LABEL[kind],
+				passMark: base?.passMark ?? DEFAULT_PASS_MARK[kind] ?? null,
 				status: 'draft',
 				createdAt: new Date(),
 				createdBy: actor.id
 			})
 			.returning()
 			.get();
-		insertItems(
-			tx,
-			created.id,
-			base?.items ?? (kind === 'merchant' ? DEFAULT_MERCHANT_ITEMS : DEFAULT_STREET_ITEMS)
-		);
+		insertItems(tx, created.id, base?.items ?? DEFAULT_ITEMS[kind]);
 		audit.record(tx, actor, {
 			action: 'standard.draft',
 			entityType: 'standard',
@@ -314,16 +312,22 @@ export function createDraft(actor: Actor, kind: StandardKind): StandardWithItems
 export function updateDraft(
 	actor: Actor,
 	id: number,
-	input: { name: string; note: string; items: ItemInput[] }
+	input: { name: string; note: string; items: ItemInput[]; passMark?: number | null }
 ): StandardWithItems {
 	const problem = checkItems(input.items);
 	if (problem) throw new DomainError('_', problem);
+	if (input.passMark != null && !(input.passMark > 0 && input.passMark <= 100))
+		throw new DomainError('passMark', '合格分数线应在 1 到 100 分之间');
 	return db.transaction((tx) => {
 		const before = byId(id, tx);
 		if (!before) throw new DomainError('_', '标准不存在');
 		if (before.status !== 'draft') throw new DomainError('_', '已发布的标准不能修改，请新建版本');
 		tx.update(standard)
-			.set({ name: input.name.trim() || before.name, note: input.note.trim() })
+			.set({
+				name: input.name.trim() || before.name,
+				note: input.note.trim(),
+				...(input.passMark !== undefined ? { passMark: input.passMark } : {})
+			})
 			.where(eq(standard.id, id))
 			.run();
 		tx.delete(standardItem).where(eq(standardItem.standardId, id)).run();
@@ -430,10 +434,99 @@ export const DEFAULT_UNIT_ITEMS: ItemInput[] = [
 	}
 ];
 
+/** 信用街镇示范创建标准, version 1: each item's guidance names the evidence the town files. */
+export const DEFAULT_CREDIT_TOWN_ITEMS: ItemInput[] = [
+	{
+		code: 'T1',
+		groupName: '组织领导',
+		text: '成立信用街镇创建工作领导小组，主要领导牵头，明确责任科室和联络员',
+		guidance: '佐证材料：领导小组成立文件、分工名单、专题会议纪要',
+		maxPoints: 10,
+		veto: false
+	},
+	{
+		code: 'T2',
+		groupName: '组织领导',
+		text: '制定年度创建工作方案，纳入街镇年度重点工作并落实经费',
+		guidance: '佐证材料：创建工作方案、年度工作要点或预算安排',
+		maxPoints: 5,
+		veto: false
+	},
+	{
+		code: 'T3',
+		groupName: '信用承诺',
+		text: '组织辖区企业开展信用承诺公示，完成年度目标',
+		guidance: '佐证材料：承诺公示名单或截图、完成情况统计',
+		maxPoints: 15,
+		veto: false
+	},
+	{
+		code: 'T4',
+		groupName: '信用修复',
+		text: '建立信用修复指导服务机制，主动告知并协助失信主体修复信用',
+		guidance: '佐证材料：修复指导制度、告知书样本、修复服务台账',
+		maxPoints: 10,
+		veto: false
+	},
+	{
+		code: 'T5',
+		groupName: '诚信宣传',
+		text: '开展诚信主题宣传活动，推进诚信进社区、进园区、进校园、进机关',
+		guidance: '佐证材料：活动方案、照片、新闻报道，全年不少于 4 场',
+		maxPoints: 15,
+		veto: false
+	},
+	{
+		code: 'T6',
+		groupName: '社区治理嵌入信用',
+		text: '将信用承诺、诚信积分等融入社区治理和居民自治，形成可复制的做法',
+		guidance: '佐证材料：居民公约或积分办法、应用案例',
+		maxPoints: 15,
+		veto: false
+	},
+	{
+		code: 'T7',
+		groupName: '示范街建设',
+		text: '辖区建成或在建诚信示范街，示范街商户诚信档案完整',
+		guidance: '佐证材料：示范街名单、授牌情况、商户档案抽查记录',
+		maxPoints: 15,
+		veto: false
+	},
+	{
+		code: 'T8',
+		groupName: '信用应用',
+		text: '在政务服务、评优评先、项目申报中查询使用信用记录',
+		guidance: '佐证材料：查询使用制度、应用记录',
+		maxPoints: 10,
+		veto: false
+	},
+	{
+		code: 'T9',
+		groupName: '工作报送',
+		text: '按时报送创建工作进展，数据真实准确',
+		guidance: '佐证材料：工作进展报送记录',
+		maxPoints: 5,
+		veto: false
+	},
+	{
+		code: 'TV1',
+		groupName: '一票否决',
+		text: '辖区发生重大失信事件并造成恶劣社会影响',
+		maxPoints: 0,
+		veto: true
+	}
+];
+
 const DEFAULT_ITEMS: Record<StandardKind, ItemInput[]> = {
 	merchant: DEFAULT_MERCHANT_ITEMS,
 	street: DEFAULT_STREET_ITEMS,
-	metrology_unit: DEFAULT_UNIT_ITEMS
+	metrology_unit: DEFAULT_UNIT_ITEMS,
+	credit_town: DEFAULT_CREDIT_TOWN_ITEMS
+};
+
+/** The pass mark of version 1 of each kind: only the credit-town standard has its own. */
+const DEFAULT_PASS_MARK: Partial<Record<StandardKind, number>> = {
+	credit_town: CREDIT_TOWN_PASS_MARK
 };
 
 /**
@@ -457,6 +550,7 @@ export function seed() {
 					name: KIND_LABEL[kind],
 					note: '默认标准',
 					status: 'published',
+					passMark: DEFAULT_PASS_MARK[kind] ?? null,
 					publishedAt: new Date(),
 					createdAt: new Date()
 				})

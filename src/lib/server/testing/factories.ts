@@ -14,3 +14,4 @@ export * from './events';
 export * from './campaign';
 export * from './stories';
 export * from './metrology';
+export * from './credit-towns';

@@ -48,7 +48,8 @@ describe('GET /api/v1/towns', () => {
 				slug: 'sheshan',
 				name: '佘山镇',
 				commitments: { count: 0, target: 0 },
-				reports: { count: 0, target: 0 }
+				reports: { count: 0, target: 0 },
+				creditTown: null
 			}
 		]);
 	});

@@ -13,3 +13,4 @@ export * from './portal';
 export * from './stories';
 export * from './youth';
 export * from './metrology';
+export * from './credit-towns';

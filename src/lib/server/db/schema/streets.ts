@@ -132,6 +132,8 @@ export const standard = sqliteTable(
 		name: text().notNull(),
 		note: text().notNull().default(''),
 		status: text({ enum: vocab.STANDARD_STATUSES }).notNull().default('draft'),
+		/** The total a subject must reach to pass (the credit-town standard); null: the rating thresholds. */
+		passMark: real(),
 		publishedAt: integer({ mode: 'timestamp_ms' }),
 		createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
 		createdBy: integer().references(() => user.id)
@@ -178,6 +180,8 @@ export const inspection = sqliteTable(
 		streetId: integer().references(() => street.id),
 		/** The metrology demonstration unit inspected (unit standard). */
 		unitId: integer().references(() => metrologyUnit.id),
+		/** The credit-town application scored (credit-town standard). */
+		creditTownId: integer(),
 		townId: integer()
 			.notNull()
 			.references(() => town.id),
@@ -204,7 +208,8 @@ export const inspection = sqliteTable(
 		index('inspection_street_idx').on(t.streetId),
 		index('inspection_unit_idx').on(t.unitId),
 		index('inspection_town_idx').on(t.townId, t.inspectedOn),
-		index('inspection_supersedes_idx').on(t.supersedesId)
+		index('inspection_supersedes_idx').on(t.supersedesId),
+		index('inspection_credit_town_idx').on(t.creditTownId)
 	]
 );
 

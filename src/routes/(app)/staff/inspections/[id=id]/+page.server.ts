@@ -62,30 +62,6 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-/** The score sheet: one points, veto, note and photo field per item of the version. */
-async function read(form: FormData, items: { id: number }[]): Promise<inspections.SaveInput> {
-	const scores: inspections.ScoreInput[] = [];
-	for (const it of items) {
-		const photoKeys: string[] = [];
-		for (const f of form.getAll(`photo_${it.id}`)) {
-			if (f instanceof File && f.size > 0) photoKeys.push(await uploads.storeImage(f));
-		}
-		const raw = String(form.get(`points_${it.id}`) ?? '').trim();
-		scores.push({
-			itemId: it.id,
-			points: raw === '' ? null : Number(raw),
-			vetoHit: form.get(`veto_${it.id}`) === 'on',
-			note: String(form.get(`note_${it.id}`) ?? ''),
-			photoKeys
-		});
-	}
-	return {
-		scores,
-		inspectedOn: String(form.get('inspectedOn') ?? '').trim(),
-		summary: String(form.get('summary') ?? '')
-	};
-}
-
 async function saveAction(event: Parameters<Actions[string]>[0], submit: boolean) {
 	const u = requireUser(event);
 	const d = load_(u, Number(event.params.id), 'update');
@@ -100,7 +76,7 @@ async function saveAction(event: Parameters<Actions[string]>[0], submit: boolean
 		if (typeof stamp === 'string' && stamp) inspections.assertUnchanged(d.inspection, stamp);
 		let input: inspections.SaveInput;
 		try {
-			input = await read(form, d.standard.items);
+			input = await streets.readScoreSheet(form, d.standard.items);
 		} catch (e) {
 			if (e instanceof uploads.UploadError)
 				throw new DomainError('_', `照片未能保存：${e.message}`);

@@ -35,10 +35,13 @@ export const actions: Actions = {
 		const u = requireAdmin(event);
 		const form = await event.request.formData();
 		const { values } = forms.fieldsOf(form);
+		const pass = form.get('passMark');
 		const input = {
 			name: String(form.get('name') ?? ''),
 			note: String(form.get('note') ?? ''),
-			items: readItems(form)
+			items: readItems(form),
+			// only a standard with a pass mark of its own shows the field
+			...(typeof pass === 'string' ? { passMark: pass.trim() ? Number(pass) : null } : {})
 		};
 		const failed = await forms.attempt(values, () => {
 			standards.updateDraft(u, Number(event.params.id), input);

@@ -12,14 +12,5 @@ export const GET: RequestHandler = async (event) => {
 	const unit = plan.units.ownerOf(a.report);
 	if (u.role !== 'district_admin' && !(unit && plan.reports.mayFile(u, unit)))
 		error(403, '您只能查看本单位的附件');
-	const file = await uploads.readAttachment(a.key);
-	if (!file) error(404, '附件不存在');
-	return new Response(new Uint8Array(file.bytes), {
-		headers: {
-			'content-type': file.type,
-			'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(a.name)}`,
-			'x-content-type-options': 'nosniff',
-			'cache-control': 'private, no-store'
-		}
-	});
+	return (await uploads.attachmentResponse(a.key, a.name)) ?? error(404, '附件不存在');
 };
