@@ -146,7 +146,7 @@ export const optionUpdateSchema = z.object({
 	id: z.coerce.number().int().positive('选项不存在'),
 	name: optionName,
 	active: z
-		.literal('on')
+		.literal('on', { message: '勾选框的值有误，请刷新页面后重试' })
 		.optional()
 		.transform((v) => v === 'on')
 });
