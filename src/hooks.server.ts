@@ -45,9 +45,10 @@ const legacyUrls: Handle = ({ event, resolve }) => {
 /**
  * Every request gets an id (a proxy's `x-request-id` when it sent a sane one), sent back as a
  * header and written on every log line; a body over the path's limit is refused before it is
- * read, or cut off as it streams; a 403 is logged as a security event.
+ * read, or cut off as it streams; a 403 — of a page, or inside a page's data — is logged as a
+ * security event.
  */
-const requestContext: Handle = async ({ event, resolve }) => {
+export const requestContext: Handle = async ({ event, resolve }) => {
 	const id = log.requestId(event.request.headers.get('x-request-id'));
 	event.locals.requestId = id;
 	const limit = body.limitFor(event.url.pathname);
@@ -62,7 +63,7 @@ const requestContext: Handle = async ({ event, resolve }) => {
 			response = await resolve(event);
 		}
 	} else response = await resolve(event);
-	if (response.status === 403) log.security('access.forbidden', event);
+	if (await log.isForbidden(event, response)) log.security('access.forbidden', event);
 	response.headers.set('x-request-id', id);
 	return response;
 };

@@ -18,17 +18,19 @@ const time = z
 
 const coordinate = (min: number, max: number, label: string) =>
 	z
-		.union([z.literal('').transform(() => null), z.coerce.number().min(min).max(max)])
+		.union([z.literal('').transform(() => null), z.coerce.number().min(min).max(max)], {
+			message: `${label}不正确`
+		})
 		.optional()
 		.transform((v) => v ?? null)
 		.refine((v) => v === null || Number.isFinite(v), `${label}不正确`);
 
 const optionalId = (message: string) =>
 	z
-		.union([
-			z.literal('').transform(() => null),
-			z.coerce.number({ message }).int().positive(message)
-		])
+		.union(
+			[z.literal('').transform(() => null), z.coerce.number({ message }).int().positive(message)],
+			{ message }
+		)
 		.optional()
 		.transform((v) => v ?? null);
 
@@ -64,7 +66,9 @@ const eventFields = {
 	materials: z.string().trim().max(200, '发放资料不能超过 200 个字').default(''),
 	summary: z.string().trim().max(2000, '活动简介不能超过 2000 个字').default(''),
 	isPublic: z
-		.union([z.literal('on'), z.literal('1'), z.literal('true'), z.literal('')])
+		.union([z.literal('on'), z.literal('1'), z.literal('true'), z.literal('')], {
+			message: '请勾选或取消“公开展示”'
+		})
 		.optional()
 		.transform((v) => v === 'on' || v === '1' || v === 'true')
 };
@@ -142,7 +146,7 @@ export const optionUpdateSchema = z.object({
 	id: z.coerce.number().int().positive('选项不存在'),
 	name: optionName,
 	active: z
-		.literal('on')
+		.literal('on', { message: '勾选框的值有误，请刷新页面后重试' })
 		.optional()
 		.transform((v) => v === 'on')
 });

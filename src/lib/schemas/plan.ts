@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CADENCES } from '$lib/plan';
 
 const checkbox = z
-	.literal('on')
+	.literal('on', { message: '勾选框的值有误，请刷新页面后重试' })
 	.optional()
 	.transform((v) => v === 'on');
 

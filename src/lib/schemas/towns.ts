@@ -13,7 +13,7 @@ export const townSchema = z.object({
 export const townRowSchema = townSchema.extend({
 	id: z.coerce.number().int().positive(),
 	active: z
-		.literal('on')
+		.literal('on', { message: '勾选框的值有误，请刷新页面后重试' })
 		.optional()
 		.transform((v) => v === 'on')
 });

@@ -8,7 +8,9 @@ export const userFields = {
 	role: z.enum(ROLES, { message: '请选择角色' }),
 	townIds,
 	departmentId: z
-		.union([z.literal('').transform(() => null), z.coerce.number().int().positive()])
+		.union([z.literal('').transform(() => null), z.coerce.number().int().positive()], {
+			message: '请选择区级部门'
+		})
 		.optional()
 		.transform((v) => v ?? null)
 };

@@ -22,7 +22,7 @@ export const REACH_LISTS = ['reachSchool', 'reachStudents', 'story'];
 export const eventReachSchema = z
 	.object({
 		youthActivity: z
-			.union([z.literal(''), z.enum(YOUTH_ACTIVITY_TYPES, { message: '请选择活动类型' })])
+			.union([z.literal(''), z.enum(YOUTH_ACTIVITY_TYPES)], { message: '请选择活动类型' })
 			.default(''),
 		...Object.fromEntries(AUDIENCES.map((a) => [audienceField(a), count('人数')])),
 		reachSchool: z.array(z.string().trim()).default([]),

@@ -10,13 +10,31 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { desc, eq } from 'drizzle-orm';
 import { db } from '../db';
-import { badge, enterprise, event as eventTable, instrument, merchant, street } from '../db/schema';
-import { can, KINDS, ACTIONS_OF, POLICY, relationOf, type Kind, type Relation } from './policy';
+import {
+	badge,
+	enterprise,
+	event as eventTable,
+	instrument,
+	merchant,
+	merchantReply,
+	street
+} from '../db/schema';
+import {
+	can,
+	KINDS,
+	ACTIONS_OF,
+	POLICY,
+	relationOf,
+	type Kind,
+	type Owner,
+	type Relation
+} from './policy';
 import * as streets from '../streets';
 import { inspections, instruments, merchants } from '../streets';
 import * as users from '../users';
 import * as towns from '../towns';
 import * as events from '../events';
+import * as plan from '../plan';
 import type { SessionUser } from '../auth/session';
 import {
 	fakeUscc,
@@ -27,6 +45,7 @@ import {
 	makeEventInput,
 	makeFeedback,
 	makeMerchant,
+	makeMerchantAccount,
 	makeStreet,
 	makeUser,
 	merchantInput,
@@ -59,6 +78,8 @@ import * as enterprisePage from '../../../routes/(app)/staff/campaign/enterprise
 import * as enterpriseNew from '../../../routes/(app)/staff/campaign/enterprises/new/+page.server';
 import * as userPage from '../../../routes/(app)/(admin)/staff/admin/users/[id=id]/+page.server';
 import * as accountPage from '../../../routes/(app)/staff/account/+page.server';
+import * as reportPage from '../../../routes/(app)/staff/plan/reports/[task=id]/[period]/+page.server';
+import * as shopPage from '../../../routes/(merchant)/merchant/[id=id]/+page.server';
 
 type Where = 'A' | 'B' | 'none';
 type Form = Record<string, string | string[]>;
@@ -71,11 +92,11 @@ type Request = {
 	action: string;
 	/** Whether the request may be about a record of no town. */
 	districtRecord?: boolean;
-	/** Sends it; returns the answer and the town(s) the table must allow for it. */
+	/** Sends it; returns the answer and the owners (a town id, or a fuller owner) the table must allow for it. */
 	send: (
 		u: SessionUser | null,
 		where: Where
-	) => Promise<{ answer: Answer; towns: (number | null)[] }>;
+	) => Promise<{ answer: Answer; towns: (number | null | Owner)[] }>;
 	/** After an answer: what must hold of the stored records (mass-assigned fields). */
 	after?: (u: SessionUser | null, ok: boolean, where: Where) => void;
 };
@@ -90,6 +111,9 @@ const world = {} as {
 	events: Record<'A' | 'B', number>;
 	enterprises: Record<'A' | 'B', number>;
 	users: Record<'A' | 'B', number>;
+	/** Events of a department (区教育局 for A, 区文明办 for B), held in town A or B. */
+	deptEvents: Record<'A' | 'B', number>;
+	departments: Record<'A' | 'B', number>;
 	forged: number;
 };
 
@@ -175,11 +199,12 @@ function streetForm(s: typeof street.$inferSelect, toTown: number): Form {
 	};
 }
 
-function eventForm(toTown: number, title: string): Form {
+function eventForm(toTown: number, title: string, departmentId: number | null = null): Form {
 	const e = makeEventInput({ town: 'yueyang', title });
 	return {
 		title,
 		townId: String(toTown),
+		departmentId: departmentId == null ? '' : String(departmentId),
 		themeId: String(e.themeId),
 		formId: String(e.formId),
 		venue: e.venue,
@@ -193,44 +218,30 @@ function eventForm(toTown: number, title: string): Form {
 	};
 }
 
-/** A load of the merchant's page at `/staff/merchants/{id}{suffix}`. */
-function onMerchant(
-	name: string,
-	kind: Kind,
-	action: string,
-	call: unknown,
-	suffix: string
-): Request {
-	return {
+/** A load of a record's page at `{base}/{id}{suffix}`, the record being the one in `where`. */
+function onRecord(
+	of: (w: Where) => { id: number; townId: number },
+	base: string
+): (name: string, kind: Kind, action: string, call: unknown, suffix: string) => Request {
+	return (name, kind, action, call, suffix) => ({
 		name,
 		kind,
 		action,
 		send: async (u, w) => {
-			const m = merchantOf(w);
-			const path = `/staff/merchants/${m.id}${suffix}`;
-			return { answer: await run(call as Call, u, path, { id: String(m.id) }), towns: [m.townId] };
+			const r = of(w);
+			const path = `${base}/${r.id}${suffix}`;
+			return { answer: await run(call as Call, u, path, { id: String(r.id) }), towns: [r.townId] };
 		}
-	};
+	});
 }
 
-/** A load of the street's page at `/staff/streets/{id}{suffix}`. */
-function onStreet(
-	name: string,
-	kind: Kind,
-	action: string,
-	call: unknown,
-	suffix: string
-): Request {
-	return {
-		name,
-		kind,
-		action,
-		send: async (u, w) => {
-			const s = streets.byId(world.streets[town(w)])!;
-			const path = `/staff/streets/${s.id}${suffix}`;
-			return { answer: await run(call as Call, u, path, { id: String(s.id) }), towns: [s.townId] };
-		}
-	};
+const onMerchant = onRecord(merchantOf, '/staff/merchants');
+const onStreet = onRecord((w) => streets.byId(world.streets[town(w)])!, '/staff/streets');
+
+/** A create request made its record exactly when it was let through, with the owner it was given. */
+function expectMade(a: Answer, row: object | undefined, owner: Record<string, unknown>) {
+	expect(!!row).toBe(allowed(a));
+	if (row) expect(row).toMatchObject(owner);
 }
 
 let made = 0;
@@ -282,8 +293,7 @@ const REQUESTS: Request[] = [
 				db.select({ id: merchant.id }).from(merchant).where(eq(merchant.uscc, input.uscc)).get()
 					?.id ?? 0
 			);
-			if (created) expect(created.townId).toBe(s.townId);
-			expect(!!created).toBe(allowed(a));
+			expectMade(a, created, { townId: s.townId });
 			return { answer: a, towns: [s.townId] };
 		}
 	},
@@ -353,8 +363,7 @@ const REQUESTS: Request[] = [
 				}
 			);
 			const created = db.select().from(street).where(eq(street.name, input.name)).get();
-			expect(!!created).toBe(allowed(a));
-			if (created) expect(created.townId).toBe(t);
+			expectMade(a, created, { townId: t });
 			return { answer: a, towns: [t] };
 		}
 	},
@@ -533,8 +542,7 @@ const REQUESTS: Request[] = [
 				}
 			);
 			const row = db.select().from(instrument).where(eq(instrument.serial, serial)).get();
-			expect(!!row).toBe(allowed(a));
-			if (row) expect(row.merchantId).toBe(m.id);
+			expectMade(a, row, { merchantId: m.id });
 			return { answer: a, towns: [m.townId] };
 		}
 	},
@@ -608,8 +616,7 @@ const REQUESTS: Request[] = [
 				eventForm(t, title)
 			);
 			const row = db.select().from(eventTable).where(eq(eventTable.title, title)).get();
-			expect(!!row).toBe(allowed(a));
-			if (row) expect(row.townId).toBe(t);
+			expectMade(a, row, { townId: t, departmentId: null });
 			return { answer: a, towns: [t] };
 		}
 	},
@@ -647,8 +654,7 @@ const REQUESTS: Request[] = [
 				}
 			);
 			const row = db.select().from(enterprise).where(eq(enterprise.uscc, uscc)).get();
-			if (row) expect(row.townId).toBe(t);
-			expect(!!row).toBe(allowed(a));
+			expectMade(a, row, { townId: t });
 			return { answer: a, towns: [t] };
 		}
 	},
@@ -691,8 +697,146 @@ const REQUESTS: Request[] = [
 				});
 			return { answer: a, towns: [null] };
 		}
+	},
+	{
+		name: 'department event page',
+		kind: 'event',
+		action: 'view',
+		send: async (u, w) => {
+			const e = events.get(world.deptEvents[town(w)])!;
+			const a = await run(eventPage.load as Call, u, `/staff/events/${e.id}`, { id: String(e.id) });
+			return { answer: a, towns: [ownerOf(e)] };
+		}
+	},
+	{
+		name: 'department event edit, posting the other department',
+		kind: 'event',
+		action: 'update',
+		send: async (u, w) => {
+			const e = events.get(world.deptEvents[town(w)])!;
+			const to = otherDepartment(e.departmentId!);
+			const a = await run(
+				eventEdit.actions.update as Call,
+				u,
+				`/staff/events/${e.id}/edit?/update`,
+				{ id: String(e.id) },
+				eventForm(e.townId!, e.title, to)
+			);
+			expect(events.get(e.id)!.departmentId).toBe(allowed(a) ? to : e.departmentId);
+			return { answer: a, towns: [ownerOf(e), { townId: e.townId, departmentId: to }] };
+		}
+	},
+	{
+		name: 'new department event, posting a departmentId',
+		kind: 'event',
+		action: 'create',
+		send: async (u, w) => {
+			const d = world.departments[town(w)];
+			const title = `模型测试部门活动 ${++made}`;
+			const a = await run(
+				eventNew.actions.create as Call,
+				u,
+				'/staff/events/new?/create',
+				{},
+				eventForm(townId.A, title, d)
+			);
+			const row = db.select().from(eventTable).where(eq(eventTable.title, title)).get();
+			expectMade(a, row, { departmentId: d });
+			return { answer: a, towns: [{ townId: townId.A, departmentId: d }] };
+		}
+	},
+	{
+		name: "区教育局's progress report page",
+		kind: 'plan_report',
+		action: 'view',
+		send: async (u) => {
+			const { task, unit } = eduReport();
+			const a = await run(
+				reportPage.load as Call,
+				u,
+				`/staff/plan/reports/${task.id}/2026-03?unit=${unit.key}`,
+				{ task: String(task.id), period: '2026-03' }
+			);
+			return { answer: a, towns: [plan.units.ownerOfUnit(unit)] };
+		}
+	},
+	{
+		name: "file 区教育局's progress report, posting another unit",
+		kind: 'plan_report',
+		action: 'file',
+		send: async (u) => {
+			const { task, unit } = eduReport();
+			const a = await run(
+				reportPage.actions.save as Call,
+				u,
+				`/staff/plan/reports/${task.id}/2026-03?/save`,
+				{ task: String(task.id), period: '2026-03' },
+				{
+					text: `三月进展 ${++made}`,
+					figures: '',
+					intent: 'save',
+					unit: `department-${world.departments.B}`,
+					departmentId: String(world.departments.B),
+					townId: String(townId.A)
+				}
+			);
+			const filed = plan.reports.find(task.id, unit.key, '2026-03');
+			if (allowed(a)) expect(filed?.text).toBe(`三月进展 ${made}`);
+			for (const other of plan.units.all().filter((x) => x.key !== unit.key))
+				expect(plan.reports.find(task.id, other.key, '2026-03')).toBeUndefined();
+			return { answer: a, towns: [plan.units.ownerOfUnit(unit)] };
+		}
+	},
+	{
+		name: "a shop's own page in the merchant portal",
+		kind: 'shop',
+		action: 'view',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const a = await run(shopPage.load as Call, u, `/merchant/${m.id}`, { id: String(m.id) });
+			return { answer: a, towns: [{ townId: m.townId, merchantId: m.id }] };
+		}
+	},
+	{
+		name: "a shop's reply to a complaint, posting another merchantId",
+		kind: 'shop',
+		action: 'reply',
+		send: async (u, w) => {
+			const m = merchantOf(w);
+			const f = freshFeedback(w);
+			const a = await run(
+				shopPage.actions.reply as Call,
+				u,
+				`/merchant/${m.id}?/reply`,
+				{ id: String(m.id) },
+				{
+					targetType: 'feedback',
+					targetId: String(f.id),
+					body: '已向顾客道歉并补足分量',
+					merchantId: String(world.merchants[other(w)])
+				}
+			);
+			const row = db.select().from(merchantReply).where(eq(merchantReply.targetId, f.id)).get();
+			expectMade(a, row, { merchantId: m.id });
+			return { answer: a, towns: [{ townId: m.townId, merchantId: m.id }] };
+		}
 	}
 ];
+
+/** 区教育局 answers for work-plan row 41. */
+function eduReport() {
+	const task = plan.tasks.get(2026, 41)!;
+	const unit = plan.units.get({ kind: 'department', id: world.departments.A })!;
+	return { task, unit };
+}
+
+function ownerOf(e: { townId: number | null; departmentId: number | null }): Owner {
+	return { townId: e.townId, departmentId: e.departmentId };
+}
+
+function otherDepartment(id: number) {
+	return id === world.departments.A ? world.departments.B : world.departments.A;
+}
 
 function townOfId(id: number): 'A' | 'B' {
 	return id === townId.A ? 'A' : 'B';
@@ -702,10 +846,12 @@ function currentTownOfFeedback(f: { merchantId: number | null; townId: number | 
 	return f.merchantId ? merchants.byId(f.merchantId)!.townId : null;
 }
 
-/** What the table says: every town the request touches must be allowed. */
-function expected(u: SessionUser | null, r: Request, touched: (number | null)[]) {
+/** What the table says: every owner the request touches must be allowed. */
+function expected(u: SessionUser | null, r: Request, touched: (number | null | Owner)[]) {
 	if (!touched.length) return can(u, r.action as never, r.kind);
-	return touched.every((t) => can(u, r.action as never, r.kind, { townId: t }));
+	return touched.every((t) =>
+		can(u, r.action as never, r.kind, t != null && typeof t === 'object' ? t : { townId: t })
+	);
 }
 
 /** Moves one merchant to a street of the other town, or one street to the other town. */
@@ -748,10 +894,28 @@ beforeAll(async () => {
 		{ label: 'town officer A', user: await makeUser('town_officer', [TOWNS.A]) },
 		{ label: 'town officer B', user: await makeUser('town_officer', [TOWNS.B]) },
 		{ label: 'inspector A', user: await makeUser('inspector', [TOWNS.A]) },
-		{ label: 'inspector A+B', user: await makeUser('inspector', [TOWNS.A, TOWNS.B]) }
+		{ label: 'inspector A+B', user: await makeUser('inspector', [TOWNS.A, TOWNS.B]) },
+		{
+			label: 'department officer 区教育局',
+			user: await makeUser('department_officer', [], { department: '区教育局' })
+		},
+		{
+			label: 'department officer 区文明办',
+			user: await makeUser('department_officer', [], { department: '区文明办' })
+		}
 	];
 	const s = { A: makeStreet(admin, TOWNS.A).id, B: makeStreet(admin, TOWNS.B).id };
 	const m = { A: makeMerchant(admin, s.A).id, B: makeMerchant(admin, s.B).id };
+	// the merchant account of shop A (the table reads its shops; the portal looks them up itself)
+	const shopA = await makeMerchantAccount([m.A]);
+	actors.push({
+		label: 'merchant of shop A',
+		user: { ...shopA, merchantIds: [m.A] } as SessionUser
+	});
+	world.departments = {
+		A: plan.departments.byName('区教育局')!.id,
+		B: plan.departments.byName('区文明办')!.id
+	};
 	for (const id of Object.values(m)) {
 		inspectMerchant(admin, id, 95);
 		makeFeedback(id);
@@ -769,6 +933,10 @@ beforeAll(async () => {
 		A: makeEvent(admin, { town: TOWNS.A }).id,
 		B: makeEvent(admin, { town: TOWNS.B }).id
 	};
+	world.deptEvents = {
+		A: makeEvent(admin, { town: TOWNS.A, department: '区教育局' }).id,
+		B: makeEvent(admin, { town: TOWNS.B, department: '区文明办' }).id
+	};
 	world.enterprises = {
 		A: makeEnterprise(admin, TOWNS.A).id,
 		B: makeEnterprise(admin, TOWNS.B).id
@@ -781,10 +949,13 @@ beforeAll(async () => {
 
 describe('the access policy table', () => {
 	it('lists every action of every kind for the district and nothing for a signed-out visitor', () => {
+		// what only a record's own unit or shop does: filing its report, a shop's own side
+		const notTheDistricts = ['plan_report.file', ...ACTIONS_OF.shop.map((a) => `shop.${a}`)];
 		for (const k of KINDS)
 			for (const a of ACTIONS_OF[k]) {
-				expect(can(admin, a as never, k, { townId: townId.A })).toBe(true);
-				expect(can(admin, a as never, k, { townId: null })).toBe(true);
+				const district = !notTheDistricts.includes(`${k}.${a}`);
+				expect(can(admin, a as never, k, { townId: townId.A }), `${k}.${a}`).toBe(district);
+				expect(can(admin, a as never, k, { townId: null }), `${k}.${a}`).toBe(district);
 				expect(can(null, a as never, k)).toBe(false);
 			}
 		// DESIGN.md: inspectors get inspections of merchants in their towns, and nothing else to change.
@@ -796,10 +967,23 @@ describe('the access policy table', () => {
 		expect(inspectorChanges.sort()).toEqual(['inspection.create', 'inspection.update']);
 		const rel: Relation = relationOf({ townIds: [townId.A] }, townId.B);
 		expect(rel).toBe('other');
-		// Only the district reaches beyond its own towns.
-		for (const role of ['town_officer', 'inspector'] as const)
-			for (const rules of Object.values(POLICY[role]))
-				for (const rels of Object.values(rules ?? {})) expect(rels).toEqual(['own']);
+		// Only the district reaches beyond its own towns, departments and shops; a town sees (only
+		// sees) a department's event held in it.
+		for (const role of ['town_officer', 'inspector', 'department_officer', 'merchant'] as const)
+			for (const [k, rules] of Object.entries(POLICY[role]))
+				for (const [a, rels] of Object.entries(rules ?? {}))
+					expect(rels, `${role} ${k}.${a}`).toEqual(
+						role === 'town_officer' && k === 'event' && a === 'view' ? ['own', 'host'] : ['own']
+					);
+		// The new roles hold nothing of a town: a department its events and reports, a merchant its shops.
+		expect(Object.keys(POLICY.department_officer).sort()).toEqual(['event', 'plan_report']);
+		expect(Object.keys(POLICY.merchant)).toEqual(['shop']);
+		expect(
+			relationOf({ townIds: [townId.A] }, { townId: townId.A, departmentId: world.departments.A })
+		).toBe('host');
+		expect(relationOf({ townIds: [], merchantIds: [1] }, { townId: townId.A, merchantId: 2 })).toBe(
+			'other'
+		);
 	});
 
 	it('the own-account form never sets a role or a town, whatever is posted', async () => {

@@ -3,19 +3,22 @@
  * act on. Loads, actions and endpoints ask `can` (through the guards in `./index`), and the
  * property test walks the real handlers against this same table, so the table is the rule.
  *
- * A record's relation to the user is `own` (the record's town is one of the user's towns),
- * `other` (another town's) or `district` (a record of no town: a report of a forged code, a user
+ * A record's relation to the user is `own` (the record's town is one of the user's towns; for a
+ * record a department owns, the user's department; for a merchant's own records, a shop the
+ * merchant account speaks for), `host` (a department's record held in one of the user's towns),
+ * `other` (anyone else's) or `district` (a record of no owner: a report of a forged code, a user
  * account, a standard). A record hanging off a merchant has the merchant's current town.
  */
 import type { Role } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 
-export const RELATIONS = ['own', 'other', 'district'] as const;
+export const RELATIONS = ['own', 'host', 'other', 'district'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const RELATION_LABEL: Record<Relation, string> = {
-	own: '本街镇',
-	other: '其他街镇',
+	own: '本街镇、本部门或本店',
+	host: '在本街镇举办的部门记录',
+	other: '其他街镇、部门或商户',
 	district: '不属街镇'
 };
 
@@ -31,7 +34,11 @@ export const ACTIONS_OF = {
 	enterprise: ['view', 'create', 'update'],
 	user: ['view', 'create', 'update'],
 	/** A town's credit-town creation application: the town applies, the district reviews. */
-	credit_town: ['view', 'apply', 'review']
+	credit_town: ['view', 'apply', 'review'],
+	/** A unit's progress report on a work-plan task: the unit files it, the district reviews it. */
+	plan_report: ['view', 'file', 'review'],
+	/** A shop's own side, for its merchant account: what is said about it and what it answers. */
+	shop: ['view', 'reply', 'appeal', 'reinspect', 'sign']
 } as const;
 
 export type Kind = keyof typeof ACTIONS_OF;
@@ -50,7 +57,9 @@ export const KIND_LABEL: Record<Kind, string> = {
 	event: '宣传教育活动',
 	enterprise: '企业与承诺',
 	user: '用户',
-	credit_town: '信用街镇示范创建'
+	credit_town: '信用街镇示范创建',
+	plan_report: '工作进展报送',
+	shop: '商户本店事项'
 };
 
 type Rules = { [K in Kind]?: { [A in ActionOf<K>]?: readonly Relation[] } };
@@ -66,7 +75,15 @@ function everything(): Rules {
 
 /** Role × record kind × action → the relations allowed; anything not listed is refused. */
 export const POLICY: Record<Role, Rules> = {
-	district_admin: everything(),
+	/**
+	 * Everything, except what only the record's own unit or shop does: filing a unit's progress
+	 * report, and a shop's own side (the district reads a shop on its staff page, a merchant kind).
+	 */
+	district_admin: {
+		...everything(),
+		plan_report: { view: ALL, review: ALL },
+		shop: {}
+	},
 	town_officer: {
 		merchant: { view: OWN, create: OWN, update: OWN, supervise: OWN, export: OWN },
 		street: { view: OWN, create: OWN, update: OWN, export: OWN },
@@ -74,8 +91,10 @@ export const POLICY: Record<Role, Rules> = {
 		inspection: { view: OWN },
 		badge: { view: OWN, print: OWN, reissue: OWN, revoke: OWN },
 		instrument: { view: OWN, create: OWN, update: OWN },
-		event: { view: OWN, create: OWN, update: OWN, delete: OWN },
+		// a department's event held in the town is the town's to see, not to change
+		event: { view: ['own', 'host'], create: OWN, update: OWN, delete: OWN },
 		enterprise: { view: OWN, create: OWN, update: OWN },
+		plan_report: { view: OWN, file: OWN },
 		credit_town: { view: OWN, apply: OWN }
 	},
 	/** DESIGN.md: inspections of merchants in the towns assigned to them — and what they read for it. */
@@ -86,21 +105,51 @@ export const POLICY: Record<Role, Rules> = {
 		instrument: { view: OWN }
 	},
 	/**
-	 * A department officer holds no town, so every town's record is refused to it. What it may do
-	 * belongs to its department, not to a town: its own events (`events.canWrite`) and its
-	 * progress reports (`plan/reports`), each checked against the department in that module.
+	 * A department officer holds no town, so every town's record is refused to it: it keeps its
+	 * own department's events and progress reports.
 	 */
-	department_officer: {},
+	department_officer: {
+		event: { view: OWN, create: OWN, update: OWN, delete: OWN },
+		plan_report: { view: OWN, file: OWN }
+	},
 	/**
-	 * A merchant account holds no town either: it sees and answers for its own shops only, through
-	 * its `user_merchant` rows (`portal/scope.ts`), and the staff area refuses it.
+	 * A merchant account holds no town either (the staff area refuses it): it sees and answers for
+	 * the shops it speaks for (its `user_merchant` rows).
 	 */
-	merchant: {}
+	merchant: {
+		shop: { view: OWN, reply: OWN, appeal: OWN, reinspect: OWN, sign: OWN }
+	}
 };
 
-/** How a record of `townId` stands to the user. */
-export function relationOf(u: Pick<SessionUser, 'townIds'>, townId: number | null): Relation {
-	if (townId == null) return 'district';
+/** Who asks: the role, its towns, and — for these roles — its department or its shops. */
+export type Who = Pick<SessionUser, 'role' | 'townIds'> & {
+	departmentId?: number | null;
+	merchantIds?: readonly number[];
+};
+
+/**
+ * Whom a record answers to: its town (null: none); a department that owns it (an event, a
+ * report); the shop it is about (a merchant's own records).
+ */
+export type Owner = {
+	townId: number | null | undefined;
+	departmentId?: number | null;
+	merchantId?: number | null;
+};
+
+/** How a record of `townId` (or of the owner given) stands to the user. */
+export function relationOf(
+	u: Pick<Who, 'townIds' | 'departmentId' | 'merchantIds'>,
+	record: number | null | Owner
+): Relation {
+	const r: Owner = typeof record === 'object' && record != null ? record : { townId: record };
+	const townId = r.townId ?? null;
+	if (r.merchantId != null && u.merchantIds?.includes(r.merchantId)) return 'own';
+	if (r.departmentId != null) {
+		if (u.departmentId === r.departmentId) return 'own';
+		return townId != null && u.townIds.includes(townId) ? 'host' : 'other';
+	}
+	if (townId == null) return r.merchantId != null ? 'other' : 'district';
 	return u.townIds.includes(townId) ? 'own' : 'other';
 }
 
@@ -119,13 +168,13 @@ export function allowedRelations<K extends Kind>(
  * null for a record of no town), or — without one — on some record of the kind (list pages).
  */
 export function can<K extends Kind>(
-	u: Pick<SessionUser, 'role' | 'townIds'> | null | undefined,
+	u: Who | null | undefined,
 	action: ActionOf<K>,
 	kind: K,
-	record?: { townId: number | null | undefined }
+	record?: Owner
 ): boolean {
 	if (!u) return false;
 	const ok = allowedRelations(u.role, action, kind);
 	if (!record) return ok.length > 0;
-	return ok.includes(relationOf(u, record.townId ?? null));
+	return ok.includes(relationOf(u, record));
 }

@@ -27,7 +27,7 @@ import {
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '../db';
 import { cached } from '../cache';
-import { townIn } from '../access';
+import { can, townIn } from '../access';
 import { DomainError } from '../forms';
 import { OPTION_KIND_LABEL } from '../../events';
 import { department, event, eventOption, eventPhoto, town } from '../db/schema';
@@ -308,16 +308,12 @@ type Owner = { townId: number | null; departmentId?: number | null };
 
 /** Who may log, change or delete an event: its owning unit's officers and district admins. */
 export function canWrite(actor: Actor, e: Owner) {
-	if (actor.role === 'system' || actor.role === 'district_admin') return true;
-	if (e.departmentId != null)
-		return actor.role === 'department_officer' && actor.departmentId === e.departmentId;
-	return actor.role === 'town_officer' && e.townId != null && actor.townIds.includes(e.townId);
+	return actor.role === 'system' || can(actor, 'update', 'event', e);
 }
 
 /** Who may see an event on the staff pages: those who may change it, and the town it was held in. */
 export function canSee(actor: Actor, e: Owner) {
-	if (canWrite(actor, e)) return true;
-	return actor.role === 'town_officer' && e.townId != null && actor.townIds.includes(e.townId);
+	return actor.role === 'system' || can(actor, 'view', 'event', e);
 }
 
 function denied(e: Owner, verb: string) {

@@ -4,7 +4,7 @@
  * form with its photos (read by `forms`, failing with `{ values, errors }`).
  */
 import { error } from '@sveltejs/kit';
-import { requireTown, townScope, visibleTowns } from '../access';
+import { can, requireTown, townScope, visibleTowns } from '../access';
 import * as towns from '../towns';
 import * as departments from '../plan/departments';
 import type { SessionUser } from '../auth/session';
@@ -179,9 +179,9 @@ export async function saveEvent(
 	const files = read.form
 		.getAll('photos')
 		.filter((f): f is File => f instanceof File && f.size > 0);
-	const fail = (errors: forms.FormErrors) => ({
+	const fail = (errors: forms.FormErrors, status = 400) => ({
 		ok: false as const,
-		failure: forms.invalid(read.values, errors)
+		failure: forms.invalid(read.values, errors, status)
 	});
 	if (!read.ok || !reach.ok) {
 		const errors = {
@@ -192,12 +192,14 @@ export async function saveEvent(
 		return { ok: false, failure: forms.invalid(read.values, errors) };
 	}
 	const { input, removePhoto } = read.data;
-	if (u.role === 'department_officer') {
-		if (input.departmentId !== u.departmentId)
-			return fail({ departmentId: '您只能登记本部门的活动' });
-	} else if (input.departmentId == null) requireTown(u, input.townId);
-	else if (u.role !== 'district_admin')
-		return fail({ departmentId: '只有区级部门可以登记部门活动' });
+	// the owner posted (a town, or a department) must be one the user may log events for
+	if (!can(u, 'create', 'event', input)) {
+		if (u.role === 'department_officer')
+			return fail({ departmentId: '您只能登记本部门的活动' }, 403);
+		if (input.departmentId != null)
+			return fail({ departmentId: '只有区级部门可以登记部门活动' }, 403);
+		requireTown(u, input.townId);
+	}
 	if (files.length > events.MAX_PHOTOS)
 		return fail({ photos: `一次最多上传 ${events.MAX_PHOTOS} 张照片，请重新选择` });
 	const photos: string[] = [];

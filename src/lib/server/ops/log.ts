@@ -109,6 +109,37 @@ export function requestError(event: RequestEvent, status: number, error: unknown
 	write('error', 'request.error', { status, errorId, error }, event);
 }
 
+/**
+ * Whether the answer refused access: a 403, or — for a page's data request (`__data.json`, a
+ * client-side navigation) — a load's `error(403)`, which SvelteKit sends inside a 200 body. Only
+ * the body's first line is read (the rest may be promises still streaming), from a copy.
+ */
+export async function isForbidden(event: RequestEvent, response: Response): Promise<boolean> {
+	if (response.status === 403) return true;
+	if (!event.isDataRequest || response.status !== 200 || !response.body) return false;
+	const reader = response.clone().body!.getReader();
+	const decoder = new TextDecoder();
+	let head = '';
+	try {
+		while (!head.includes('\n') && head.length < 4_000_000) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			head += decoder.decode(value, { stream: true });
+		}
+	} finally {
+		reader.cancel().catch(() => {});
+	}
+	if (!head.includes('"status":403')) return false;
+	try {
+		const data = JSON.parse(head.split('\n')[0]) as {
+			nodes?: { type?: string; status?: number }[];
+		};
+		return (data.nodes ?? []).some((n) => n?.type === 'error' && n.status === 403);
+	} catch {
+		return false;
+	}
+}
+
 /** A request id from the caller when it looks like one (a proxy's), else a new one. */
 export function requestId(incoming: string | null): string {
 	return incoming && /^[\w.:-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();

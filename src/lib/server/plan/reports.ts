@@ -10,6 +10,7 @@ import * as audit from '../audit';
 import { DomainError } from '../forms';
 import { todayISO } from '../../format';
 import * as units from './units';
+import { can } from '../access/policy';
 import * as tasks from './tasks';
 import type { Actor } from '../actor';
 import type { StoredFile } from '../files/uploads';
@@ -28,8 +29,7 @@ export const MAX_ATTACHMENTS = 10;
 
 /** Whether the user files reports for the unit: its own officers only (the district reviews). */
 export function mayFile(actor: Actor, unit: UnitRef) {
-	if (actor.role === 'district_admin') return false;
-	return units.canActFor(actor, unit);
+	return actor.role === 'system' || can(actor, 'file', 'plan_report', units.ownerOfUnit(unit));
 }
 
 export function get(id: number) {

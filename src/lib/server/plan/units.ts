@@ -5,6 +5,7 @@
 import * as towns from '../towns';
 import * as departments from './departments';
 import { unitKey, parseUnitKey, type UnitKind, type UnitRef } from '../../plan';
+import { can } from '../access/policy';
 import type { Actor } from '../actor';
 
 export type Unit = UnitRef & { key: string; name: string };
@@ -53,9 +54,14 @@ export function ofUser(u: Actor): Unit | undefined {
 /** Whether the user may write for the unit: district admins for every unit, officers for their own. */
 export function canActFor(u: Actor, unit: UnitRef): boolean {
 	if (u.role === 'system' || u.role === 'district_admin') return true;
-	if (unit.kind === 'department')
-		return u.role === 'department_officer' && u.departmentId === unit.id;
-	return u.role === 'town_officer' && u.townIds.includes(unit.id);
+	return can(u, 'file', 'plan_report', ownerOfUnit(unit));
+}
+
+/** A unit as the owner the access policy reads. */
+export function ownerOfUnit(unit: UnitRef) {
+	return unit.kind === 'department'
+		? { townId: null, departmentId: unit.id }
+		: { townId: unit.id, departmentId: null };
 }
 
 /** A record's unit from its two owner columns: the department when set, else the town. */

@@ -50,7 +50,7 @@ export function file(
 	input: { merchantId: number; archiveEntryId: number; statement: string; evidenceKeys: string[] },
 	now = new Date()
 ) {
-	assertSpeaksFor(actor, input.merchantId);
+	assertSpeaksFor(actor, input.merchantId, 'appeal');
 	const statement = input.statement.trim();
 	if (statement.length < 10) throw new DomainError('statement', '请写明申诉理由，至少 10 个字');
 	if (statement.length > 2000) throw new DomainError('statement', '申诉理由不能超过 2000 个字');

@@ -30,7 +30,7 @@ export function conventionVersion(streetName: string, convention: string): strin
  * signature entered from the CLI); staff accounts may not sign for a merchant.
  */
 export function sign(actor: Actor, merchantId: number, signerName: string, now = new Date()) {
-	if (actor.role !== 'system') assertSpeaksFor(actor, merchantId);
+	if (actor.role !== 'system') assertSpeaksFor(actor, merchantId, 'sign');
 	const signer = signerName.trim();
 	if (signer.length < 2 || signer.length > 40)
 		throw new DomainError('signerName', '请填写签署人姓名（2–40 个字）');

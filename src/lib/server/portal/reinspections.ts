@@ -22,7 +22,7 @@ import { assertSpeaksFor } from './scope';
 import { archiveStep } from './steps';
 
 export function request(actor: Actor, merchantId: number, note: string, now = new Date()) {
-	assertSpeaksFor(actor, merchantId);
+	assertSpeaksFor(actor, merchantId, 'reinspect');
 	const text = note.trim();
 	if (text.length < 5) throw new DomainError('note', '请说明整改了什么，至少 5 个字');
 	if (text.length > 1000) throw new DomainError('note', '说明不能超过 1000 个字');

@@ -3,7 +3,7 @@
  * staff check by town refuses it; these helpers are its own line of defence.
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { requireRole } from '../access';
+import { can, requireRole, type ActionOf } from '../access';
 import * as users from '../users';
 import { db } from '../db';
 import { DomainError } from '../forms';
@@ -21,14 +21,19 @@ export function requireMerchant(event: Pick<RequestEvent, 'locals' | 'url'>): Me
 /** One of the account's own shops by id; any other id answers 404 as if it did not exist. */
 export function ownMerchant(u: MerchantUser, raw: string | number): number {
 	const id = Number(raw);
-	if (!u.merchantIds.includes(id)) error(404, '商户不存在');
+	if (!can(u, 'view', 'shop', { townId: null, merchantId: id })) error(404, '商户不存在');
 	return id;
 }
 
-/** For domain functions: the actor is a merchant account that speaks for this shop. */
-export function assertSpeaksFor(actor: Actor, merchantId: number) {
+/** For domain functions: the actor is a merchant account that may take `action` for this shop. */
+export function assertSpeaksFor(
+	actor: Actor,
+	merchantId: number,
+	action: ActionOf<'shop'> = 'reply'
+) {
 	if (actor.role !== 'merchant' || actor.id == null)
 		throw new DomainError('_', '只有商户本人的账号可以这样做');
-	if (!users.merchantIdsOf(db, actor.id).includes(merchantId))
+	const who = { ...actor, merchantIds: users.merchantIdsOf(db, actor.id) };
+	if (!can(who, action, 'shop', { townId: null, merchantId }))
 		throw new DomainError('_', '商户不存在');
 }

@@ -1,11 +1,11 @@
-import { requireTown, requireUser, townScope } from '$lib/server/access';
+import { requireCan, requireTown, townScope } from '$lib/server/access';
 import { merchants } from '$lib/server/streets';
 import { exports } from '$lib/server/files';
 import * as query from '$lib/server/query';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = (event) => {
-	const u = requireUser(event);
+	const u = requireCan(event, 'export', 'merchant');
 	const { q, filters: f } = query.list(event.url, exports.merchantList.filters);
 	if (f.town) requireTown(u, f.town.id);
 	const rows = merchants.list(townScope(u), {

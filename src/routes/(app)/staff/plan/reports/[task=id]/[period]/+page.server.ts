@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/access';
+import { can, requireRole } from '$lib/server/access';
 import * as plan from '$lib/server/plan';
 import * as forms from '$lib/server/forms';
 import { uploads } from '$lib/server/files';
@@ -28,7 +28,7 @@ function context(event: Ev, u: SessionUser) {
 			: plan.units.ofUser(u);
 	if (!unit) error(u.role === 'district_admin' ? 404 : 403, '请指定报送单位');
 	if (!task.units.some((x) => x.key === unit.key)) error(403, '该单位不是这项任务的责任单位');
-	if (u.role !== 'district_admin' && !plan.reports.mayFile(u, unit))
+	if (!can(u, 'view', 'plan_report', plan.units.ownerOfUnit(unit)))
 		error(403, '您只能报送本单位的工作进展');
 	return { task, period, unit };
 }

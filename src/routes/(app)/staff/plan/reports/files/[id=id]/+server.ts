@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/access';
+import { can, requireRole } from '$lib/server/access';
 import * as plan from '$lib/server/plan';
 import { uploads } from '$lib/server/files';
 import type { RequestHandler } from './$types';
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async (event) => {
 	const a = plan.reports.attachment(Number(event.params.id));
 	if (!a) error(404, '附件不存在');
 	const unit = plan.units.ownerOf(a.report);
-	if (u.role !== 'district_admin' && !(unit && plan.reports.mayFile(u, unit)))
+	if (!unit || !can(u, 'view', 'plan_report', plan.units.ownerOfUnit(unit)))
 		error(403, '您只能查看本单位的附件');
 	return (await uploads.attachmentResponse(a.key, a.name)) ?? error(404, '附件不存在');
 };
