@@ -584,6 +584,10 @@ export function streetsForPrinting(
 		.all();
 }
 
+/** A badge's scans from `from` (YYYY-MM-DD) on, as a column. */
+const scansSince = (from: string) =>
+	sql<number>`(select coalesce(sum(${badgeScan.scans}), 0) from ${badgeScan} where ${badgeScan.badgeId} = ${badge.id} and ${badgeScan.day} >= ${from})`;
+
 /** Merchants of a street with their badge and scans over the last 30 days, for the staff list. */
 export function streetMerchants(streetId: number, today = todayISO()) {
 	const from = shiftDay(today, -29);
@@ -596,7 +600,7 @@ export function streetMerchants(streetId: number, today = todayISO()) {
 			level: badge.level,
 			state: badge.state,
 			validUntil: badge.validUntil,
-			scans30: sql<number>`(select coalesce(sum(${badgeScan.scans}), 0) from ${badgeScan} where ${badgeScan.badgeId} = ${badge.id} and ${badgeScan.day} >= ${from})`
+			scans30: scansSince(from)
 		})
 		.from(merchant)
 		.leftJoin(badge, eq(badge.id, merchant.currentBadgeId))
@@ -630,7 +634,7 @@ export function list(scope: number[] | null, f: ListFilter = {}, today = todayIS
 			address: merchant.address,
 			streetName: street.name,
 			townName: town.name,
-			scans30: sql<number>`(select coalesce(sum(${badgeScan.scans}), 0) from ${badgeScan} where ${badgeScan.badgeId} = ${badge.id} and ${badgeScan.day} >= ${from})`
+			scans30: scansSince(from)
 		})
 		.from(badge)
 		.innerJoin(merchant, eq(merchant.id, badge.merchantId))
