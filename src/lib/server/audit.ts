@@ -51,9 +51,34 @@ export type AuditFilter = {
 	userId?: number;
 	from?: Date;
 	to?: Date;
+	/** Only entries older than this one (the export's cursor: stable while the log grows). */
+	beforeId?: number;
 	page?: number;
 	pageSize?: number;
 };
+
+/** The first instant of a Shanghai day (YYYY-MM-DD), `addDays` later: the list's date bounds. */
+function shanghaiDay(day: string | undefined, addDays = 0): Date | undefined {
+	if (!day) return undefined;
+	return new Date(new Date(`${day}T00:00:00+08:00`).getTime() + addDays * 86_400_000);
+}
+
+/** The list's parameters as read by `query.list` (shared by the page and its export). */
+export function filterOf(p: {
+	q?: string;
+	page?: number;
+	filters: { type?: string; user?: number; from?: string; to?: string };
+}): AuditFilter {
+	const f = p.filters;
+	return {
+		q: p.q,
+		entityType: f.type,
+		userId: f.user,
+		from: shanghaiDay(f.from),
+		to: shanghaiDay(f.to, 1),
+		page: p.page
+	};
+}
 
 export function list(filter: AuditFilter) {
 	const conditions: SQL[] = [];
@@ -61,6 +86,7 @@ export function list(filter: AuditFilter) {
 	if (filter.userId) conditions.push(eq(auditLog.userId, filter.userId));
 	if (filter.from) conditions.push(gte(auditLog.at, filter.from));
 	if (filter.to) conditions.push(lt(auditLog.at, filter.to));
+	if (filter.beforeId) conditions.push(lt(auditLog.id, filter.beforeId));
 	if (filter.q) {
 		const pattern = `%${filter.q.replace(/[%_]/g, '')}%`;
 		conditions.push(
@@ -96,6 +122,21 @@ export function list(filter: AuditFilter) {
 		.all();
 	const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
 	return { items, page, pageSize, total };
+}
+
+/**
+ * Every entry the filter keeps, newest first, a thousand at a time below the last one sent: for
+ * the export, which entries written meanwhile neither shift nor repeat.
+ */
+export function* all(filter: Omit<AuditFilter, 'page' | 'pageSize' | 'beforeId'>) {
+	const pageSize = 1000;
+	let beforeId: number | undefined;
+	for (;;) {
+		const { items } = list({ ...filter, beforeId, pageSize });
+		yield* items;
+		if (items.length < pageSize) return;
+		beforeId = items[items.length - 1].id;
+	}
 }
 
 export function entityTypes(): string[] {

@@ -584,6 +584,10 @@ export function streetsForPrinting(
 		.all();
 }
 
+/** A badge's scans from `from` (YYYY-MM-DD) on, as a column. */
+const scansSince = (from: string) =>
+	sql<number>`(select coalesce(sum(${badgeScan.scans}), 0) from ${badgeScan} where ${badgeScan.badgeId} = ${badge.id} and ${badgeScan.day} >= ${from})`;
+
 /** Merchants of a street with their badge and scans over the last 30 days, for the staff list. */
 export function streetMerchants(streetId: number, today = todayISO()) {
 	const from = shiftDay(today, -29);
@@ -596,11 +600,54 @@ export function streetMerchants(streetId: number, today = todayISO()) {
 			level: badge.level,
 			state: badge.state,
 			validUntil: badge.validUntil,
-			scans30: sql<number>`(select coalesce(sum(${badgeScan.scans}), 0) from ${badgeScan} where ${badgeScan.badgeId} = ${badge.id} and ${badgeScan.day} >= ${from})`
+			scans30: scansSince(from)
 		})
 		.from(merchant)
 		.leftJoin(badge, eq(badge.id, merchant.currentBadgeId))
 		.where(eq(merchant.streetId, streetId))
 		.orderBy(asc(merchant.address), asc(merchant.id))
 		.all();
+}
+
+export type ListFilter = { townId?: number; streetId?: number };
+
+/**
+ * Every badge of the merchants in `scope` (null = all), current or superseded, by town, street
+ * and serial, with its state as of today and its scans over the last 30 days: the register the
+ * badge export writes.
+ */
+export function list(scope: number[] | null, f: ListFilter = {}, today = todayISO()) {
+	const from = shiftDay(today, -29);
+	return db
+		.select({
+			id: badge.id,
+			serial: badge.serial,
+			level: badge.level,
+			state: badge.state,
+			validUntil: badge.validUntil,
+			grantedAt: badge.grantedAt,
+			stateReason: badge.stateReason,
+			stateChangedAt: badge.stateChangedAt,
+			current: sql<number>`${merchant.currentBadgeId} = ${badge.id}`,
+			merchantName: merchant.name,
+			uscc: merchant.uscc,
+			address: merchant.address,
+			streetName: street.name,
+			townName: town.name,
+			scans30: scansSince(from)
+		})
+		.from(badge)
+		.innerJoin(merchant, eq(merchant.id, badge.merchantId))
+		.innerJoin(street, eq(street.id, merchant.streetId))
+		.innerJoin(town, eq(town.id, merchant.townId))
+		.where(
+			and(
+				townIn(merchant.townId, scope),
+				f.townId ? eq(merchant.townId, f.townId) : undefined,
+				f.streetId ? eq(merchant.streetId, f.streetId) : undefined
+			)
+		)
+		.orderBy(asc(town.sortOrder), asc(street.name), asc(badge.serial))
+		.all()
+		.map((b) => ({ ...b, state: badgeState.stateToday(b, today) }));
 }

@@ -280,8 +280,7 @@ export function overdueBefore(now = new Date(), days = deadlineDays()): Date {
 	return new Date(t);
 }
 
-/** The officers' queue: pending first, oldest first; others newest first. */
-export function queue(scope: Scope, filter: QueueFilter = {}, now = new Date()) {
+function queueWhere(scope: Scope, filter: QueueFilter, now: Date) {
 	const conds: SQL[] = [];
 	const s = townIn(feedback.townId, scope);
 	if (s) conds.push(s);
@@ -291,10 +290,12 @@ export function queue(scope: Scope, filter: QueueFilter = {}, now = new Date()) 
 	if (filter.merchantId) conds.push(eq(feedback.merchantId, filter.merchantId));
 	if (filter.overdue)
 		conds.push(eq(feedback.status, 'pending'), lt(feedback.createdAt, overdueBefore(now)));
-	const where = conds.length ? and(...conds) : undefined;
-	const pageSize = filter.pageSize ?? 50;
-	const page = Math.max(1, filter.page ?? 1);
-	const items = db
+	return conds.length ? and(...conds) : undefined;
+}
+
+/** The queue's rows with what only the export shows (the phone, still to be masked). */
+function queueRows(where: SQL | undefined, page: { limit: number; offset: number }) {
+	return db
 		.select({
 			id: feedback.id,
 			source: feedback.source,
@@ -309,7 +310,11 @@ export function queue(scope: Scope, filter: QueueFilter = {}, now = new Date()) 
 			merchantId: merchant.id,
 			merchantName: merchant.name,
 			streetName: street.name,
-			townName: town.name
+			townName: town.name,
+			phone: feedback.phone,
+			points: feedback.points,
+			officerNote: feedback.officerNote,
+			reply: feedback.reply
 		})
 		.from(feedback)
 		.leftJoin(merchant, eq(merchant.id, feedback.merchantId))
@@ -321,23 +326,59 @@ export function queue(scope: Scope, filter: QueueFilter = {}, now = new Date()) 
 			sql`case when ${feedback.status} = 'pending' then ${feedback.createdAt} else -${feedback.createdAt} end`,
 			asc(feedback.id)
 		)
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
+		.limit(page.limit)
+		.offset(page.offset)
 		.all();
+}
+
+const overdueDaysOf = (status: FeedbackStatus, createdAt: Date, cutoff: number) =>
+	status === 'pending' && createdAt.getTime() < cutoff
+		? Math.floor((cutoff - createdAt.getTime()) / 86_400_000)
+		: null;
+
+/** The officers' queue: pending first, oldest first; others newest first. */
+export function queue(scope: Scope, filter: QueueFilter = {}, now = new Date()) {
+	const where = queueWhere(scope, filter, now);
+	const pageSize = filter.pageSize ?? 50;
+	const page = Math.max(1, filter.page ?? 1);
+	const items = queueRows(where, { limit: pageSize, offset: (page - 1) * pageSize });
 	const total = db.select({ n: count() }).from(feedback).where(where).get()?.n ?? 0;
 	const cutoff = overdueBefore(now).getTime();
 	return {
-		items: items.map((i) => ({
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars
+		items: items.map(({ phone, points, officerNote, reply, ...i }) => ({
 			...i,
-			overdueDays:
-				i.status === 'pending' && i.createdAt.getTime() < cutoff
-					? Math.floor((cutoff - i.createdAt.getTime()) / 86_400_000)
-					: null
+			overdueDays: overdueDaysOf(i.status, i.createdAt, cutoff)
 		})),
 		page,
 		pageSize,
 		total
 	};
+}
+
+/** A mobile number written into a complaint's text, masked like the phone field. */
+const PHONE_IN_TEXT = /1[3-9]\d{9}/g;
+
+/**
+ * Every item of the queue's filter, for the export: with the points deducted, the officer's note
+ * and the merchant's reply, and the phone masked — also any mobile number written in the text.
+ */
+export function exportRows(
+	scope: Scope,
+	filter: Omit<QueueFilter, 'page' | 'pageSize'> = {},
+	now = new Date()
+) {
+	const cutoff = overdueBefore(now).getTime();
+	return queueRows(queueWhere(scope, filter, now), { limit: 100_000, offset: 0 }).map(
+		({ phone, ...i }) => ({
+			...i,
+			body: i.body.replace(PHONE_IN_TEXT, (p) => maskPhone(p)),
+			officerNote: i.officerNote.replace(PHONE_IN_TEXT, (p) => maskPhone(p)),
+			reply: i.reply.replace(PHONE_IN_TEXT, (p) => maskPhone(p)),
+			phoneMasked: maskPhone(phone),
+			overdueDays: overdueDaysOf(i.status, i.createdAt, cutoff)
+		})
+	);
 }
 
 /** Counts per status, and pending overdue, in scope. */

@@ -27,16 +27,30 @@ import {
 	REPORT_STATUS_LABEL
 } from '../../campaign';
 import {
+	BADGE_LEVEL_LABEL,
 	BADGE_STATE_LABEL,
 	CATEGORY_LABEL,
+	INSPECTION_STATUS_LABEL,
 	LEVEL_LABEL,
+	STANDARD_KIND_LABEL,
 	STREET_STATUS_LABEL,
 	TRADING_STATUS_LABEL
 } from '../../streets';
+import {
+	CATEGORY_LABEL as FEEDBACK_CATEGORY_LABEL,
+	FEEDBACK_STATUSES,
+	SOURCE_LABEL,
+	STATUS_LABEL as FEEDBACK_STATUS_LABEL
+} from '../../feedback';
 import type * as campaign from '../campaign/campaign';
 import type * as streets from '../streets/streets';
 import type * as merchants from '../streets/merchants';
+import type * as inspections from '../streets/inspections';
 import type * as events from '../events/events';
+import type * as feedback from '../feedback/feedback';
+import type * as badges from '../badges/badges';
+import type * as directory from '../public/directory';
+import type * as audit from '../audit';
 import * as towns from '../towns';
 
 export const FORMATS = ['csv', 'xlsx'] as const;
@@ -420,4 +434,154 @@ export const eventSummary = {
 		{ header: '合计（场）', value: (r) => r.total.count },
 		{ header: '合计（人次）', value: (r) => r.total.participants }
 	]
+};
+
+// ------------------------------------------------------------------------------------ inspections
+
+type InspectionRow = ReturnType<typeof inspections.list>[number];
+
+/** Submitted inspections, as the list's 最近提交 (town, street). */
+export const inspectionList = {
+	filters: { town: query.town, street: query.id },
+	name: () => `检查评审-${todayISO()}`,
+	columns: [
+		{ header: '检查日期', value: (r) => r.inspectedOn, kind: 'date' },
+		{ header: '检查对象', value: (r) => r.merchantName ?? r.streetName, width: 28 },
+		{ header: '示范街', value: (r) => r.streetName, width: 22 },
+		{ header: '街镇', value: (r) => r.townName },
+		{ header: '类型', value: (r) => STANDARD_KIND_LABEL[r.kind], width: 16 },
+		{ header: '标准版本', value: (r) => `第 ${r.standardVersion} 版` },
+		{ header: '状态', value: (r) => INSPECTION_STATUS_LABEL[r.status] },
+		{ header: '总分', value: (r) => r.total ?? '' },
+		{ header: '否决项', value: (r) => r.vetoHits },
+		{ header: '评定结果', value: (r) => (r.result ? LEVEL_LABEL[r.result] : ''), width: 18 }
+	] as Column<InspectionRow>[]
+};
+
+// ------------------------------------------------------------------------------------ feedback
+
+const FEEDBACK_STATUS_FILTER = [...FEEDBACK_STATUSES, 'all'] as const;
+type FeedbackRow = ReturnType<typeof feedback.exportRows>[number];
+
+/** The officers' feedback queue; the phone only ever masked. */
+export const feedbackList = {
+	filters: {
+		status: query.oneOf(FEEDBACK_STATUS_FILTER, { ...FEEDBACK_STATUS_LABEL, all: '全部' }),
+		town: query.town,
+		overdue: query.oneOf(['1'] as const, { '1': '只看超期' })
+	},
+	name: () => `消费者反馈-${todayISO()}`,
+	columns: [
+		{ header: '编号', value: (r) => r.id },
+		{ header: '收到时间', value: (r) => r.createdAt, kind: 'datetime' },
+		{ header: '来源', value: (r) => SOURCE_LABEL[r.source] },
+		{ header: '商户', value: (r) => r.merchantName ?? '', width: 24 },
+		{ header: '示范街', value: (r) => r.streetName ?? '', width: 20 },
+		{ header: '街镇', value: (r) => r.townName ?? '' },
+		{ header: '问题类别', value: (r) => FEEDBACK_CATEGORY_LABEL[r.category] },
+		{ header: '具体情况', value: (r) => r.body, width: 40 },
+		{ header: '发现地点', value: (r) => r.place, width: 20 },
+		{ header: '联系电话', value: (r) => r.phoneMasked, width: 14 },
+		{ header: '状态', value: (r) => FEEDBACK_STATUS_LABEL[r.status] },
+		{ header: '超期天数', value: (r) => r.overdueDays ?? '' },
+		{ header: '核实时间', value: (r) => r.decidedAt, kind: 'datetime' },
+		{ header: '扣分', value: (r) => r.points ?? '' },
+		{ header: '核实情况', value: (r) => r.officerNote, width: 30 },
+		{ header: '商户回应', value: (r) => r.reply, width: 30 }
+	] as Column<FeedbackRow>[]
+};
+
+// ------------------------------------------------------------------------------------ audit
+
+type AuditRow = ReturnType<typeof audit.list>['items'][number];
+
+const json = (v: unknown) => (v == null ? '' : JSON.stringify(v));
+
+/** The district's audit log, with the page's filters (dates are Shanghai days, both included). */
+export const auditLog = {
+	filters: { type: query.text(60), user: query.id, from: query.date, to: query.date },
+	name: () => `操作日志-${todayISO()}`,
+	columns: [
+		{ header: '时间', value: (r) => r.at, kind: 'datetime' },
+		{ header: '操作人', value: (r) => r.actorName, width: 16 },
+		{ header: '用户名', value: (r) => r.username ?? '', width: 16 },
+		{ header: '操作', value: (r) => r.action, width: 28 },
+		{ header: '记录类型', value: (r) => r.entityType, width: 16 },
+		{ header: '记录编号', value: (r) => r.entityId ?? '' },
+		{ header: '街镇', value: (r) => (r.townId ? (towns.byId(r.townId)?.name ?? '') : '') },
+		{ header: '修改前', value: (r) => json(r.before), width: 50 },
+		{ header: '修改后', value: (r) => json(r.after), width: 50 }
+	] as Column<AuditRow>[]
+};
+
+// ------------------------------------------------------------------------------------ badges
+
+type BadgeRow = ReturnType<typeof badges.list>[number];
+
+/** Every badge in scope, current or superseded (town, street). */
+export const badgeList = {
+	filters: { town: query.town, street: query.id },
+	name: () => `牌匾-${todayISO()}`,
+	columns: [
+		{ header: '牌匾编号', value: (r) => r.serial, width: 16 },
+		{ header: '商户名称', value: (r) => r.merchantName, width: 28 },
+		{ header: '统一社会信用代码', value: (r) => r.uscc, width: 22 },
+		{ header: '地址', value: (r) => r.address, width: 30 },
+		{ header: '示范街', value: (r) => r.streetName, width: 22 },
+		{ header: '街镇', value: (r) => r.townName },
+		{ header: '等级', value: (r) => BADGE_LEVEL_LABEL[r.level], width: 18 },
+		{ header: '状态', value: (r) => BADGE_STATE_LABEL[r.state] },
+		{ header: '当前牌匾', value: (r) => (r.current ? '是' : '否') },
+		{ header: '颁发时间', value: (r) => r.grantedAt, kind: 'datetime' },
+		{ header: '有效期至', value: (r) => r.validUntil, kind: 'date' },
+		{ header: '状态变更时间', value: (r) => r.stateChangedAt, kind: 'datetime' },
+		{ header: '状态原因', value: (r) => r.stateReason, width: 30 },
+		{ header: '近30天扫码', value: (r) => r.scans30 }
+	] as Column<BadgeRow>[]
+};
+
+type FlagRow = ReturnType<typeof badges.flaggedScans>[number] & {
+	state: BadgeRow['state'];
+	handled: boolean;
+};
+
+/** Plaques scanned while revoked, expired or void in the last 90 days (town). */
+export const flaggedScans = {
+	filters: { town: query.town },
+	name: () => `失效牌匾扫码-${todayISO()}`,
+	columns: [
+		{ header: '牌匾编号', value: (r) => r.serial, width: 16 },
+		{ header: '商户名称', value: (r) => r.merchantName, width: 28 },
+		{ header: '地址', value: (r) => r.address, width: 30 },
+		{ header: '示范街', value: (r) => r.streetName, width: 22 },
+		{ header: '街镇', value: (r) => r.townName },
+		{ header: '等级', value: (r) => BADGE_LEVEL_LABEL[r.level], width: 18 },
+		{ header: '牌匾状态', value: (r) => BADGE_STATE_LABEL[r.state] },
+		{ header: '有效期至', value: (r) => r.validUntil, kind: 'date' },
+		{ header: '状态原因', value: (r) => r.stateReason, width: 30 },
+		{ header: '失效后扫码次数', value: (r) => r.staleScans },
+		{ header: '扫码天数', value: (r) => r.days },
+		{ header: '最近扫码日期', value: (r) => r.lastDay, kind: 'date' },
+		{ header: '是否已处理', value: (r) => (r.handled ? '是' : '否') }
+	] as Column<FlagRow>[]
+};
+
+// ------------------------------------------------------------------------------------ public
+
+type RedRow = ReturnType<typeof directory.redList>['items'][number];
+
+/** 诚信红榜: model merchants whose badge is valid (town). */
+export const redList = {
+	filters: { town: query.town },
+	name: '诚信红榜',
+	columns: [
+		{ header: '商户名称', value: (r) => r.name, width: 28 },
+		{ header: '类别', value: (r) => CATEGORY_LABEL[r.category] },
+		{ header: '地址', value: (r) => r.address, width: 30 },
+		{ header: '示范街', value: (r) => r.streetName, width: 22 },
+		{ header: '街镇', value: (r) => r.townName },
+		{ header: '动态分', value: (r) => r.score ?? '' },
+		{ header: '牌匾编号', value: (r) => r.serial, width: 16 },
+		{ header: '有效期至', value: (r) => r.validUntil, kind: 'date' }
+	] as Column<RedRow>[]
 };

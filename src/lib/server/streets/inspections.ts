@@ -112,6 +112,29 @@ function openDraft(
 }
 
 /**
+ * What an inspection is of, for its pages and its printed sheet: the merchant, the metrology
+ * unit or the street, with its address, its staff page and the street (or unit) it belongs to.
+ */
+export function subjectOf(ins: Inspection) {
+	const streetRow = ins.streetId
+		? db.select().from(street).where(eq(street.id, ins.streetId)).get()
+		: undefined;
+	const townName = db.select({ n: town.name }).from(town).where(eq(town.id, ins.townId)).get()?.n;
+	const m = ins.merchantId
+		? db.select().from(merchant).where(eq(merchant.id, ins.merchantId)).get()
+		: undefined;
+	const unit = ins.unitId
+		? db.select().from(metrologyUnit).where(eq(metrologyUnit.id, ins.unitId)).get()
+		: undefined;
+	const subject = m
+		? { name: m.name, href: `/staff/merchants/${m.id}`, address: m.address }
+		: unit
+			? { name: unit.name, href: `/staff/metrology/${unit.id}`, address: unit.address }
+			: { name: streetRow?.name ?? '', href: `/staff/streets/${ins.streetId}`, address: '' };
+	return { subject, streetName: streetRow?.name ?? unit?.name ?? '', townName: townName ?? '' };
+}
+
+/**
  * Opens an inspection of a merchant (or, with the street standard, of a street) against the
  * current published version. An open draft by anyone for the same subject is returned instead.
  */

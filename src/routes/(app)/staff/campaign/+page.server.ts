@@ -1,4 +1,4 @@
-import { inScope, requireRole } from '$lib/server/access';
+import { inScope, requireRole, visibleTowns } from '$lib/server/access';
 import * as query from '$lib/server/query';
 import * as campaign from '$lib/server/campaign';
 import * as events from '$lib/server/events';
@@ -23,6 +23,9 @@ export const load: PageServerLoad = (event) => {
 		dashboard: { ...d, towns: d.towns.filter((t) => inScope(u, t.townId)) },
 		years: campaign.listYears(),
 		planRows: u.role === 'district_admin' ? plan.rows39to42(year) : [],
-		isAdmin: u.role === 'district_admin'
+		isAdmin: u.role === 'district_admin',
+		/** A town officer's own bulletins: one per town it holds. */
+		bulletinTowns:
+			u.role === 'town_officer' ? visibleTowns(u).map((t) => ({ slug: t.slug, name: t.name })) : []
 	};
 };

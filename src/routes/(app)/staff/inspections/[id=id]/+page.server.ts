@@ -2,9 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { can, loadFor, requireUser, type ActionOf } from '$lib/server/access';
 import * as forms from '$lib/server/forms';
 import { DomainError } from '$lib/server/forms';
-import { inspections, instruments, merchants } from '$lib/server/streets';
-import * as streets from '$lib/server/streets';
-import * as metrology from '$lib/server/metrology';
+import { inspections, instruments } from '$lib/server/streets';
 import { uploads } from '$lib/server/files';
 import * as submissions from '$lib/server/submissions';
 import type { SessionUser } from '$lib/server/auth/session';
@@ -25,9 +23,6 @@ function load_(u: SessionUser, id: number, action: ActionOf<'inspection'> = 'vie
 export const load: PageServerLoad = (event) => {
 	const u = requireUser(event);
 	const d = load_(u, Number(event.params.id));
-	const m = d.inspection.merchantId ? merchants.detail(d.inspection.merchantId) : undefined;
-	const s = d.inspection.streetId ? streets.byId(d.inspection.streetId) : undefined;
-	const unit = d.inspection.unitId ? metrology.byId(d.inspection.unitId) : undefined;
 	return {
 		inspection: d.inspection,
 		standard: { id: d.standard.id, version: d.standard.version, name: d.standard.name },
@@ -40,16 +35,7 @@ export const load: PageServerLoad = (event) => {
 			}))
 		})),
 		inspectors: d.inspectors.map((i) => i.displayName),
-		subject: m
-			? {
-					name: m.merchant.name,
-					href: `/staff/merchants/${m.merchant.id}`,
-					address: m.merchant.address
-				}
-			: unit
-				? { name: unit.name, href: `/staff/metrology/${unit.id}`, address: unit.address }
-				: { name: s!.name, href: `/staff/streets/${s!.id}`, address: '' },
-		streetName: s?.name ?? unit?.name ?? '',
+		...inspections.subjectOf(d.inspection),
 		instruments: d.inspection.merchantId
 			? instruments.forMerchant(d.inspection.merchantId)
 			: d.inspection.unitId
