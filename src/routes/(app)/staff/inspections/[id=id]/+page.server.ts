@@ -3,6 +3,7 @@ import { can, loadFor, requireUser, type ActionOf } from '$lib/server/access';
 import * as forms from '$lib/server/forms';
 import { DomainError } from '$lib/server/forms';
 import { inspections, instruments } from '$lib/server/streets';
+import * as streets from '$lib/server/streets';
 import { uploads } from '$lib/server/files';
 import * as submissions from '$lib/server/submissions';
 import type { SessionUser } from '$lib/server/auth/session';
