@@ -130,7 +130,13 @@ export function subjectOf(ins: Inspection) {
 		? { name: m.name, href: `/staff/merchants/${m.id}`, address: m.address }
 		: unit
 			? { name: unit.name, href: `/staff/metrology/${unit.id}`, address: unit.address }
-			: { name: streetRow?.name ?? '', href: `/staff/streets/${ins.streetId}`, address: '' };
+			: ins.creditTownId
+				? {
+						name: `${townName ?? ''}信用街镇示范创建`,
+						href: `/staff/admin/credit-towns/${ins.creditTownId}`,
+						address: ''
+					}
+				: { name: streetRow?.name ?? '', href: `/staff/streets/${ins.streetId}`, address: '' };
 	return { subject, streetName: streetRow?.name ?? unit?.name ?? '', townName: townName ?? '' };
 }
 
