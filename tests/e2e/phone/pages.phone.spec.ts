@@ -9,7 +9,7 @@ test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1 });
 
 /** Pages that are files, prints or actions rather than screens. */
 const SKIP =
-	/\/(export|template|print|download|pdf)(\/|$|\?)|\.(csv|xlsx|ics|pdf|zip|geojson|png|jpg|svg)(\?|$)|\/logout/;
+	/\/(export|template|print|download|pdf|files|attachments?)(\/|$|\?)|\.(csv|xlsx|ics|pdf|zip|geojson|png|jpg|svg)(\?|$)|\/logout/;
 
 /** One page per route: ids become `:id`, and the query is dropped. */
 const routeOf = (path: string) => path.replace(/\/\d+(?=\/|$)/g, '/:id');
