@@ -12,6 +12,9 @@ process.env.PORT ??= '3000';
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 // Spreadsheet imports, photos and report PDFs exceed adapter-node's default 512K body limit.
 process.env.BODY_SIZE_LIMIT ??= '25M';
+// Idle connections stay open longer than a browser keeps an idle socket for reuse: a request sent on a
+// socket at the moment the server closes it fails with a reset (adapter-node's default is 5 s).
+process.env.KEEP_ALIVE_TIMEOUT ??= '65';
 
 const workers = Number(process.env.WORKERS ?? 1);
 if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
