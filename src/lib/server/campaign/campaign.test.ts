@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { like } from 'drizzle-orm';
 import fc from 'fast-check';
 import * as campaign from './campaign';
 import * as enterprises from './enterprises';
 import * as towns from '../towns';
 import { SYSTEM } from '../actor';
-import { openDatabase } from '../db';
+import { db, openDatabase } from '../db';
 import { commitment, enterprise } from '../db/schema';
 import { DomainError } from '../forms';
 import * as factories from '../testing/factories';
+import { FEW, searchPlan } from './lists';
 
 function makeEnterprise(slug: string) {
 	return factories.makeEnterprise(SYSTEM, slug);
@@ -281,6 +283,58 @@ describe('lists', () => {
 		expect(first.items.map((c) => c.disclosedOn)).toEqual(['1986-02-03', '1986-02-02']);
 		expect(second.items.map((c) => c.disclosedOn)).toEqual(['1986-02-01']);
 		expect(campaign.listCommitments({ townIds: [], year: 1986 }).total).toBe(0);
+	});
+
+	it('finds an enterprise by any part of its name or the start of its code, renamed or not', () => {
+		const e = factories.makeEnterprise(SYSTEM, 'maogang', { name: '上海泖港溪流绿植养护有限公司' });
+		commit(e.id, 1985, '1985-03-01');
+		const found = (q: string) =>
+			campaign.listCommitments({ townIds: null, year: 1985, q }).items.map((c) => c.enterpriseId);
+		for (const q of [
+			'溪流绿植',
+			'绿植',
+			'植',
+			e.uscc.slice(0, 17),
+			e.uscc.slice(0, 17).toLowerCase()
+		])
+			expect(found(q), q).toEqual([e.id]);
+		expect(found('溪流花卉')).toEqual([]);
+		// the index follows a rename
+		enterprises.update(SYSTEM, e.id, { name: '上海泖港清泉苗木有限公司', townId: e.townId });
+		expect(found('溪流绿植')).toEqual([]);
+		expect(found('清泉苗木')).toEqual([e.id]);
+	});
+
+	it('answers a search that names many enterprises as one that names few', () => {
+		const town = towns.bySlug('dongjing')!;
+		const now = new Date();
+		const many = Array.from({ length: FEW + 5 }, (_, i) => ({
+			uscc: factories.fakeUscc(4_000_000 + i),
+			name: `上海洞泾广域${i}号商贸有限公司`,
+			townId: town.id,
+			createdAt: now,
+			updatedAt: now
+		}));
+		for (let i = 0; i < many.length; i += 500)
+			db.insert(enterprise)
+				.values(many.slice(i, i + 500))
+				.run();
+		const broad = db
+			.select({ id: enterprise.id })
+			.from(enterprise)
+			.where(like(enterprise.name, '上海洞泾广域%'))
+			.orderBy(enterprise.id)
+			.all();
+		expect(broad).toHaveLength(many.length);
+		for (const r of broad.slice(0, 3)) commit(r.id, 1984, '1984-05-01');
+		commit(broad[broad.length - 1].id, 1984, '1984-06-01');
+		expect(searchPlan('洞泾广域').kind).toBe('broad');
+		expect(searchPlan('洞泾广域7号').kind).toBe('few');
+		const list = (q: string) => campaign.listCommitments({ townIds: null, year: 1984, q });
+		expect(list('洞泾广域').total).toBe(4);
+		expect(list('广域').items.map((c) => c.enterpriseId)[0]).toBe(broad[broad.length - 1].id);
+		expect(list('洞泾广域1号').total).toBe(1);
+		expect(enterprises.list({ townIds: [town.id], q: '洞泾广域' }).total).toBe(many.length);
 	});
 });
 

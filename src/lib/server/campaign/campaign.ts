@@ -6,7 +6,8 @@
  * only, each for the town the enterprise belongs to now. The figures are aggregated from one daily
  * series per kind, kept by `cached` until the next write to content from any process.
  */
-import { and, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { db, type Tx } from '../db';
 import * as raw from '../db/raw';
 import {
@@ -35,7 +36,7 @@ import {
 	type ReportStatus
 } from '../../campaign';
 import { todayISO } from '../../format';
-import { enterpriseConds, page, type Scoped } from './lists';
+import { enterpriseConds, page, searchPlan, type Scoped } from './lists';
 
 export const DEFAULT_COMMITMENT_TARGET = 5000;
 export const DEFAULT_REPORT_TARGET = 100;
@@ -284,15 +285,33 @@ function and_(conds: (SQL | undefined)[]): SQL | undefined {
  * The enterprise's conditions (town, search) as a subquery on the enterprise table, so that a
  * count needs no join and a search scans the name index once rather than every joined row.
  */
-function commitmentWhere(f: ListFilter): SQL | undefined {
-	const e = and_(enterpriseConds(f));
+function commitmentWhere(f: ListFilter, purpose: 'list' | 'count' = 'list'): SQL | undefined {
+	const plan = searchPlan(f.q);
+	const e = and_(enterpriseConds(f, purpose));
+	// Through the enterprise index — a few enterprises' commitments, or a broad search's total from
+	// the name index — the unary + keeps the planner from walking every commitment by date instead.
+	// Listing a broad search walks the commitments in order, checking each one's enterprise.
+	const walk = plan.kind === 'broad' && (purpose === 'list' || !plan.indexed);
+	const viaEnterprise = plan.kind === 'few' || (plan.kind === 'broad' && !walk);
+	const is = <T>(column: SQLiteColumn, value: T) =>
+		viaEnterprise ? sql`+${column} = ${value}` : eq(column, value);
+	const ofEnterprise = (cond: SQL) =>
+		walk
+			? exists(
+					db
+						.select({ one: sql`1` })
+						.from(enterprise)
+						.where(and(eq(enterprise.id, commitment.enterpriseId), cond))
+				)
+			: inArray(
+					commitment.enterpriseId,
+					db.select({ id: enterprise.id }).from(enterprise).where(cond)
+				);
 	return and_([
-		e
-			? inArray(commitment.enterpriseId, db.select({ id: enterprise.id }).from(enterprise).where(e))
-			: undefined,
-		f.year ? eq(commitment.year, f.year) : undefined,
+		e ? ofEnterprise(e) : undefined,
+		f.year ? is(commitment.year, f.year) : undefined,
 		f.status === 'published' || f.status === 'withdrawn'
-			? eq(commitment.status, f.status)
+			? is(commitment.status, f.status)
 			: undefined,
 		f.enterpriseId ? eq(commitment.enterpriseId, f.enterpriseId) : undefined
 	]);
@@ -346,7 +365,8 @@ export function listCommitments(f: ListFilter) {
 		'commitments',
 		f,
 		rows,
-		() => db.select({ n: count() }).from(commitment).where(commitmentWhere(f)).get()?.n ?? 0
+		() =>
+			db.select({ n: count() }).from(commitment).where(commitmentWhere(f, 'count')).get()?.n ?? 0
 	);
 }
 

@@ -70,7 +70,9 @@ function ensureVersionTriggers(target: DB) {
 	const client = target.$client;
 	const tables = client
 		.prepare(
-			"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'"
+			// ordinary tables only: a search index (virtual table) and its shadow tables move with the
+			// table they index
+			"SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'"
 		)
 		.pluck()
 		.all() as string[];
