@@ -35,6 +35,9 @@ function messageOf(result: ActionResult): string {
 	return '';
 }
 
+/** How long one send may wait for the server's answer before it counts as lost. */
+export const SEND_TIMEOUT_MS = 15_000;
+
 /** Sends one item; a network failure leaves it queued. */
 export async function send(item: OutboxItem): Promise<Outcome> {
 	const body = new FormData();
@@ -47,7 +50,10 @@ export async function send(item: OutboxItem): Promise<Outcome> {
 		const res = await fetch(item.action, {
 			method: 'POST',
 			body,
-			headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+			headers: { accept: 'application/json', 'x-sveltekit-action': 'true' },
+			// a weak signal can leave a request hanging with no answer: give up on it and try again
+			// (the key makes a request that did arrive count once)
+			signal: AbortSignal.timeout(SEND_TIMEOUT_MS)
 		});
 		result = deserialize(await res.text());
 	} catch {

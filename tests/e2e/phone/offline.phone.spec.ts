@@ -20,8 +20,8 @@ let pick = 0;
  */
 async function merchantOf(page: Page) {
 	const res = await page.request.get('/api/v1/merchants?town=zhongshan&pageSize=100');
-	const items = ((await res.json()).items as { id: number; name: string }[]).filter(
-		(m) => /^[\u4e00-\u9fff（）]{2,20}$/.test(m.name)
+	const items = ((await res.json()).items as { id: number; name: string }[]).filter((m) =>
+		/^[\u4e00-\u9fff（）]{2,20}$/.test(m.name)
 	);
 	pick += 1;
 	return items[items.length - pick];

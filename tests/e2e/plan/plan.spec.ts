@@ -24,7 +24,7 @@ test('a 区教育局 officer logs a district-wide youth event with no town; it c
 	await expect(page.getByLabel('街镇')).toHaveValue('');
 	await page.getByLabel('参与人数').fill('456');
 	await page.getByRole('button', { name: '保存活动' }).click();
-	await expect(page).toHaveURL(/\/staff\/events\/\d+\?saved=1/);
+	await expect(page).toHaveURL(/\/staff\/events\/\d+\?saved=1/, { timeout: 20_000 });
 	await expect(page.getByText('不限街镇（全区或线上）')).toBeVisible();
 	const id = page.url().match(/events\/(\d+)/)![1];
 

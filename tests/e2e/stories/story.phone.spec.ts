@@ -64,7 +64,7 @@ test('a resident sends a story on a phone, an officer publishes it, a 事迹宣�
 	await office.getByText('受众、进校园与诚信故事（可选）').click();
 	await office.getByLabel(title).check();
 	await office.getByRole('button', { name: '保存活动' }).click();
-	await expect(office.getByRole('heading', { name: eventTitle })).toBeVisible();
+	await expect(office.getByRole('heading', { name: eventTitle })).toBeVisible({ timeout: 20_000 });
 	const eventId = Number(/\/staff\/events\/(\d+)/.exec(office.url())![1]);
 	await ctx.close();
 
