@@ -47,7 +47,7 @@ test('each export holds every row of the filtered list, and a town officer’s o
 	)[0].n;
 	const audit = await csv(page.request, '/staff/admin/audit/export?type=merchant');
 	expect(audit.rows).toHaveLength(merchants);
-	expect(audit.rows.every((r) => r['记录类型'] === 'merchant')).toBe(true);
+	expect(audit.rows.every((r) => r['记录类型'] === '商户')).toBe(true);
 
 	// The button keeps the list's filters.
 	await page.goto('/staff/inspections?town=yongfeng&page=1');

@@ -52,6 +52,7 @@ import type * as badges from '../badges/badges';
 import type * as directory from '../public/directory';
 import type * as audit from '../audit';
 import * as towns from '../towns';
+import { auditActionLabel, auditRecordLabel } from '../../audit';
 
 export const FORMATS = ['csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -505,8 +506,9 @@ export const auditLog = {
 		{ header: '时间', value: (r) => r.at, kind: 'datetime' },
 		{ header: '操作人', value: (r) => r.actorName, width: 16 },
 		{ header: '用户名', value: (r) => r.username ?? '', width: 16 },
-		{ header: '操作', value: (r) => r.action, width: 28 },
-		{ header: '记录类型', value: (r) => r.entityType, width: 16 },
+		{ header: '操作', value: (r) => auditActionLabel(r.action), width: 24 },
+		{ header: '操作代码', value: (r) => r.action, width: 24 },
+		{ header: '记录类型', value: (r) => auditRecordLabel(r.entityType), width: 18 },
 		{ header: '记录编号', value: (r) => r.entityId ?? '' },
 		{ header: '街镇', value: (r) => (r.townId ? (towns.byId(r.townId)?.name ?? '') : '') },
 		{ header: '修改前', value: (r) => json(r.before), width: 50 },
