@@ -101,8 +101,13 @@ test('an inspection filled and submitted with no signal arrives once, with its p
 					r.onerror = () => ko(r.error);
 				});
 				const d = await new Promise<{ photos: { file: Blob }[] } | undefined>((ok) => {
-					const r = db.transaction('drafts').objectStore('drafts').get(draftId);
-					r.onsuccess = () => ok(r.result);
+					const r = db.transaction('drafts').objectStore('drafts').getAll();
+					r.onsuccess = () =>
+						ok(
+							(r.result as { draftId: string; photos: { file: Blob }[] }[]).find(
+								(x) => x.draftId === draftId
+							)
+						);
 				});
 				db.close();
 				if (!d?.photos.length) return null;
@@ -244,4 +249,52 @@ test('an event logged with no signal is queued and saved once the signal returns
 	await expect(page.getByRole('img', { name: `${title}的活动照片` })).toBeVisible();
 	await page.goto(`/staff/events?q=${encodeURIComponent(title)}`);
 	await expect(page.getByText(title)).toHaveCount(1);
+});
+
+/** Signs out through the staff header's menu (a phone folds the account links behind it). */
+async function logout(page: Page) {
+	await page.getByRole('button', { name: '菜单' }).click();
+	await page.getByRole('button', { name: '退出登录' }).click();
+	await expect(page).toHaveURL(/\/login/);
+}
+
+/** How many drafts kept on this phone hold the value, whoever's they are. */
+function draftsHolding(page: Page, value: string) {
+	return page.evaluate(async (value) => {
+		const db = await new Promise<IDBDatabase>((ok) => {
+			const r = indexedDB.open('chengxin-staff');
+			r.onsuccess = () => ok(r.result);
+		});
+		const all = await new Promise<{ fields: [string, string][] }[]>((ok) => {
+			const r = db.transaction('drafts').objectStore('drafts').getAll();
+			r.onsuccess = () => ok(r.result);
+		});
+		db.close();
+		return all.filter((d) => d.fields.some(([, v]) => v === value)).length;
+	}, value);
+}
+
+test("one officer's unsent draft is not put into the next officer's form on the same phone", async ({
+	page
+}) => {
+	const a = createUser('town_officer', ['sheshan']);
+	await login(page, a.username, a.password);
+	await page.goto('/staff/events/new', { waitUntil: 'networkidle' });
+	await page.getByLabel('活动名称').fill('甲的活动草稿');
+	await page.getByLabel('活动地点').fill('甲填写的地点');
+	// Kept on the phone as it was typed, and back in the form on a reload.
+	await expect.poll(() => draftsHolding(page, '甲的活动草稿')).toBe(1);
+	await page.reload({ waitUntil: 'networkidle' });
+	await expect(page.getByLabel('活动名称')).toHaveValue('甲的活动草稿');
+	await logout(page);
+
+	const b = createUser('town_officer', ['sheshan']);
+	await login(page, b.username, b.password);
+	await page.goto('/staff/events/new', { waitUntil: 'networkidle' });
+	await page.waitForTimeout(500);
+	await expect(page.getByLabel('活动名称')).toHaveValue('');
+	await expect(page.getByLabel('活动地点')).toHaveValue('');
+	await expect(page.getByText('已恢复')).toHaveCount(0);
+	// The first officer's draft left the phone with them.
+	expect(await draftsHolding(page, '甲的活动草稿')).toBe(0);
 });
