@@ -1,5 +1,6 @@
-// The offline notice lists what this phone keeps in its outbox (see src/lib/offline/store.ts), and
-// goes back to the page that was asked for as soon as the connection returns.
+// The offline notice lists what this phone keeps in its outbox for the user signed in on it (see
+// src/lib/offline/store.ts: another user's items are never shown, nor anything once the user has
+// logged out), and goes back to the page that was asked for as soon as the connection returns.
 (function () {
 	document.getElementById('retry').addEventListener('click', function () {
 		location.reload();
@@ -16,6 +17,8 @@
 			function () {}
 		);
 	}, 4000);
+	var me = Number(localStorage.getItem('chengxin:signed-in'));
+	if (!me) return;
 	var open = indexedDB.open('chengxin-staff');
 	open.onupgradeneeded = function () {
 		// Nothing kept yet: leave creating the stores to the app.
@@ -26,7 +29,9 @@
 		if (!db.objectStoreNames.contains('outbox')) return;
 		var req = db.transaction('outbox').objectStore('outbox').getAll();
 		req.onsuccess = function () {
-			var items = req.result || [];
+			var items = (req.result || []).filter(function (it) {
+				return it.userId === me;
+			});
 			if (!items.length) return;
 			var ul = document.getElementById('items');
 			items.forEach(function (it) {

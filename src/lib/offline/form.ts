@@ -20,6 +20,8 @@ export type OfflineStatus =
 	| { state: 'refused'; message: string };
 
 export type KeepOffline = {
+	/** The signed-in user: the draft and the queued submission are theirs alone. */
+	userId: number;
 	draftId: string;
 	kind: 'inspection' | 'event';
 	label: string;
@@ -116,7 +118,13 @@ export const keepOffline: Action<HTMLFormElement, KeepOffline> = (form, initial)
 		clearTimeout(timer);
 		if (restoring) return;
 		const { fields, photos } = read(form);
-		await putDraft({ id: opts.draftId, fields, photos, savedAt: Date.now() });
+		await putDraft({
+			userId: opts.userId,
+			draftId: opts.draftId,
+			fields,
+			photos,
+			savedAt: Date.now()
+		});
 	}
 	const later = () => {
 		clearTimeout(timer);
@@ -147,7 +155,7 @@ export const keepOffline: Action<HTMLFormElement, KeepOffline> = (form, initial)
 				return;
 			}
 			// Saved on the server: the server's copy is the draft from now on.
-			await deleteDraft(opts.draftId);
+			await deleteDraft(opts.userId, opts.draftId);
 			bypass = true;
 			form.requestSubmit(submitter as HTMLButtonElement | null);
 			bypass = false;
@@ -170,6 +178,7 @@ export const keepOffline: Action<HTMLFormElement, KeepOffline> = (form, initial)
 		const queuedAt = Date.now();
 		await enqueue({
 			key: crypto.randomUUID(),
+			userId: opts.userId,
 			kind: opts.kind,
 			draftId: opts.draftId,
 			action: opts.action(submitter),
@@ -196,7 +205,7 @@ export const keepOffline: Action<HTMLFormElement, KeepOffline> = (form, initial)
 				await applyAction(o.result);
 			} else opts.onstatus({ state: 'refused', message: o.message });
 		} else {
-			const item = (await outbox()).find((i) => i.key === o.key);
+			const item = (await outbox(opts.userId)).find((i) => i.key === o.key);
 			if (item) opts.onstatus({ state: 'queued', queuedAt: item.queuedAt, message: o.message });
 		}
 	}
@@ -208,12 +217,12 @@ export const keepOffline: Action<HTMLFormElement, KeepOffline> = (form, initial)
 	window.addEventListener(OUTBOX_EVENT, onoutbox);
 
 	(async () => {
-		const d = await getDraft(opts.draftId);
+		const d = await getDraft(opts.userId, opts.draftId);
 		if (d) {
 			restore(form, d);
 			opts.onstatus({ state: 'restored', savedAt: d.savedAt });
 		}
-		const waiting = (await outbox()).find((i) => i.draftId === opts.draftId);
+		const waiting = (await outbox(opts.userId)).find((i) => i.draftId === opts.draftId);
 		if (waiting?.status === 'queued')
 			opts.onstatus({ state: 'queued', queuedAt: waiting.queuedAt });
 		else if (waiting?.status === 'refused')

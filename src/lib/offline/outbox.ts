@@ -1,7 +1,8 @@
 /**
  * The outbox: submissions made on a phone wait here (IndexedDB) until they reach the server. Each
  * carries its idempotency key, so sending one twice — a retry after a dropped answer, the `online`
- * event and the app's opening racing — makes one record.
+ * event and the app's opening racing — makes one record. Each also carries its user: only the
+ * signed-in user's items are sent (with their own session), never another's who used the phone.
  */
 import { deserialize } from '$app/forms';
 import type { ActionResult } from '@sveltejs/kit';
@@ -20,7 +21,7 @@ function announce(o: Outcome | null) {
 
 export async function enqueue(item: OutboxItem) {
 	// A fresh submission of a draft replaces any earlier one that was refused.
-	for (const old of await outbox())
+	for (const old of await outbox(item.userId))
 		if (old.draftId === item.draftId && old.status === 'refused') await deleteItem(old.key);
 	await putItem(item);
 	announce({ key: item.key, draftId: item.draftId, outcome: 'waiting' });
@@ -64,7 +65,7 @@ export async function send(item: OutboxItem): Promise<Outcome> {
 		return { ...base, outcome: 'waiting', message: '登录已过期：请重新登录，登录后自动上传' };
 	if (result.type === 'redirect' || result.type === 'success') {
 		await deleteItem(item.key);
-		await deleteDraft(item.draftId);
+		await deleteDraft(item.userId, item.draftId);
 		const location = result.type === 'redirect' ? result.location : item.page;
 		return { ...base, outcome: 'sent', location, result };
 	}
@@ -78,15 +79,20 @@ export async function send(item: OutboxItem): Promise<Outcome> {
 }
 
 let running: Promise<void> | undefined;
+/** The signed-in user, whose session the sends go with (set by `startOutbox`). */
+let current: number | undefined;
 
-/** Sends every queued item once, in the order they were queued; one run at a time. */
+/** Sends the signed-in user's queued items once, in the order they were queued; one run at a time. */
 export function flush(): Promise<void> {
+	const userId = current;
+	if (userId === undefined) return Promise.resolve();
 	running ??= (async () => {
 		try {
-			const items = (await outbox())
+			const items = (await outbox(userId))
 				.filter((i) => i.status === 'queued')
 				.sort((a, b) => a.queuedAt - b.queuedAt);
 			for (const item of items) {
+				if (current !== userId) break; // signed out meanwhile
 				const o = await send(item);
 				announce(o);
 				if (o.outcome === 'waiting') break;
@@ -100,14 +106,21 @@ export function flush(): Promise<void> {
 
 let started = false;
 
-/** On the app's opening and whenever the connection returns. */
-export function startOutbox() {
-	if (started) return;
+/** On the app's opening (for the user signed in) and whenever the connection returns. */
+export function startOutbox(userId: number) {
+	current = userId;
+	if (started) return void flush();
 	started = true;
 	window.addEventListener('online', () => void flush());
 	// Nor is the online event always told: while anything waits, try again every few seconds.
 	setInterval(async () => {
-		if ((await outbox()).some((i) => i.status === 'queued')) void flush();
+		if (current !== undefined && (await outbox(current)).some((i) => i.status === 'queued'))
+			void flush();
 	}, 5000);
 	void flush();
+}
+
+/** On logout: nothing more goes out until someone signs in. */
+export function stopOutbox() {
+	current = undefined;
 }

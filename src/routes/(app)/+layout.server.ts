@@ -13,5 +13,11 @@ export const load: LayoutServerLoad = (event) => {
 		...u.townIds.map((id) => towns.byId(id)?.name),
 		u.departmentId ? plan.departments.byId(u.departmentId)?.name : undefined
 	].filter(Boolean) as string[];
-	return { nav: navFor(u.role), myTowns, dueTotal: due.total(due.forUser(u)) };
+	return {
+		// Signed in for certain here: the pages (and the drafts they keep on the phone) rely on it.
+		user: { id: u.id, displayName: u.displayName, role: u.role },
+		nav: navFor(u.role),
+		myTowns,
+		dueTotal: due.total(due.forUser(u))
+	};
 };

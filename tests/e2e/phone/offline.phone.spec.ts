@@ -101,8 +101,13 @@ test('an inspection filled and submitted with no signal arrives once, with its p
 					r.onerror = () => ko(r.error);
 				});
 				const d = await new Promise<{ photos: { file: Blob }[] } | undefined>((ok) => {
-					const r = db.transaction('drafts').objectStore('drafts').get(draftId);
-					r.onsuccess = () => ok(r.result);
+					const r = db.transaction('drafts').objectStore('drafts').getAll();
+					r.onsuccess = () =>
+						ok(
+							(r.result as { draftId: string; photos: { file: Blob }[] }[]).find(
+								(x) => x.draftId === draftId
+							)
+						);
 				});
 				db.close();
 				if (!d?.photos.length) return null;
@@ -212,6 +217,16 @@ test('a queued inspection is refused when the merchant changed meanwhile, and th
 	await expect(page.getByRole('status').filter({ hasText: '评审已提交' })).toBeVisible();
 });
 
+/** Fills in the event form (all but its photos). */
+async function fillEvent(page: Page, title: string) {
+	await page.getByLabel('活动主题').selectOption({ label: '诚信进社区' });
+	await page.getByLabel('活动名称').fill(title);
+	await page.getByLabel('活动形式').selectOption({ label: '事迹宣讲' });
+	await page.getByRole('button', { name: '上周六' }).click();
+	await page.getByLabel('活动地点').fill('佘山镇月湖社区睦邻点');
+	await page.getByLabel('参与人数').fill('30');
+}
+
 test('an event logged with no signal is queued and saved once the signal returns', async ({
 	page,
 	context
@@ -222,12 +237,7 @@ test('an event logged with no signal is queued and saved once the signal returns
 	await controlled(page);
 	await context.setOffline(true);
 	const title = `诚信进社区·离线登记 ${Date.now() % 100000}`;
-	await page.getByLabel('活动主题').selectOption({ label: '诚信进社区' });
-	await page.getByLabel('活动名称').fill(title);
-	await page.getByLabel('活动形式').selectOption({ label: '事迹宣讲' });
-	await page.getByRole('button', { name: '上周六' }).click();
-	await page.getByLabel('活动地点').fill('佘山镇月湖社区睦邻点');
-	await page.getByLabel('参与人数').fill('30');
+	await fillEvent(page, title);
 	await page.getByLabel('活动照片').setInputFiles({
 		name: 'IMG_0002.jpg',
 		mimeType: 'image/jpeg',
@@ -242,6 +252,123 @@ test('an event logged with no signal is queued and saved once the signal returns
 	await context.setOffline(false);
 	await expect(page.getByRole('heading', { name: title })).toBeVisible({ timeout: 20_000 });
 	await expect(page.getByRole('img', { name: `${title}的活动照片` })).toBeVisible();
+	await page.goto(`/staff/events?q=${encodeURIComponent(title)}`);
+	await expect(page.getByText(title)).toHaveCount(1);
+});
+
+/** Signs out through the staff header's menu (a phone folds the account links behind it). */
+async function logout(page: Page) {
+	await page.getByRole('button', { name: '菜单' }).click();
+	await page.getByRole('button', { name: '退出登录' }).click();
+	await expect(page).toHaveURL(/\/login/);
+}
+
+/** How many drafts kept on this phone hold the value, whoever's they are. */
+function draftsHolding(page: Page, value: string) {
+	return page.evaluate(async (value) => {
+		const db = await new Promise<IDBDatabase>((ok) => {
+			const r = indexedDB.open('chengxin-staff');
+			r.onsuccess = () => ok(r.result);
+		});
+		const all = await new Promise<{ fields: [string, string][] }[]>((ok) => {
+			const r = db.transaction('drafts').objectStore('drafts').getAll();
+			r.onsuccess = () => ok(r.result);
+		});
+		db.close();
+		return all.filter((d) => d.fields.some(([, v]) => v === value)).length;
+	}, value);
+}
+
+test("one officer's unsent draft is not put into the next officer's form on the same phone", async ({
+	page
+}) => {
+	const a = createUser('town_officer', ['sheshan']);
+	await login(page, a.username, a.password);
+	await page.goto('/staff/events/new', { waitUntil: 'networkidle' });
+	await page.getByLabel('活动名称').fill('甲的活动草稿');
+	await page.getByLabel('活动地点').fill('甲填写的地点');
+	// Kept on the phone as it was typed, and back in the form on a reload.
+	await expect.poll(() => draftsHolding(page, '甲的活动草稿')).toBe(1);
+	await page.reload({ waitUntil: 'networkidle' });
+	await expect(page.getByLabel('活动名称')).toHaveValue('甲的活动草稿');
+	await logout(page);
+
+	const b = createUser('town_officer', ['sheshan']);
+	await login(page, b.username, b.password);
+	await page.goto('/staff/events/new', { waitUntil: 'networkidle' });
+	await page.waitForTimeout(500);
+	await expect(page.getByLabel('活动名称')).toHaveValue('');
+	await expect(page.getByLabel('活动地点')).toHaveValue('');
+	await expect(page.getByText('已恢复')).toHaveCount(0);
+	// The first officer's draft left the phone with them.
+	expect(await draftsHolding(page, '甲的活动草稿')).toBe(0);
+});
+
+/** The items in this phone's outbox, whoever's they are. */
+function outboxItems(page: Page) {
+	return page.evaluate(async () => {
+		const db = await new Promise<IDBDatabase>((ok) => {
+			const r = indexedDB.open('chengxin-staff');
+			r.onsuccess = () => ok(r.result);
+		});
+		const all = await new Promise<{ userId: number; status: string; fields: [string, string][] }[]>(
+			(ok) => {
+				const r = db.transaction('outbox').objectStore('outbox').getAll();
+				r.onsuccess = () => ok(r.result);
+			}
+		);
+		db.close();
+		return all.map((i) => ({ userId: i.userId, status: i.status }));
+	});
+}
+
+test('a queued event waits for its own officer: never sent or shown while another is signed in', async ({
+	page,
+	context
+}) => {
+	const a = createUser('town_officer', ['sheshan']);
+	const b = createUser('town_officer', ['sheshan']);
+	const title = `诚信进社区·换人登记 ${Date.now() % 100000}`;
+	await login(page, a.username, a.password);
+	await page.goto('/staff/events/new', { waitUntil: 'networkidle' });
+	await controlled(page);
+	// The signal is too weak to carry the post: it waits in the outbox.
+	const blocked = (url: URL) =>
+		url.pathname === '/staff/events/new' && url.search.includes('create');
+	await context.route(blocked, (r) => r.abort());
+	await fillEvent(page, title);
+	await page.getByRole('button', { name: '保存活动' }).click();
+	await expect(page.getByText('1 项待上传')).toBeVisible();
+	// The offline notice lists it for its officer.
+	await context.setOffline(true);
+	await page.goto('/staff');
+	await expect(page.getByRole('heading', { name: '本机保存、等待上传' })).toBeVisible();
+	await expect(page.locator('#items li')).toHaveCount(1);
+	await context.setOffline(false);
+	await expect(page.locator('.staff-header')).toBeVisible({ timeout: 20_000 });
+	await logout(page);
+	await context.unroute(blocked);
+
+	// Another officer signs in on the same phone: the item is neither shown nor sent.
+	await login(page, b.username, b.password);
+	await expect(page.locator('.staff-header')).toBeVisible();
+	await page.waitForTimeout(6000); // past one retry of the outbox
+	await expect(page.getByText('项待上传')).toHaveCount(0);
+	expect(await outboxItems(page)).toEqual([expect.objectContaining({ status: 'queued' })]);
+	await page.goto(`/staff/events?q=${encodeURIComponent(title)}`);
+	await expect(page.getByText(title)).toHaveCount(0);
+	await controlled(page);
+	await context.setOffline(true);
+	await page.goto('/staff');
+	await expect(page.getByRole('heading', { name: '暂无网络连接' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: '本机保存、等待上传' })).toBeHidden();
+	await context.setOffline(false);
+	await expect(page.locator('.staff-header')).toBeVisible({ timeout: 20_000 });
+	await logout(page);
+
+	// Its own officer signs in again: it goes out, once.
+	await login(page, a.username, a.password);
+	await expect.poll(() => outboxItems(page), { timeout: 20_000 }).toEqual([]);
 	await page.goto(`/staff/events?q=${encodeURIComponent(title)}`);
 	await expect(page.getByText(title)).toHaveCount(1);
 });
