@@ -180,6 +180,7 @@ export function checkScale(actor: Actor, unitId: number, input: ScaleCheckInput,
 	const u = loadForWrite(actor, unitId);
 	const scale = db.select().from(fairScale).where(eq(fairScale.id, input.scaleId)).get();
 	if (!scale || scale.unitId !== unitId) throw new DomainError('scaleId', '公平秤不存在');
+	if (!scale.active) throw new DomainError('scaleId', '这台公平秤已停用，不能再记录核查');
 	if (input.checkedOn > todayISO(now)) throw new DomainError('checkedOn', '核查日期不能晚于今天');
 	return db.transaction((tx) => {
 		const row = tx
@@ -206,12 +207,46 @@ export function checkScale(actor: Actor, unitId: number, input: ScaleCheckInput,
 	});
 }
 
-function scalesOf(unitId: number) {
+/**
+ * 停用: a fair scale taken out of use keeps its check log for the staff; the public pages, the map
+ * and the figures count only scales in use.
+ */
+export function retireScale(actor: Actor, unitId: number, scaleId: number, now = new Date()) {
+	const u = loadForWrite(actor, unitId);
+	const before = db.select().from(fairScale).where(eq(fairScale.id, scaleId)).get();
+	if (!before || before.unitId !== unitId) throw new DomainError('_', '公平秤不存在');
+	if (!before.active) throw new DomainError('_', '这台公平秤已经停用');
+	return db.transaction((tx) => {
+		const after = tx
+			.update(fairScale)
+			.set({ active: false })
+			.where(eq(fairScale.id, scaleId))
+			.returning()
+			.get();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'fair_scale.retire',
+				entityType: 'fair_scale',
+				entityId: scaleId,
+				townId: u.townId,
+				before: { active: true },
+				after: { active: false }
+			},
+			now
+		);
+		return after;
+	});
+}
+
+/** A unit's fair scales with their latest checks: those in use first; `all` adds the retired. */
+function scalesOf(unitId: number, all = false) {
 	const scales = db
 		.select()
 		.from(fairScale)
-		.where(and(eq(fairScale.unitId, unitId), eq(fairScale.active, true)))
-		.orderBy(asc(fairScale.id))
+		.where(and(eq(fairScale.unitId, unitId), all ? undefined : eq(fairScale.active, true)))
+		.orderBy(desc(fairScale.active), asc(fairScale.id))
 		.all();
 	return scales.map((s) => {
 		const checks = db
@@ -352,7 +387,7 @@ export function detail(id: number, today = todayISO()) {
 		townName: t.name,
 		reviewDueOn: reviewDueOn(u),
 		instruments: instruments.forUnit(id, today),
-		scales: scalesOf(id),
+		scales: scalesOf(id, true),
 		merchants: merchantsOf(id),
 		inspections: inspections.list(null, { unitId: id, limit: 20 })
 	};
@@ -391,13 +426,15 @@ export function publicDetail(id: number, today = todayISO()) {
 				nextDueOn: i.nextDueOn,
 				status: i.status
 			})),
-		scales: d.scales.map((s) => ({
-			id: s.id,
-			serial: s.serial,
-			place: s.place,
-			lastCheckedOn: s.last?.checkedOn ?? null,
-			lastResult: s.last?.result ?? null
-		})),
+		scales: d.scales
+			.filter((s) => s.active)
+			.map((s) => ({
+				id: s.id,
+				serial: s.serial,
+				place: s.place,
+				lastCheckedOn: s.last?.checkedOn ?? null,
+				lastResult: s.last?.result ?? null
+			})),
 		merchants: d.merchants.map((m) => ({ id: m.id, name: m.name }))
 	};
 }

@@ -2,13 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { loadInScope, requireRole, visibleTowns } from '$lib/server/access';
 import * as forms from '$lib/server/forms';
 import * as metrology from '$lib/server/metrology';
-import { instruments } from '$lib/server/streets';
+import { instruments, readInstrumentRow } from '$lib/server/streets';
 import { mapConfig } from '$lib/server/public';
 import { instrumentSchema } from '$lib/schemas/streets';
 import {
 	attachSchema,
 	revokeSchema,
 	scaleCheckSchema,
+	scaleRefSchema,
 	scaleSchema,
 	unitSchema
 } from '$lib/schemas/metrology';
@@ -48,14 +49,17 @@ export const load: PageServerLoad = (event) => {
 /** One small form of the page: parse, run, answer `{ done }` or the form's failure. */
 function step<S extends z.ZodType>(
 	schema: S,
-	run: (u: ReturnType<typeof unitFor>['u'], unitId: number, data: z.output<S>) => void,
+	run: (u: ReturnType<typeof unitFor>['u'], unitId: number, data: z.output<S>) => unknown,
 	done: string
 ) {
 	return async (event: RequestEvent) => {
 		const { u, unit } = unitFor(event);
 		const read = await forms.read(event.request, schema);
 		if (!read.ok) return read.failure;
-		const failed = await forms.attempt(read.values, () => run(u, unit.id, read.data));
+		// what the domain call gives back (the saved row) stays on the server: the page gets the message
+		const failed = await forms.attempt(read.values, () => {
+			run(u, unit.id, read.data);
+		});
 		return failed ?? { done };
 	};
 }
@@ -67,11 +71,25 @@ export const actions: Actions = {
 		(u, id, data) => instruments.create(u, { unitId: id }, data),
 		'已添加计量器具'
 	),
+	updateInstrument: async (event) => {
+		const { u, unit } = unitFor(event);
+		const r = await readInstrumentRow(event.request, { unitId: unit.id });
+		if (!r.ok) return r.failure;
+		const failed = await forms.attempt(r.values, () => {
+			instruments.update(u, r.id, r.data);
+		});
+		return failed ?? { done: '已更新计量器具' };
+	},
 	addScale: step(scaleSchema, (u, id, data) => metrology.addScale(u, id, data), '已添加公平秤'),
 	checkScale: step(
 		scaleCheckSchema,
 		(u, id, data) => metrology.checkScale(u, id, data),
 		'已记录公平秤核查'
+	),
+	retireScale: step(
+		scaleRefSchema,
+		(u, id, data) => metrology.retireScale(u, id, data.scaleId),
+		'公平秤已停用'
 	),
 	attach: step(
 		attachSchema,
