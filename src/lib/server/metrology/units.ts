@@ -150,6 +150,26 @@ export function reviewDueOn(u: Pick<MetrologyUnit, 'status' | 'reviewedOn' | 'na
 	return new Date(Date.parse(from) + REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Named units (in the user's towns) whose yearly review falls on or before `by`: overdue when
+ * before today. The same day as `reviewDueOn`, in SQL.
+ */
+export function reviewsDue(scope: Scope, by: string) {
+	const due = sql<string>`date(coalesce(${metrologyUnit.reviewedOn}, ${metrologyUnit.namedOn}), ${`+${REVIEW_DAYS} days`})`;
+	return db
+		.select({ id: metrologyUnit.id, name: metrologyUnit.name, reviewDueOn: due })
+		.from(metrologyUnit)
+		.where(
+			and(
+				eq(metrologyUnit.status, 'named'),
+				townIn(metrologyUnit.townId, scope),
+				sql`${due} <= ${by}`
+			)
+		)
+		.orderBy(due)
+		.all();
+}
+
 // ------------------------------------------------------------ fair scales
 
 export function addScale(
