@@ -17,7 +17,9 @@ import {
 	type MetrologyUnit
 } from '../db/schema';
 import * as audit from '../audit';
-import { townIn } from '../access';
+import { can, townIn, type ActionOf } from '../access';
+import type { Owner, Who } from '../access/policy';
+import * as departments from '../plan/departments';
 import { DomainError } from '../forms';
 import * as instruments from '../streets/instruments';
 import * as inspections from '../streets/inspections';
@@ -25,6 +27,7 @@ import type { Actor } from '../actor';
 import type { ScaleCheckInput, UnitInput } from '../../schemas/metrology';
 import * as query from '../query';
 import {
+	METROLOGY_DEPARTMENT,
 	REVIEW_DAYS,
 	UNIT_KINDS,
 	UNIT_KIND_LABEL,
@@ -36,15 +39,34 @@ import { without } from '../stories/stories';
 
 type Scope = Parameters<typeof townIn>[1];
 
-function canWrite(actor: Actor, townId: number) {
-	if (actor.role === 'system' || actor.role === 'district_admin') return true;
-	return actor.role === 'town_officer' && actor.townIds.includes(townId);
+/** Row 39's responsible unit: the department whose register the units are. */
+function responsibleDepartmentId(): number | null {
+	return departments.byName(METROLOGY_DEPARTMENT)?.id ?? null;
 }
 
-function checkTown(actor: Actor, townId: number) {
+/** Whom a unit answers to under the access policy: its town, for the responsible department. */
+export function ownerOf(u: { townId: number | null }): Owner {
+	return { townId: u.townId, departmentId: responsibleDepartmentId() };
+}
+
+/**
+ * The towns whose units the user may take the action on: null for every town (the district, and
+ * the responsible department reading its register), else those of the user's towns it may.
+ */
+export function townsFor(u: Who, action: ActionOf<'metrology_unit'>): number[] | null {
+	if (can(u, action, 'metrology_unit', ownerOf({ townId: null }))) return null;
+	return u.townIds.filter((t) => can(u, action, 'metrology_unit', ownerOf({ townId: t })));
+}
+
+function canWrite(actor: Actor, townId: number, action: 'create' | 'update' = 'update') {
+	return actor.role === 'system' || can(actor, action, 'metrology_unit', ownerOf({ townId }));
+}
+
+function checkTown(actor: Actor, townId: number, action: 'create' | 'update') {
 	if (!db.select({ id: town.id }).from(town).where(eq(town.id, townId)).get())
 		throw new DomainError('townId', '请选择街镇');
-	if (!canWrite(actor, townId)) throw new DomainError('townId', '您只能管理本街镇的示范单位');
+	if (!canWrite(actor, townId, action))
+		throw new DomainError('townId', '您只能管理本街镇的示范单位');
 }
 
 export function byId(id: number): MetrologyUnit | undefined {
@@ -56,7 +78,7 @@ function isDuplicate(e: unknown) {
 }
 
 export function create(actor: Actor, input: UnitInput, now = new Date()) {
-	checkTown(actor, input.townId);
+	checkTown(actor, input.townId, 'create');
 	try {
 		return db.transaction((tx) => {
 			const row = tx
@@ -88,7 +110,7 @@ function loadForWrite(actor: Actor, id: number) {
 
 export function update(actor: Actor, id: number, input: UnitInput, now = new Date()) {
 	const before = loadForWrite(actor, id);
-	checkTown(actor, input.townId);
+	checkTown(actor, input.townId, 'update');
 	try {
 		return db.transaction((tx) => {
 			const after = tx
