@@ -435,6 +435,20 @@ export function detail(id: number, today = todayISO()) {
 	};
 }
 
+/**
+ * The market (unit) a merchant trades in, for the merchant's public page: its name, and its id
+ * when it is named (only a named unit has a public page).
+ */
+export function marketOf(merchantId: number) {
+	const row = db
+		.select({ id: metrologyUnit.id, name: metrologyUnit.name, status: metrologyUnit.status })
+		.from(merchant)
+		.innerJoin(metrologyUnit, eq(metrologyUnit.id, merchant.unitId))
+		.where(eq(merchant.id, merchantId))
+		.get();
+	return row ? { name: row.name, publicId: row.status === 'named' ? row.id : null } : null;
+}
+
 /** The public list: named units only. */
 export function publicList(f: Omit<ListFilter, 'status'> = {}, today = todayISO()) {
 	const { items, total } = list(null, { ...f, status: 'named' }, today);
