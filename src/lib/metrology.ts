@@ -50,3 +50,6 @@ export const SCALE_CHECK_RESULT_LABEL: Record<ScaleCheckResult, string> = {
 
 /** A named unit is reviewed every year: due this many days after its naming or last review. */
 export const REVIEW_DAYS = 365;
+
+/** Row 39's responsible unit (责任单位): its officers read every town's units. */
+export const METROLOGY_DEPARTMENT = '区市场监管局';

@@ -41,8 +41,13 @@ export const scaleSchema = z.object({
 	place: z.string().trim().max(60, '位置不能超过 60 个字').default('')
 });
 
+const scaleId = z.coerce.number().int().positive('公平秤不存在');
+
+/** A fair scale named by a row's button (停用). */
+export const scaleRefSchema = z.object({ scaleId });
+
 export const scaleCheckSchema = z.object({
-	scaleId: z.coerce.number().int().positive('公平秤不存在'),
+	scaleId,
 	checkedOn: dateField('核查日期'),
 	checker: z.string().trim().min(2, '请填写核查人').max(40, '核查人不能超过 40 个字'),
 	result: z.enum(SCALE_CHECK_RESULTS, { message: '请选择核查结果' }),

@@ -8,7 +8,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Role, Town } from '../db/schema';
 import type { SessionUser } from '../auth/session';
 import * as towns from '../towns';
-import { can, type ActionOf, type Kind } from './policy';
+import { can, type ActionOf, type Kind, type Owner } from './policy';
 
 /** The signed-in user, or a redirect to the login page that comes back here afterwards. */
 export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
@@ -102,18 +102,20 @@ export function requireCan<K extends Kind>(
 
 /**
  * A record for a page or action, checked against the policy: 404 when missing, 403 when the user
- * may not take the action on it. `townOf` says which town the record answers to now.
+ * may not take the action on it. `townOf` says which town (or fuller owner: a department's record)
+ * the record answers to now.
  */
 export function loadFor<K extends Kind, T>(
 	u: SessionUser,
 	action: ActionOf<K>,
 	kind: K,
 	record: T | undefined | null,
-	townOf: (r: T) => number | null | undefined,
+	townOf: (r: T) => number | null | undefined | Owner,
 	missing = '记录不存在'
 ): T {
 	if (record == null) error(404, missing);
-	if (!can(u, action, kind, { townId: townOf(record) }))
+	const o = townOf(record);
+	if (!can(u, action, kind, o != null && typeof o === 'object' ? o : { townId: o }))
 		error(
 			403,
 			can(u, action, kind) ? '您只能查看和修改本街镇的记录' : '您的账号没有权限进行此操作'

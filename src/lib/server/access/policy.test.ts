@@ -35,6 +35,7 @@ import * as users from '../users';
 import * as towns from '../towns';
 import * as events from '../events';
 import * as plan from '../plan';
+import * as metrology from '../metrology';
 import type { SessionUser } from '../auth/session';
 import {
 	fakeUscc,
@@ -47,6 +48,7 @@ import {
 	makeMerchant,
 	makeMerchantAccount,
 	makeStreet,
+	makeUnit,
 	makeUser,
 	merchantInput,
 	streetInput
@@ -80,6 +82,8 @@ import * as userPage from '../../../routes/(app)/(admin)/staff/admin/users/[id=i
 import * as accountPage from '../../../routes/(app)/staff/account/+page.server';
 import * as reportPage from '../../../routes/(app)/staff/plan/reports/[task=id]/[period]/+page.server';
 import * as shopPage from '../../../routes/(merchant)/merchant/[id=id]/+page.server';
+import * as metrologyList from '../../../routes/(app)/staff/metrology/+page.server';
+import * as metrologyPage from '../../../routes/(app)/staff/metrology/[id=id]/+page.server';
 
 type Where = 'A' | 'B' | 'none';
 type Form = Record<string, string | string[]>;
@@ -114,6 +118,8 @@ const world = {} as {
 	/** Events of a department (区教育局 for A, 区文明办 for B), held in town A or B. */
 	deptEvents: Record<'A' | 'B', number>;
 	departments: Record<'A' | 'B', number>;
+	/** Metrology demonstration units, first registered in town A or B. */
+	units: Record<'A' | 'B', number>;
 	forged: number;
 };
 
@@ -820,8 +826,77 @@ const REQUESTS: Request[] = [
 			expectMade(a, row, { merchantId: m.id });
 			return { answer: a, towns: [{ townId: m.townId, merchantId: m.id }] };
 		}
+	},
+	{
+		name: 'metrology register, filtered to the town',
+		kind: 'metrology_unit',
+		action: 'view',
+		send: async (u, w) => {
+			const t = townId[town(w)];
+			const a = await run(
+				metrologyList.load as Call,
+				u,
+				`/staff/metrology?town=${TOWNS[town(w)]}`,
+				{}
+			);
+			return { answer: a, towns: [metrology.ownerOf({ townId: t })] };
+		}
+	},
+	{
+		name: 'metrology unit page',
+		kind: 'metrology_unit',
+		action: 'view',
+		send: async (u, w) => {
+			const unit = unitOf(w);
+			const a = await run(metrologyPage.load as Call, u, `/staff/metrology/${unit.id}`, {
+				id: String(unit.id)
+			});
+			return { answer: a, towns: [metrology.ownerOf(unit)] };
+		}
+	},
+	{
+		name: 'metrology unit edit, posting the other town',
+		kind: 'metrology_unit',
+		action: 'update',
+		send: async (u, w) => {
+			const unit = unitOf(w);
+			const to = townId[other(townOfId(unit.townId))];
+			const a = await run(
+				metrologyPage.actions.update as Call,
+				u,
+				`/staff/metrology/${unit.id}?/update`,
+				{ id: String(unit.id) },
+				{ ...metrology.valuesOf(unit), townId: String(to) }
+			);
+			expect(metrology.byId(unit.id)!.townId).toBe(allowed(a) ? to : unit.townId);
+			return {
+				answer: a,
+				towns: [metrology.ownerOf(unit), metrology.ownerOf({ townId: to })]
+			};
+		}
+	},
+	{
+		name: 'fair scale added to a metrology unit',
+		kind: 'metrology_unit',
+		action: 'update',
+		send: async (u, w) => {
+			const unit = unitOf(w);
+			const a = await run(
+				metrologyPage.actions.addScale as Call,
+				u,
+				`/staff/metrology/${unit.id}?/addScale`,
+				{ id: String(unit.id) },
+				{ serial: `GP-${++made}`, place: '服务台' }
+			);
+			return { answer: a, towns: [metrology.ownerOf(unit)] };
+		}
 	}
 ];
+
+/** The unit first registered in the town (it may have moved since). */
+function unitOf(w: Where) {
+	return metrology.byId(world.units[town(w)])!;
+}
 
 /** 区教育局 answers for work-plan row 41. */
 function eduReport() {
@@ -902,6 +977,11 @@ beforeAll(async () => {
 		{
 			label: 'department officer 区文明办',
 			user: await makeUser('department_officer', [], { department: '区文明办' })
+		},
+		{
+			// row 39's responsible unit: reads every town's metrology units
+			label: 'department officer 区市场监管局',
+			user: await makeUser('department_officer', [], { department: '区市场监管局' })
 		}
 	];
 	const s = { A: makeStreet(admin, TOWNS.A).id, B: makeStreet(admin, TOWNS.B).id };
@@ -937,6 +1017,7 @@ beforeAll(async () => {
 		A: makeEvent(admin, { town: TOWNS.A, department: '区教育局' }).id,
 		B: makeEvent(admin, { town: TOWNS.B, department: '区文明办' }).id
 	};
+	world.units = { A: makeUnit(admin, TOWNS.A).id, B: makeUnit(admin, TOWNS.B).id };
 	world.enterprises = {
 		A: makeEnterprise(admin, TOWNS.A).id,
 		B: makeEnterprise(admin, TOWNS.B).id
@@ -968,15 +1049,34 @@ describe('the access policy table', () => {
 		const rel: Relation = relationOf({ townIds: [townId.A] }, townId.B);
 		expect(rel).toBe('other');
 		// Only the district reaches beyond its own towns, departments and shops; a town sees (only
-		// sees) a department's event held in it.
+		// sees) a department's event held in it, and keeps (towns and inspectors: sees) the
+		// metrology units held in it, which are a department's register.
+		const hosted = (role: string, k: string, a: string) =>
+			(role === 'town_officer' && k === 'event' && a === 'view') ||
+			((role === 'town_officer' || role === 'inspector') && k === 'metrology_unit');
 		for (const role of ['town_officer', 'inspector', 'department_officer', 'merchant'] as const)
 			for (const [k, rules] of Object.entries(POLICY[role]))
 				for (const [a, rels] of Object.entries(rules ?? {}))
-					expect(rels, `${role} ${k}.${a}`).toEqual(
-						role === 'town_officer' && k === 'event' && a === 'view' ? ['own', 'host'] : ['own']
-					);
-		// The new roles hold nothing of a town: a department its events and reports, a merchant its shops.
-		expect(Object.keys(POLICY.department_officer).sort()).toEqual(['event', 'plan_report']);
+					expect(rels, `${role} ${k}.${a}`).toEqual(hosted(role, k, a) ? ['own', 'host'] : ['own']);
+		// The new roles hold nothing of a town: a department its events and reports (and the
+		// metrology register, to read, for the department that answers for it), a merchant its shops.
+		expect(Object.keys(POLICY.department_officer).sort()).toEqual([
+			'event',
+			'metrology_unit',
+			'plan_report'
+		]);
+		expect(Object.keys(POLICY.department_officer.metrology_unit ?? {})).toEqual(['view']);
+		const market = actors.find((a) => a.label === 'department officer 区市场监管局')!.user!;
+		const civility = actors.find((a) => a.label === 'department officer 区文明办')!.user!;
+		for (const t of [townId.A, townId.B]) {
+			const unit = metrology.ownerOf({ townId: t });
+			expect(relationOf(market, unit)).toBe('own');
+			expect(relationOf(civility, unit)).toBe('other');
+			expect(relationOf({ townIds: [t] }, unit)).toBe('host');
+			expect(can(market, 'view', 'metrology_unit', unit)).toBe(true);
+			expect(can(market, 'update', 'metrology_unit', unit)).toBe(false);
+			expect(can(civility, 'view', 'metrology_unit', unit)).toBe(false);
+		}
 		expect(Object.keys(POLICY.merchant)).toEqual(['shop']);
 		expect(
 			relationOf({ townIds: [townId.A] }, { townId: townId.A, departmentId: world.departments.A })

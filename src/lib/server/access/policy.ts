@@ -38,7 +38,12 @@ export const ACTIONS_OF = {
 	/** A unit's progress report on a work-plan task: the unit files it, the district reviews it. */
 	plan_report: ['view', 'file', 'review'],
 	/** A shop's own side, for its merchant account: what is said about it and what it answers. */
-	shop: ['view', 'reply', 'appeal', 'reinspect', 'sign']
+	shop: ['view', 'reply', 'appeal', 'reinspect', 'sign'],
+	/**
+	 * An honest-metrology demonstration unit, with its instruments and fair scales: a record of the
+	 * register row 39 gives to its responsible department, held in (and kept by) the unit's town.
+	 */
+	metrology_unit: ['view', 'create', 'update']
 } as const;
 
 export type Kind = keyof typeof ACTIONS_OF;
@@ -59,13 +64,19 @@ export const KIND_LABEL: Record<Kind, string> = {
 	user: '用户',
 	credit_town: '信用街镇示范创建',
 	plan_report: '工作进展报送',
-	shop: '商户本店事项'
+	shop: '商户本店事项',
+	metrology_unit: '诚信计量示范单位'
 };
 
 type Rules = { [K in Kind]?: { [A in ActionOf<K>]?: readonly Relation[] } };
 
 const OWN = ['own'] as const;
 const ALL = RELATIONS;
+/**
+ * A department's record held in one of the user's towns that the town keeps (a metrology unit);
+ * `own` too, for a unit while no responsible department is on record.
+ */
+const TOWN_KEEPS = ['own', 'host'] as const;
 
 function everything(): Rules {
 	return Object.fromEntries(
@@ -95,22 +106,27 @@ export const POLICY: Record<Role, Rules> = {
 		event: { view: ['own', 'host'], create: OWN, update: OWN, delete: OWN },
 		enterprise: { view: OWN, create: OWN, update: OWN },
 		plan_report: { view: OWN, file: OWN },
-		credit_town: { view: OWN, apply: OWN }
+		credit_town: { view: OWN, apply: OWN },
+		// the units held in the town are the town's to keep, for the department's register
+		metrology_unit: { view: TOWN_KEEPS, create: TOWN_KEEPS, update: TOWN_KEEPS }
 	},
 	/** DESIGN.md: inspections of merchants in the towns assigned to them — and what they read for it. */
 	inspector: {
 		merchant: { view: OWN, export: OWN },
 		street: { view: OWN, export: OWN },
 		inspection: { view: OWN, create: OWN, update: OWN },
-		instrument: { view: OWN }
+		instrument: { view: OWN },
+		metrology_unit: { view: TOWN_KEEPS }
 	},
 	/**
 	 * A department officer holds no town, so every town's record is refused to it: it keeps its
-	 * own department's events and progress reports.
+	 * own department's events and progress reports — and the responsible department of row 39
+	 * (区市场监管局) reads the whole metrology register, every town's units, without changing them.
 	 */
 	department_officer: {
 		event: { view: OWN, create: OWN, update: OWN, delete: OWN },
-		plan_report: { view: OWN, file: OWN }
+		plan_report: { view: OWN, file: OWN },
+		metrology_unit: { view: OWN }
 	},
 	/**
 	 * A merchant account holds no town either (the staff area refuses it): it sees and answers for

@@ -1,7 +1,7 @@
 /** The work-due items of the areas built so far; other areas add theirs with one `register` line. */
 import { and, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import { db } from '../db';
-import { badge, instrument, merchant, scanFlagHandled } from '../db/schema';
+import { badge, instrument, merchant, metrologyUnit, scanFlagHandled } from '../db/schema';
 import { townIn, townScope } from '../access';
 import * as feedback from '../feedback';
 import * as badges from '../badges';
@@ -11,6 +11,7 @@ import { appeals, home, reinspections, replies } from '../portal';
 import * as users from '../users';
 import * as plan from '../plan';
 import * as creditTowns from '../credit-towns';
+import * as metrology from '../metrology';
 import { todayISO } from '../../format';
 import { register } from './registry';
 import type { SessionUser } from '../auth/session';
@@ -75,37 +76,70 @@ register('badges', (u) => {
 	return { label: '30 天内到期的牌匾', count: n, href: '/staff/inspections', tone: 'warn' };
 });
 
+/**
+ * The one register: merchants' instruments and metrology units' alike, past or near their next
+ * verification (one rule for both), each in the town of its owner. A unit's instruments link to
+ * the unit's page (to the list when several units have some).
+ */
 register('instruments', (u) => {
 	if (!staff(u)) return null;
-	const due = (to: string, from?: string) =>
+	const dueBy = (to: string, from?: string) =>
+		and(
+			eq(instrument.retired, false),
+			from ? gte(instrument.nextDueOn, from) : undefined,
+			lte(instrument.nextDueOn, to)
+		);
+	const merchants = (to: string, from?: string) =>
 		db
 			.select({ n: count() })
 			.from(instrument)
 			.innerJoin(merchant, eq(merchant.id, instrument.merchantId))
-			.where(
-				and(
-					eq(instrument.retired, false),
-					from ? gte(instrument.nextDueOn, from) : undefined,
-					from ? lte(instrument.nextDueOn, to) : lte(instrument.nextDueOn, to),
-					townIn(merchant.townId, u)
-				)
-			)
+			.where(and(dueBy(to, from), townIn(merchant.townId, u)))
 			.get()?.n ?? 0;
+	const units = (to: string, from?: string) => {
+		const rows = db
+			.select({ unitId: metrologyUnit.id, n: count() })
+			.from(instrument)
+			.innerJoin(metrologyUnit, eq(metrologyUnit.id, instrument.unitId))
+			.where(and(dueBy(to, from), townIn(metrologyUnit.townId, u)))
+			.groupBy(metrologyUnit.id)
+			.all();
+		return {
+			count: rows.reduce((n, r) => n + r.n, 0),
+			href:
+				rows.length === 1 ? `/staff/metrology/${rows[0].unitId}#instruments` : '/staff/metrology'
+		};
+	};
 	const yesterday = inDays(-1);
+	const soon = [inDays(30), todayISO()] as const;
 	return [
 		{
 			label: '已过检定有效期的计量器具',
-			count: due(yesterday),
+			count: merchants(yesterday),
 			href: '/staff/merchants',
 			tone: 'danger'
 		},
 		{
 			label: '30 天内需检定的计量器具',
-			count: due(inDays(30), todayISO()),
+			count: merchants(...soon),
 			href: '/staff/merchants',
 			tone: 'warn'
-		}
+		},
+		{ label: '已过检定有效期的计量器具（计量示范单位）', ...units(yesterday), tone: 'danger' },
+		{ label: '30 天内需检定的计量器具（计量示范单位）', ...units(...soon), tone: 'warn' }
 	];
+});
+
+/** Named metrology units whose yearly review is past or falls within 30 days. */
+register('metrology-reviews', (u) => {
+	if (!staff(u)) return null;
+	const due = metrology.reviewsDue(u, inDays(30));
+	return {
+		label: '诚信计量示范单位年度复核到期',
+		count: due.length,
+		href: due.length === 1 ? `/staff/metrology/${due[0].id}` : '/staff/metrology?status=named',
+		tone: due.some((d) => d.reviewDueOn < todayISO()) ? 'danger' : 'warn'
+	};
 });
 
 register('inspections', (u) => {

@@ -17,7 +17,9 @@ import {
 	type MetrologyUnit
 } from '../db/schema';
 import * as audit from '../audit';
-import { townIn } from '../access';
+import { can, townIn, type ActionOf } from '../access';
+import type { Owner, Who } from '../access/policy';
+import * as departments from '../plan/departments';
 import { DomainError } from '../forms';
 import * as instruments from '../streets/instruments';
 import * as inspections from '../streets/inspections';
@@ -25,6 +27,7 @@ import type { Actor } from '../actor';
 import type { ScaleCheckInput, UnitInput } from '../../schemas/metrology';
 import * as query from '../query';
 import {
+	METROLOGY_DEPARTMENT,
 	REVIEW_DAYS,
 	UNIT_KINDS,
 	UNIT_KIND_LABEL,
@@ -36,15 +39,34 @@ import { without } from '../stories/stories';
 
 type Scope = Parameters<typeof townIn>[1];
 
-function canWrite(actor: Actor, townId: number) {
-	if (actor.role === 'system' || actor.role === 'district_admin') return true;
-	return actor.role === 'town_officer' && actor.townIds.includes(townId);
+/** Row 39's responsible unit: the department whose register the units are. */
+function responsibleDepartmentId(): number | null {
+	return departments.byName(METROLOGY_DEPARTMENT)?.id ?? null;
 }
 
-function checkTown(actor: Actor, townId: number) {
+/** Whom a unit answers to under the access policy: its town, for the responsible department. */
+export function ownerOf(u: { townId: number | null }): Owner {
+	return { townId: u.townId, departmentId: responsibleDepartmentId() };
+}
+
+/**
+ * The towns whose units the user may take the action on: null for every town (the district, and
+ * the responsible department reading its register), else those of the user's towns it may.
+ */
+export function townsFor(u: Who, action: ActionOf<'metrology_unit'>): number[] | null {
+	if (can(u, action, 'metrology_unit', ownerOf({ townId: null }))) return null;
+	return u.townIds.filter((t) => can(u, action, 'metrology_unit', ownerOf({ townId: t })));
+}
+
+function canWrite(actor: Actor, townId: number, action: 'create' | 'update' = 'update') {
+	return actor.role === 'system' || can(actor, action, 'metrology_unit', ownerOf({ townId }));
+}
+
+function checkTown(actor: Actor, townId: number, action: 'create' | 'update') {
 	if (!db.select({ id: town.id }).from(town).where(eq(town.id, townId)).get())
 		throw new DomainError('townId', '请选择街镇');
-	if (!canWrite(actor, townId)) throw new DomainError('townId', '您只能管理本街镇的示范单位');
+	if (!canWrite(actor, townId, action))
+		throw new DomainError('townId', '您只能管理本街镇的示范单位');
 }
 
 export function byId(id: number): MetrologyUnit | undefined {
@@ -56,7 +78,7 @@ function isDuplicate(e: unknown) {
 }
 
 export function create(actor: Actor, input: UnitInput, now = new Date()) {
-	checkTown(actor, input.townId);
+	checkTown(actor, input.townId, 'create');
 	try {
 		return db.transaction((tx) => {
 			const row = tx
@@ -88,7 +110,7 @@ function loadForWrite(actor: Actor, id: number) {
 
 export function update(actor: Actor, id: number, input: UnitInput, now = new Date()) {
 	const before = loadForWrite(actor, id);
-	checkTown(actor, input.townId);
+	checkTown(actor, input.townId, 'update');
 	try {
 		return db.transaction((tx) => {
 			const after = tx
@@ -150,6 +172,26 @@ export function reviewDueOn(u: Pick<MetrologyUnit, 'status' | 'reviewedOn' | 'na
 	return new Date(Date.parse(from) + REVIEW_DAYS * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * Named units (in the user's towns) whose yearly review falls on or before `by`: overdue when
+ * before today. The same day as `reviewDueOn`, in SQL.
+ */
+export function reviewsDue(scope: Scope, by: string) {
+	const due = sql<string>`date(coalesce(${metrologyUnit.reviewedOn}, ${metrologyUnit.namedOn}), ${`+${REVIEW_DAYS} days`})`;
+	return db
+		.select({ id: metrologyUnit.id, name: metrologyUnit.name, reviewDueOn: due })
+		.from(metrologyUnit)
+		.where(
+			and(
+				eq(metrologyUnit.status, 'named'),
+				townIn(metrologyUnit.townId, scope),
+				sql`${due} <= ${by}`
+			)
+		)
+		.orderBy(due)
+		.all();
+}
+
 // ------------------------------------------------------------ fair scales
 
 export function addScale(
@@ -180,6 +222,7 @@ export function checkScale(actor: Actor, unitId: number, input: ScaleCheckInput,
 	const u = loadForWrite(actor, unitId);
 	const scale = db.select().from(fairScale).where(eq(fairScale.id, input.scaleId)).get();
 	if (!scale || scale.unitId !== unitId) throw new DomainError('scaleId', '公平秤不存在');
+	if (!scale.active) throw new DomainError('scaleId', '这台公平秤已停用，不能再记录核查');
 	if (input.checkedOn > todayISO(now)) throw new DomainError('checkedOn', '核查日期不能晚于今天');
 	return db.transaction((tx) => {
 		const row = tx
@@ -206,12 +249,46 @@ export function checkScale(actor: Actor, unitId: number, input: ScaleCheckInput,
 	});
 }
 
-function scalesOf(unitId: number) {
+/**
+ * 停用: a fair scale taken out of use keeps its check log for the staff; the public pages, the map
+ * and the figures count only scales in use.
+ */
+export function retireScale(actor: Actor, unitId: number, scaleId: number, now = new Date()) {
+	const u = loadForWrite(actor, unitId);
+	const before = db.select().from(fairScale).where(eq(fairScale.id, scaleId)).get();
+	if (!before || before.unitId !== unitId) throw new DomainError('_', '公平秤不存在');
+	if (!before.active) throw new DomainError('_', '这台公平秤已经停用');
+	return db.transaction((tx) => {
+		const after = tx
+			.update(fairScale)
+			.set({ active: false })
+			.where(eq(fairScale.id, scaleId))
+			.returning()
+			.get();
+		audit.record(
+			tx,
+			actor,
+			{
+				action: 'fair_scale.retire',
+				entityType: 'fair_scale',
+				entityId: scaleId,
+				townId: u.townId,
+				before: { active: true },
+				after: { active: false }
+			},
+			now
+		);
+		return after;
+	});
+}
+
+/** A unit's fair scales with their latest checks: those in use first; `all` adds the retired. */
+function scalesOf(unitId: number, all = false) {
 	const scales = db
 		.select()
 		.from(fairScale)
-		.where(and(eq(fairScale.unitId, unitId), eq(fairScale.active, true)))
-		.orderBy(asc(fairScale.id))
+		.where(and(eq(fairScale.unitId, unitId), all ? undefined : eq(fairScale.active, true)))
+		.orderBy(desc(fairScale.active), asc(fairScale.id))
 		.all();
 	return scales.map((s) => {
 		const checks = db
@@ -352,10 +429,24 @@ export function detail(id: number, today = todayISO()) {
 		townName: t.name,
 		reviewDueOn: reviewDueOn(u),
 		instruments: instruments.forUnit(id, today),
-		scales: scalesOf(id),
+		scales: scalesOf(id, true),
 		merchants: merchantsOf(id),
 		inspections: inspections.list(null, { unitId: id, limit: 20 })
 	};
+}
+
+/**
+ * The market (unit) a merchant trades in, for the merchant's public page: its name, and its id
+ * when it is named (only a named unit has a public page).
+ */
+export function marketOf(merchantId: number) {
+	const row = db
+		.select({ id: metrologyUnit.id, name: metrologyUnit.name, status: metrologyUnit.status })
+		.from(merchant)
+		.innerJoin(metrologyUnit, eq(metrologyUnit.id, merchant.unitId))
+		.where(eq(merchant.id, merchantId))
+		.get();
+	return row ? { name: row.name, publicId: row.status === 'named' ? row.id : null } : null;
 }
 
 /** The public list: named units only. */
@@ -391,13 +482,15 @@ export function publicDetail(id: number, today = todayISO()) {
 				nextDueOn: i.nextDueOn,
 				status: i.status
 			})),
-		scales: d.scales.map((s) => ({
-			id: s.id,
-			serial: s.serial,
-			place: s.place,
-			lastCheckedOn: s.last?.checkedOn ?? null,
-			lastResult: s.last?.result ?? null
-		})),
+		scales: d.scales
+			.filter((s) => s.active)
+			.map((s) => ({
+				id: s.id,
+				serial: s.serial,
+				place: s.place,
+				lastCheckedOn: s.last?.checkedOn ?? null,
+				lastResult: s.last?.result ?? null
+			})),
 		merchants: d.merchants.map((m) => ({ id: m.id, name: m.name }))
 	};
 }

@@ -1,8 +1,10 @@
 /** Reading the street and merchant forms for their create and edit actions. */
-import { streetSchema, merchantSchema } from '../../schemas/streets';
+import { error } from '@sveltejs/kit';
+import { instrumentSchema, streetSchema, merchantSchema } from '../../schemas/streets';
 import * as forms from '../forms';
 import { inScope } from '../access';
 import * as streets from './streets';
+import * as instruments from './instruments';
 import { storeImage, UploadError } from '../files/uploads';
 import type { SessionUser } from '../auth/session';
 import type { SaveInput, ScoreInput } from './inspections';
@@ -73,5 +75,39 @@ export async function readScoreSheet(form: FormData, items: { id: number }[]): P
 		scores,
 		inspectedOn: String(form.get('inspectedOn') ?? '').trim(),
 		summary: String(form.get('summary') ?? '')
+	};
+}
+
+/**
+ * A row of an instrument table (a merchant's or a unit's): the instrument, which must be the
+ * owner's (404 otherwise), and its new dates, certificate and retired box — the row's form sends
+ * only these, the rest is kept. A bad value answers beside the row's save button.
+ */
+export async function readInstrumentRow(
+	request: Request,
+	owner: { merchantId: number } | { unitId: number }
+) {
+	const form = await request.formData();
+	const existing = instruments.byId(Number(form.get('instrumentId')));
+	const mine =
+		existing &&
+		('merchantId' in owner
+			? existing.merchantId === owner.merchantId
+			: existing.unitId === owner.unitId);
+	if (!existing || !mine) error(404, '计量器具不存在');
+	for (const k of ['type', 'serial', 'note'] as const) if (!form.has(k)) form.set(k, existing[k]);
+	const r = forms.parse(form, instrumentSchema);
+	if (!r.ok)
+		return {
+			ok: false as const,
+			failure: forms.invalid(r.values, {
+				[`instrument${existing.id}`]: Object.values(r.failure.data.errors)[0]
+			})
+		};
+	return {
+		ok: true as const,
+		id: existing.id,
+		values: r.values,
+		data: { ...r.data, retired: form.get('retired') === 'on' }
 	};
 }

@@ -1,11 +1,16 @@
-import { requireRole, townScope, visibleTowns, requireTown } from '$lib/server/access';
+import { error } from '@sveltejs/kit';
+import { can, requireUser } from '$lib/server/access';
+import * as towns from '$lib/server/towns';
 import * as metrology from '$lib/server/metrology';
 import * as query from '$lib/server/query';
 import { UNIT_KINDS, UNIT_KIND_LABEL, UNIT_STATUSES, UNIT_STATUS_LABEL } from '$lib/metrology';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer', 'inspector');
+	const u = requireUser(event);
+	// the towns' own units; the whole register for the district and its responsible department
+	const scope = metrology.townsFor(u, 'view');
+	if (scope && !scope.length) error(403, '您的账号没有权限访问此页面');
 	const q = query.list(
 		event.url,
 		{
@@ -16,8 +21,8 @@ export const load: PageServerLoad = (event) => {
 		{ pageSize: 30 }
 	);
 	const { town, status, kind } = q.filters;
-	if (town) requireTown(u, town.id);
-	const found = metrology.list(townScope(u), {
+	if (town && scope && !scope.includes(town.id)) error(403, '您只能查看本街镇的示范单位');
+	const found = metrology.list(scope, {
 		townId: town?.id,
 		status,
 		kind,
@@ -28,7 +33,10 @@ export const load: PageServerLoad = (event) => {
 	return {
 		list: query.paged(found.items, found.total, q),
 		filters: { town: town?.slug ?? '', status: status ?? '', kind: kind ?? '', q: q.q ?? '' },
-		towns: visibleTowns(u).map((t) => ({ slug: t.slug, name: t.name })),
-		canCreate: u.role !== 'inspector'
+		towns: towns
+			.list()
+			.filter((t) => !scope || scope.includes(t.id))
+			.map((t) => ({ slug: t.slug, name: t.name })),
+		canCreate: can(u, 'create', 'metrology_unit')
 	};
 };

@@ -4,6 +4,7 @@ import * as feedback from '$lib/server/feedback';
 import { cached } from '$lib/server/cache';
 import { publicPage } from '$lib/server/cache';
 import { appeals, commitments } from '$lib/server/portal';
+import * as metrology from '$lib/server/metrology';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -14,6 +15,7 @@ export const load: PageServerLoad = (event) => {
 		m,
 		replies: cached(`replies:${m.id}`, () => feedback.publicReplies(m.id, 10)),
 		signed: commitments.current(m.id),
-		reversed: appeals.reversedIds(m.id)
+		reversed: appeals.reversedIds(m.id),
+		market: metrology.marketOf(m.id)
 	};
 };

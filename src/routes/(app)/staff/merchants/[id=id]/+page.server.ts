@@ -1,7 +1,13 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { can, loadFor, requireUser } from '$lib/server/access';
 import type { SessionUser } from '$lib/server/auth/session';
-import { supervision, instruments, inspections, merchants } from '$lib/server/streets';
+import {
+	supervision,
+	instruments,
+	inspections,
+	merchants,
+	readInstrumentRow
+} from '$lib/server/streets';
 import * as badges from '$lib/server/badges';
 import * as forms from '$lib/server/forms';
 import { uploads } from '$lib/server/files';
@@ -91,19 +97,10 @@ export const actions: Actions = {
 	updateInstrument: async (event) => {
 		const u = requireUser(event);
 		const d = merchantFor(u, event.params.id, 'update', 'instrument');
-		const form = await event.request.formData();
-		const existing = instruments.byId(Number(form.get('instrumentId')));
-		if (!existing || existing.merchantId !== d.merchant.id) error(404, '计量器具不存在');
-		// The row's form sends only the dates, certificate and retired box: the rest is kept.
-		for (const k of ['type', 'serial', 'note'] as const) if (!form.has(k)) form.set(k, existing[k]);
-		const r = forms.parse(form, instrumentSchema);
-		// One message beside the row's save button.
-		if (!r.ok)
-			return forms.invalid(r.values, {
-				[`instrument${existing.id}`]: Object.values(r.failure.data.errors)[0]
-			});
+		const r = await readInstrumentRow(event.request, { merchantId: d.merchant.id });
+		if (!r.ok) return r.failure;
 		const failed = await forms.attempt(r.values, () => {
-			instruments.update(u, existing.id, { ...r.data, retired: form.get('retired') === 'on' });
+			instruments.update(u, r.id, r.data);
 		});
 		return failed ?? { done: '已更新计量器具' };
 	}

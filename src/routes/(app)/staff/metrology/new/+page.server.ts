@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { requireRole, requireTown, townScope, visibleTowns } from '$lib/server/access';
+import { requireCan, requireTown, townScope, visibleTowns } from '$lib/server/access';
 import * as forms from '$lib/server/forms';
 import * as metrology from '$lib/server/metrology';
 import { mapConfig } from '$lib/server/public';
@@ -7,7 +7,7 @@ import { unitSchema } from '$lib/schemas/metrology';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const u = requireRole(event, 'district_admin', 'town_officer');
+	const u = requireCan(event, 'create', 'metrology_unit');
 	const scope = townScope(u);
 	return {
 		towns: visibleTowns(u).map((t) => ({ id: t.id, name: t.name })),
@@ -18,7 +18,7 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	create: async (event) => {
-		const u = requireRole(event, 'district_admin', 'town_officer');
+		const u = requireCan(event, 'create', 'metrology_unit');
 		const read = await forms.read(event.request, unitSchema);
 		if (!read.ok) return read.failure;
 		requireTown(u, read.data.townId);
