@@ -5,6 +5,8 @@ import { makeEvent } from '../testing/factories';
 import { SYSTEM } from '../actor';
 import * as towns from '../towns';
 import { eventReachSchema } from '../../schemas/youth';
+import { makeUser } from '../testing/users';
+import { DomainError } from '../forms';
 
 function school(name: string, kind: 'primary' | 'junior', town = 'maogang') {
 	return youth.createSchool(SYSTEM, { name, kind, townId: towns.bySlug(town)!.id, address: '' });
@@ -66,5 +68,39 @@ describe('an event’s reach', () => {
 		expect(bad.error?.issues[0].message).toMatch(/少于各学校学生人数之和/);
 		const twice = eventReachSchema.safeParse({ reachSchool: ['1', '1'], reachStudents: ['', ''] });
 		expect(twice.error?.issues[0].message).toMatch(/只需填写一次/);
+	});
+});
+
+describe('the schools an event names', () => {
+	it('are in a town the actor may write: a town officer cannot name another town’s school', async () => {
+		const own = school('岳阳测试小学（演示）', 'primary', 'yueyang');
+		const other = school('佘山测试小学（演示）', 'primary', 'sheshan');
+		const officer = await makeUser('town_officer', ['yueyang']);
+		const e = makeEvent(officer, { town: 'yueyang', startDate: '2026-05-10' });
+		const r = reach({
+			reachSchool: [String(own.id), String(other.id)],
+			reachStudents: ['10', '20']
+		});
+		if (!r.ok) throw new Error('reach did not parse');
+		let thrown: unknown;
+		try {
+			youth.setForEvent(officer, e.id, r.data.youth);
+		} catch (err) {
+			thrown = err;
+		}
+		expect(thrown).toBeInstanceOf(DomainError);
+		expect((thrown as DomainError).field).toBe('reachSchool');
+		expect((thrown as DomainError).message).toMatch(/佘山测试小学.*不在您负责的街镇/);
+		expect(youth.ofEvent(e.id).schools).toHaveLength(0);
+		expect(youth.ofEvent(e.id).audiences).toEqual({});
+		// Its own town's school is fine; a department officer's event may name any school.
+		const mine = reach({ reachSchool: [String(own.id)], reachStudents: ['10'] });
+		if (!mine.ok) throw new Error('reach did not parse');
+		youth.setForEvent(officer, e.id, mine.data.youth);
+		expect(youth.ofEvent(e.id).schools.map((s) => s.id)).toEqual([own.id]);
+		const edu = await makeUser('department_officer');
+		const d = makeEvent(edu, { town: null, department: '区教育局', startDate: '2026-05-11' });
+		youth.setForEvent(edu, d.id, r.data.youth);
+		expect(youth.ofEvent(d.id).schools).toHaveLength(2);
 	});
 });

@@ -84,6 +84,17 @@ export function createSchool(
 
 // ------------------------------------------------------------ an event's reach
 
+/**
+ * Whether the actor may name a school of `townId` on an event: a town officer only its towns'
+ * schools (its events are its towns'); district admins, the system and department officers any
+ * (a department's events are district-wide — 区教育局 works with every school).
+ */
+function maySchool(actor: Actor, townId: number) {
+	if (actor.role === 'district_admin' || actor.role === 'system') return true;
+	if (actor.role === 'department_officer') return true;
+	return actor.townIds.includes(townId);
+}
+
 export type Youth = EventReach['youth'];
 
 /** Replaces what an event reached: its audience counts, schools and activity type. */
@@ -98,11 +109,17 @@ export function setForEvent(actor: Actor, eventId: number, youth: Youth, now = n
 		const ids = youth.schools.map((s) => s.schoolId);
 		if (ids.length) {
 			const found = tx
-				.select({ id: school.id })
+				.select({ id: school.id, name: school.name, townId: school.townId })
 				.from(school)
 				.where(and(inArray(school.id, ids), eq(school.active, true)))
 				.all();
 			if (found.length !== new Set(ids).size) throw new DomainError('reachSchool', '请选择学校');
+			const foreign = found.find((s) => !maySchool(actor, s.townId));
+			if (foreign)
+				throw new DomainError(
+					'reachSchool',
+					`“${foreign.name}”不在您负责的街镇，只能选择本街镇的学校`
+				);
 		}
 		const before = ofEvent(eventId);
 		tx.delete(eventAudience).where(eq(eventAudience.eventId, eventId)).run();
