@@ -62,6 +62,7 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/departments', label: '区级部门', roles: ADMIN, group: 'admin' },
+	{ href: '/staff/admin/schools', label: '学校名录', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/audit', label: '操作日志', roles: ADMIN, group: 'admin' }
 ];
 
