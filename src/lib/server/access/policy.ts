@@ -38,7 +38,12 @@ export const ACTIONS_OF = {
 	/** A unit's progress report on a work-plan task: the unit files it, the district reviews it. */
 	plan_report: ['view', 'file', 'review'],
 	/** A shop's own side, for its merchant account: what is said about it and what it answers. */
-	shop: ['view', 'reply', 'appeal', 'reinspect', 'sign']
+	shop: ['view', 'reply', 'appeal', 'reinspect', 'sign'],
+	/**
+	 * An honesty story: staff enter one, edit it, and review it (take it into review, publish,
+	 * decline, withdraw). It answers to its town and to 区文明办, the library's responsible unit.
+	 */
+	story: ['view', 'create', 'update', 'review']
 } as const;
 
 export type Kind = keyof typeof ACTIONS_OF;
@@ -59,12 +64,14 @@ export const KIND_LABEL: Record<Kind, string> = {
 	user: '用户',
 	credit_town: '信用街镇示范创建',
 	plan_report: '工作进展报送',
-	shop: '商户本店事项'
+	shop: '商户本店事项',
+	story: '诚信故事'
 };
 
 type Rules = { [K in Kind]?: { [A in ActionOf<K>]?: readonly Relation[] } };
 
 const OWN = ['own'] as const;
+const HOSTED = ['own', 'host'] as const;
 const ALL = RELATIONS;
 
 function everything(): Rules {
@@ -95,7 +102,9 @@ export const POLICY: Record<Role, Rules> = {
 		event: { view: ['own', 'host'], create: OWN, update: OWN, delete: OWN },
 		enterprise: { view: OWN, create: OWN, update: OWN },
 		plan_report: { view: OWN, file: OWN },
-		credit_town: { view: OWN, apply: OWN }
+		credit_town: { view: OWN, apply: OWN },
+		// a story of the town, in 区文明办's library (`host`; `own` when that department is gone)
+		story: { view: HOSTED, create: HOSTED, update: HOSTED, review: HOSTED }
 	},
 	/** DESIGN.md: inspections of merchants in the towns assigned to them — and what they read for it. */
 	inspector: {
@@ -106,11 +115,13 @@ export const POLICY: Record<Role, Rules> = {
 	},
 	/**
 	 * A department officer holds no town, so every town's record is refused to it: it keeps its
-	 * own department's events and progress reports.
+	 * own department's events and progress reports, and — for 区文明办 — the story library.
 	 */
 	department_officer: {
 		event: { view: OWN, create: OWN, update: OWN, delete: OWN },
-		plan_report: { view: OWN, file: OWN }
+		plan_report: { view: OWN, file: OWN },
+		// the story library's own department (区文明办) reviews every town's stories; others none
+		story: { view: OWN, create: OWN, update: OWN, review: OWN }
 	},
 	/**
 	 * A merchant account holds no town either (the staff area refuses it): it sees and answers for
