@@ -30,11 +30,14 @@ import {
 import type { Checked, Spec } from '../files/imports';
 import type { Sheet } from '../files/tabular';
 import * as towns from '../towns';
+import * as departments from '../plan/departments';
+import type { SessionUser } from '../auth/session';
 import {
 	AUDIENCES,
 	SCHOOL_KINDS,
 	SCHOOL_KIND_LABEL,
 	YOUTH_ACTIVITY_TYPES,
+	YOUTH_DESK,
 	type Audience,
 	type SchoolKind,
 	type YouthActivityType
@@ -387,6 +390,16 @@ export function ofEvent(eventId: number) {
 }
 
 // ------------------------------------------------------------ the education bureau's view
+
+/** Who reads the view: district admins and 区教育局's own officers. */
+export function canOpenView(u: Pick<SessionUser, 'role' | 'departmentId'>) {
+	if (u.role === 'district_admin') return true;
+	return (
+		u.role === 'department_officer' &&
+		u.departmentId != null &&
+		departments.byId(u.departmentId)?.name === YOUTH_DESK
+	);
+}
 
 function inYear(year: number) {
 	return and(gte(event.startDate, `${year}-01-01`), lte(event.startDate, `${year}-12-31`));
