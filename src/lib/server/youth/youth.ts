@@ -47,19 +47,21 @@ type Scope = Parameters<typeof townIn>[1];
 
 // ------------------------------------------------------------ schools
 
+const SCHOOL_ROW = {
+	id: school.id,
+	name: school.name,
+	kind: school.kind,
+	townId: school.townId,
+	townName: town.name,
+	address: school.address,
+	lat: school.lat,
+	lng: school.lng
+};
+
 /** Active schools in the scope, by town (district order), grade band and name. */
 export function schools(scope: Scope = null) {
 	return db
-		.select({
-			id: school.id,
-			name: school.name,
-			kind: school.kind,
-			townId: school.townId,
-			townName: town.name,
-			address: school.address,
-			lat: school.lat,
-			lng: school.lng
-		})
+		.select(SCHOOL_ROW)
 		.from(school)
 		.innerJoin(town, eq(town.id, school.townId))
 		.where(and(eq(school.active, true), townIn(school.townId, scope)))
@@ -97,17 +99,7 @@ export function createSchool(
 /** The district's schools page: every school (retired ones last), of one town when given. */
 export function register(townId?: number | null) {
 	return db
-		.select({
-			id: school.id,
-			name: school.name,
-			kind: school.kind,
-			townId: school.townId,
-			townName: town.name,
-			address: school.address,
-			lat: school.lat,
-			lng: school.lng,
-			active: school.active
-		})
+		.select({ ...SCHOOL_ROW, active: school.active })
 		.from(school)
 		.innerJoin(town, eq(town.id, school.townId))
 		.where(townId != null ? eq(school.townId, townId) : undefined)
