@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import {
 	event,
 	eventAudience,
@@ -121,31 +121,50 @@ function sameSchool(before: School, input: SchoolFormInput) {
 	return (Object.keys(patch) as (keyof typeof patch)[]).every((k) => patch[k] === before[k]);
 }
 
-/** Changes a school's name, grade band, town, address or location; audited when anything changed. */
-export function updateSchool(actor: Actor, id: number, input: SchoolFormInput, now = new Date()) {
+/**
+ * Writes a change to school `id` and its audit entry, when `check` (given the stored row) finds
+ * something to change; returns the stored row either way.
+ */
+function changeSchool(
+	actor: Actor,
+	id: number,
+	action: string,
+	check: (before: School, tx: Tx) => Partial<School> | null,
+	now: Date
+) {
 	return db.transaction((tx) => {
 		const before = tx.select().from(school).where(eq(school.id, id)).get();
 		if (!before) throw new DomainError('_', '学校不存在');
-		const twin = tx.select({ id: school.id }).from(school).where(eq(school.name, input.name)).get();
-		if (twin && twin.id !== id) throw new DomainError('name', '已有同名学校');
-		const patch = patchOf(input);
-		if (sameSchool(before, input)) return before;
+		const patch = check(before, tx);
+		if (!patch) return before;
 		const after = tx.update(school).set(patch).where(eq(school.id, id)).returning().get();
 		audit.record(
 			tx,
 			actor,
-			{
-				action: 'school.update',
-				entityType: 'school',
-				entityId: id,
-				townId: after.townId,
-				before,
-				after
-			},
+			{ action, entityType: 'school', entityId: id, townId: after.townId, before, after },
 			now
 		);
 		return after;
 	});
+}
+
+/** Changes a school's name, grade band, town, address or location; audited when anything changed. */
+export function updateSchool(actor: Actor, id: number, input: SchoolFormInput, now = new Date()) {
+	return changeSchool(
+		actor,
+		id,
+		'school.update',
+		(before, tx) => {
+			const twin = tx
+				.select({ id: school.id })
+				.from(school)
+				.where(eq(school.name, input.name))
+				.get();
+			if (twin && twin.id !== id) throw new DomainError('name', '已有同名学校');
+			return sameSchool(before, input) ? null : patchOf(input);
+		},
+		now
+	);
 }
 
 /**
@@ -153,26 +172,13 @@ export function updateSchool(actor: Actor, id: number, input: SchoolFormInput, n
  * events that reached it keep it.
  */
 export function setSchoolActive(actor: Actor, id: number, active: boolean, now = new Date()) {
-	return db.transaction((tx) => {
-		const before = tx.select().from(school).where(eq(school.id, id)).get();
-		if (!before) throw new DomainError('_', '学校不存在');
-		if (before.active === active) return before;
-		const after = tx.update(school).set({ active }).where(eq(school.id, id)).returning().get();
-		audit.record(
-			tx,
-			actor,
-			{
-				action: active ? 'school.restore' : 'school.retire',
-				entityType: 'school',
-				entityId: id,
-				townId: after.townId,
-				before,
-				after
-			},
-			now
-		);
-		return after;
-	});
+	return changeSchool(
+		actor,
+		id,
+		active ? 'school.restore' : 'school.retire',
+		(before) => (before.active === active ? null : { active }),
+		now
+	);
 }
 
 // ------------------------------------------------------------ the schools import
