@@ -16,6 +16,7 @@ import { ROLES, type Role } from '../lib/roles';
 import { benchStreets } from '../lib/server/testing/factories';
 import * as campaign from '../lib/server/campaign';
 import * as plan from '../lib/server/plan';
+import * as youth from '../lib/server/youth';
 import { importer } from '../lib/server/campaign';
 import { bulkStreets, generateScale } from '../../seeds/bulk';
 
@@ -46,7 +47,7 @@ async function importFile<Ctx, Row>(
 	spec: imports.Spec<Ctx, Row>,
 	ctx: Ctx,
 	path: string | undefined,
-	opts: { dryRun: boolean; dryRunNote?: string }
+	opts: { dryRun: boolean; dryRunNote?: string; allOrNothing?: boolean }
 ) {
 	if (!path) throw new Error('请给出要导入的文件路径');
 	return imports.runFile(spec, ctx, path, new Uint8Array(await readFile(path)), opts);
@@ -234,6 +235,18 @@ export const commands: Command[] = [
 			console.log(`${street.name}：`);
 			return importFile(merchants.importSpec, { actor: SYSTEM, street }, file, {
 				dryRun: values['dry-run'] === true
+			});
+		}
+	},
+	{
+		name: ['schools', 'import'],
+		usage: 'schools import FILE.csv|FILE.xlsx [--dry-run]',
+		help: '从 CSV / Excel 导入学校名录（列：学校名称、学段、所属街镇、地址、纬度、经度）；同名学校更新，任何一行有问题则全部不写入。',
+		options: { 'dry-run': { type: 'boolean' } },
+		run({ values, positionals }) {
+			return importFile(youth.schoolImportSpec, { actor: SYSTEM }, positionals[0], {
+				dryRun: values['dry-run'] === true,
+				allOrNothing: true
 			});
 		}
 	},

@@ -1,7 +1,22 @@
 import type { Role } from '$lib/roles';
 
 export type NavGroup = { id: string; label: string };
-export type NavItem = { href: string; label: string; roles: Role[]; group: string };
+/**
+ * What an entry needs beyond the role, answered on the server for the viewer (the page's own
+ * check): `stories` — may open the staff story library (towns, 区文明办, the district);
+ * `youth` — may read 区教育局's view (区教育局, the district).
+ */
+export const NAV_NEEDS = ['stories', 'youth'] as const;
+export type NavNeed = (typeof NAV_NEEDS)[number];
+export type NavGrants = Record<NavNeed, boolean>;
+
+export type NavItem = {
+	href: string;
+	label: string;
+	roles: Role[];
+	group: string;
+	needs?: NavNeed;
+};
 
 const ALL: Role[] = ['district_admin', 'town_officer', 'inspector', 'department_officer'];
 /** Those who log events and report progress: district admins, towns and departments. */
@@ -52,16 +67,18 @@ export const STAFF_NAV: NavItem[] = [
 		group: 'plan'
 	},
 	{ href: '/staff/admin/credit-towns', label: '信用街镇审核', roles: ADMIN, group: 'plan' },
-	{ href: '/staff/stories', label: '诚信故事', roles: OFFICE, group: 'events' },
+	{ href: '/staff/stories', label: '诚信故事', roles: UNITS, group: 'events', needs: 'stories' },
 	{
 		href: '/staff/events/youth',
 		label: '青少年诚信教育',
 		roles: ['district_admin', 'department_officer'],
-		group: 'events'
+		group: 'events',
+		needs: 'youth'
 	},
 	{ href: '/staff/admin/users', label: '用户管理', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/towns', label: '街镇园区', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/departments', label: '区级部门', roles: ADMIN, group: 'admin' },
+	{ href: '/staff/admin/schools', label: '学校名录', roles: ADMIN, group: 'admin' },
 	{ href: '/staff/admin/audit', label: '操作日志', roles: ADMIN, group: 'admin' }
 ];
 
@@ -75,8 +92,14 @@ export const PUBLIC_NAV: { href: string; label: string }[] = [
 	{ href: '/disclosures', label: '信用承诺公示' }
 ];
 
-export function navFor(role: Role): NavItem[] {
-	return STAFF_NAV.filter((item) => item.roles.includes(role));
+/**
+ * The entries a viewer of the role sees: those of the role, and of an entry that needs more, only
+ * when the viewer's grants hold it. Without grants (a test listing a role's pages) the role decides.
+ */
+export function navFor(role: Role, grants?: NavGrants): NavItem[] {
+	return STAFF_NAV.filter(
+		(item) => item.roles.includes(role) && (!item.needs || !grants || grants[item.needs])
+	);
 }
 
 /** The sections a role sees, each linking to its first entry. */

@@ -57,3 +57,6 @@ export function splitTags(raw: string): string[] {
 	}
 	return out;
 }
+
+/** The district department responsible for the story library (row 42 of the plan). */
+export const STORY_DESK = '区文明办';

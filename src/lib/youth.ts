@@ -58,3 +58,6 @@ export const REACH_ROWS = 4;
 
 /** Marks demo schools' names, so nobody mistakes them for the real register. */
 export const DEMO_MARK = '（演示）';
+
+/** The district department whose officers read the schools-and-youth view (row 41 of the plan). */
+export const YOUTH_DESK = '区教育局';

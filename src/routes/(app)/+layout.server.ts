@@ -2,6 +2,8 @@ import { requireUser } from '$lib/server/access';
 import * as towns from '$lib/server/towns';
 import * as plan from '$lib/server/plan';
 import * as due from '$lib/server/due';
+import * as stories from '$lib/server/stories';
+import * as youth from '$lib/server/youth';
 import { navFor } from '$lib/nav';
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
@@ -13,10 +15,11 @@ export const load: LayoutServerLoad = (event) => {
 		...u.townIds.map((id) => towns.byId(id)?.name),
 		u.departmentId ? plan.departments.byId(u.departmentId)?.name : undefined
 	].filter(Boolean) as string[];
+	const grants = { stories: stories.canOpen(u), youth: youth.canOpenView(u) };
 	return {
 		// Signed in for certain here: the pages (and the drafts they keep on the phone) rely on it.
 		user: { id: u.id, displayName: u.displayName, role: u.role },
-		nav: navFor(u.role),
+		nav: navFor(u.role, grants),
 		myTowns,
 		dueTotal: due.total(due.forUser(u))
 	};

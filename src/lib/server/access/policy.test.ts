@@ -17,6 +17,7 @@ import {
 	instrument,
 	merchant,
 	merchantReply,
+	story as storyTable,
 	street
 } from '../db/schema';
 import {
@@ -36,6 +37,7 @@ import * as towns from '../towns';
 import * as events from '../events';
 import * as plan from '../plan';
 import * as metrology from '../metrology';
+import * as stories from '../stories';
 import type { SessionUser } from '../auth/session';
 import {
 	fakeUscc,
@@ -51,6 +53,7 @@ import {
 	makeUnit,
 	makeUser,
 	merchantInput,
+	storyInput,
 	streetInput
 } from '../testing/factories';
 import * as feedbackDomain from '../feedback';
@@ -80,6 +83,9 @@ import * as enterprisePage from '../../../routes/(app)/staff/campaign/enterprise
 import * as enterpriseNew from '../../../routes/(app)/staff/campaign/enterprises/new/+page.server';
 import * as userPage from '../../../routes/(app)/(admin)/staff/admin/users/[id=id]/+page.server';
 import * as accountPage from '../../../routes/(app)/staff/account/+page.server';
+import * as storyPage from '../../../routes/(app)/staff/stories/[id=id]/+page.server';
+import * as storyNew from '../../../routes/(app)/staff/stories/new/+page.server';
+import * as storyList from '../../../routes/(app)/staff/stories/+page.server';
 import * as reportPage from '../../../routes/(app)/staff/plan/reports/[task=id]/[period]/+page.server';
 import * as shopPage from '../../../routes/(merchant)/merchant/[id=id]/+page.server';
 import * as metrologyList from '../../../routes/(app)/staff/metrology/+page.server';
@@ -120,6 +126,8 @@ const world = {} as {
 	departments: Record<'A' | 'B', number>;
 	/** Metrology demonstration units, first registered in town A or B. */
 	units: Record<'A' | 'B', number>;
+	/** A resident's story of each town (in 区文明办's library). */
+	stories: Record<'A' | 'B', number>;
 	forged: number;
 };
 
@@ -794,6 +802,82 @@ const REQUESTS: Request[] = [
 		}
 	},
 	{
+		name: 'staff story list',
+		kind: 'story',
+		action: 'view',
+		send: async (u, w) => {
+			const a = await run(storyList.load as Call, u, `/staff/stories?town=${TOWNS[town(w)]}`, {});
+			return { answer: a, towns: [stories.ownerOf(townId[town(w)])] };
+		}
+	},
+	{
+		name: 'story page',
+		kind: 'story',
+		action: 'view',
+		send: async (u, w) => {
+			const s = stories.byId(world.stories[town(w)])!;
+			const a = await run(storyPage.load as Call, u, `/staff/stories/${s.id}`, {
+				id: String(s.id)
+			});
+			return { answer: a, towns: [stories.ownerOf(s.townId)] };
+		}
+	},
+	{
+		name: 'publish or withdraw a story',
+		kind: 'story',
+		action: 'review',
+		send: async (u, w) => {
+			const s = stories.byId(world.stories[town(w)])!;
+			const to = s.state === 'published' ? 'withdraw' : 'publish';
+			const a = await run(
+				storyPage.actions[to] as Call,
+				u,
+				`/staff/stories/${s.id}?/${to}`,
+				{ id: String(s.id) },
+				{}
+			);
+			const after = stories.byId(s.id)!.state;
+			if (!allowed(a)) expect(after).toBe(s.state);
+			else expect(after).toBe(to === 'publish' ? 'published' : 'reviewing');
+			return { answer: a, towns: [stories.ownerOf(s.townId)] };
+		}
+	},
+	{
+		name: 'story edit, posting the other town',
+		kind: 'story',
+		action: 'update',
+		send: async (u, w) => {
+			const s = stories.detail(world.stories[town(w)])!;
+			const to = townId[other(w)];
+			const a = await run(
+				storyPage.actions.update as Call,
+				u,
+				`/staff/stories/${s.id}?/update`,
+				{ id: String(s.id) },
+				{ ...(stories.valuesOf(s) as Form), townId: String(to) }
+			);
+			const after = stories.byId(s.id)!;
+			expect(after.townId).toBe(allowed(a) ? to : s.townId);
+			return { answer: a, towns: [stories.ownerOf(s.townId), stories.ownerOf(to)] };
+		}
+	},
+	{
+		name: 'new story',
+		kind: 'story',
+		action: 'create',
+		send: async (u, w) => {
+			const input = storyInput({ town: TOWNS[town(w)], title: `模型测试故事 ${++made}` });
+			const a = await run(storyNew.actions.create as Call, u, '/staff/stories/new?/create', {}, {
+				...input,
+				townId: String(input.townId),
+				tags: input.tags.join('、')
+			} as Form);
+			const row = db.select().from(storyTable).where(eq(storyTable.title, input.title)).get();
+			expectMade(a, row, { townId: input.townId });
+			return { answer: a, towns: [stories.ownerOf(input.townId)] };
+		}
+	},
+	{
 		name: "a shop's own page in the merchant portal",
 		kind: 'shop',
 		action: 'view',
@@ -1018,6 +1102,10 @@ beforeAll(async () => {
 		B: makeEvent(admin, { town: TOWNS.B, department: '区文明办' }).id
 	};
 	world.units = { A: makeUnit(admin, TOWNS.A).id, B: makeUnit(admin, TOWNS.B).id };
+	world.stories = {
+		A: stories.submit(storyInput({ town: TOWNS.A })).story.id,
+		B: stories.submit(storyInput({ town: TOWNS.B })).story.id
+	};
 	world.enterprises = {
 		A: makeEnterprise(admin, TOWNS.A).id,
 		B: makeEnterprise(admin, TOWNS.B).id
@@ -1053,17 +1141,20 @@ describe('the access policy table', () => {
 		// metrology units held in it, which are a department's register.
 		const hosted = (role: string, k: string, a: string) =>
 			(role === 'town_officer' && k === 'event' && a === 'view') ||
-			((role === 'town_officer' || role === 'inspector') && k === 'metrology_unit');
+			((role === 'town_officer' || role === 'inspector') && k === 'metrology_unit') ||
+			(role === 'town_officer' && k === 'story');
 		for (const role of ['town_officer', 'inspector', 'department_officer', 'merchant'] as const)
 			for (const [k, rules] of Object.entries(POLICY[role]))
 				for (const [a, rels] of Object.entries(rules ?? {}))
 					expect(rels, `${role} ${k}.${a}`).toEqual(hosted(role, k, a) ? ['own', 'host'] : ['own']);
 		// The new roles hold nothing of a town: a department its events and reports (and the
 		// metrology register, to read, for the department that answers for it), a merchant its shops.
+		// …and 区文明办 the story library (a story answers to it and to its town)
 		expect(Object.keys(POLICY.department_officer).sort()).toEqual([
 			'event',
 			'metrology_unit',
-			'plan_report'
+			'plan_report',
+			'story'
 		]);
 		expect(Object.keys(POLICY.department_officer.metrology_unit ?? {})).toEqual(['view']);
 		const market = actors.find((a) => a.label === 'department officer 区市场监管局')!.user!;
@@ -1076,6 +1167,16 @@ describe('the access policy table', () => {
 			expect(can(market, 'view', 'metrology_unit', unit)).toBe(true);
 			expect(can(market, 'update', 'metrology_unit', unit)).toBe(false);
 			expect(can(civility, 'view', 'metrology_unit', unit)).toBe(false);
+		}
+		for (const a of ACTIONS_OF.story) {
+			const desk = {
+				role: 'department_officer' as const,
+				townIds: [],
+				departmentId: world.departments.B
+			};
+			const edu = { ...desk, departmentId: world.departments.A };
+			expect(can(desk, a, 'story', stories.ownerOf(townId.A)), `区文明办 story.${a}`).toBe(true);
+			expect(can(edu, a, 'story', stories.ownerOf(townId.A)), `区教育局 story.${a}`).toBe(false);
 		}
 		expect(Object.keys(POLICY.merchant)).toEqual(['shop']);
 		expect(

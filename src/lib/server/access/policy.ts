@@ -43,7 +43,12 @@ export const ACTIONS_OF = {
 	 * An honest-metrology demonstration unit, with its instruments and fair scales: a record of the
 	 * register row 39 gives to its responsible department, held in (and kept by) the unit's town.
 	 */
-	metrology_unit: ['view', 'create', 'update']
+	metrology_unit: ['view', 'create', 'update'],
+	/**
+	 * An honesty story: staff enter one, edit it, and review it (take it into review, publish,
+	 * decline, withdraw). It answers to its town and to 区文明办, the library's responsible unit.
+	 */
+	story: ['view', 'create', 'update', 'review']
 } as const;
 
 export type Kind = keyof typeof ACTIONS_OF;
@@ -65,18 +70,19 @@ export const KIND_LABEL: Record<Kind, string> = {
 	credit_town: '信用街镇示范创建',
 	plan_report: '工作进展报送',
 	shop: '商户本店事项',
-	metrology_unit: '诚信计量示范单位'
+	metrology_unit: '诚信计量示范单位',
+	story: '诚信故事'
 };
 
 type Rules = { [K in Kind]?: { [A in ActionOf<K>]?: readonly Relation[] } };
 
 const OWN = ['own'] as const;
-const ALL = RELATIONS;
 /**
- * A department's record held in one of the user's towns that the town keeps (a metrology unit);
- * `own` too, for a unit while no responsible department is on record.
+ * A department's record held in one of the user's towns that the town keeps (a metrology unit, a
+ * story); `own` too, for one while no responsible department is on record.
  */
-const TOWN_KEEPS = ['own', 'host'] as const;
+const HOSTED = ['own', 'host'] as const;
+const ALL = RELATIONS;
 
 function everything(): Rules {
 	return Object.fromEntries(
@@ -108,7 +114,9 @@ export const POLICY: Record<Role, Rules> = {
 		plan_report: { view: OWN, file: OWN },
 		credit_town: { view: OWN, apply: OWN },
 		// the units held in the town are the town's to keep, for the department's register
-		metrology_unit: { view: TOWN_KEEPS, create: TOWN_KEEPS, update: TOWN_KEEPS }
+		metrology_unit: { view: HOSTED, create: HOSTED, update: HOSTED },
+		// a story of the town, in 区文明办's library (`host`; `own` when that department is gone)
+		story: { view: HOSTED, create: HOSTED, update: HOSTED, review: HOSTED }
 	},
 	/** DESIGN.md: inspections of merchants in the towns assigned to them — and what they read for it. */
 	inspector: {
@@ -116,17 +124,20 @@ export const POLICY: Record<Role, Rules> = {
 		street: { view: OWN, export: OWN },
 		inspection: { view: OWN, create: OWN, update: OWN },
 		instrument: { view: OWN },
-		metrology_unit: { view: TOWN_KEEPS }
+		metrology_unit: { view: HOSTED }
 	},
 	/**
 	 * A department officer holds no town, so every town's record is refused to it: it keeps its
-	 * own department's events and progress reports — and the responsible department of row 39
-	 * (区市场监管局) reads the whole metrology register, every town's units, without changing them.
+	 * own department's events and progress reports; the responsible department of row 39
+	 * (区市场监管局) reads the whole metrology register, every town's units, without changing them;
+	 * and 区文明办 keeps the story library.
 	 */
 	department_officer: {
 		event: { view: OWN, create: OWN, update: OWN, delete: OWN },
 		plan_report: { view: OWN, file: OWN },
-		metrology_unit: { view: OWN }
+		metrology_unit: { view: OWN },
+		// the story library's own department (区文明办) reviews every town's stories; others none
+		story: { view: OWN, create: OWN, update: OWN, review: OWN }
 	},
 	/**
 	 * A merchant account holds no town either (the staff area refuses it): it sees and answers for

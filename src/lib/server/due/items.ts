@@ -12,6 +12,7 @@ import * as users from '../users';
 import * as plan from '../plan';
 import * as creditTowns from '../credit-towns';
 import * as metrology from '../metrology';
+import * as stories from '../stories';
 import { todayISO } from '../../format';
 import { register } from './registry';
 import type { SessionUser } from '../auth/session';
@@ -40,6 +41,12 @@ register('replies', (u) =>
 		? { label: '待审核的商户回应', count: replies.waitingCount(u), href: '/staff/feedback/replies' }
 		: null
 );
+
+register('stories', (u) => ({
+	label: '待审核的诚信故事',
+	count: stories.waitingCount(u),
+	href: '/staff/stories'
+}));
 
 register('appeals', (u) =>
 	u.role === 'district_admin'

@@ -6,6 +6,9 @@ import { auditLog, event } from '../db/schema';
 import * as events from './events';
 import * as towns from '../towns';
 import { readSheet } from '../files/tabular';
+import * as youth from '../youth';
+import { SYSTEM } from '../actor';
+import { exports } from '../files';
 import { makeEvent, makeEventInput, makeUser } from '../testing/factories';
 
 const id = (slug: string) => towns.bySlug(slug)!.id;
@@ -349,5 +352,37 @@ describe('dashboard link', () => {
 			lastDate: '2027-02-07'
 		});
 		expect(totals.find((t) => t.slug === 'xinbang')).toMatchObject({ count: 0, participants: 0 });
+	});
+});
+
+describe('the town × theme table’s students', () => {
+	it('sums the 学生 audience of each town’s events, in the page data and the export', () => {
+		const a = makeEvent(SYSTEM, { town: 'xiaokunshan', startDate: '2024-03-05' });
+		const b = makeEvent(SYSTEM, { town: 'xiaokunshan', startDate: '2024-03-06' });
+		const c = makeEvent(SYSTEM, { town: 'shihudang', startDate: '2024-03-07' });
+		makeEvent(SYSTEM, { town: 'shihudang', startDate: '2024-03-08' });
+		youth.setForEvent(SYSTEM, a.id, {
+			audiences: { student: 120, teacher: 8 },
+			schools: [],
+			activityType: null
+		});
+		youth.setForEvent(SYSTEM, b.id, {
+			audiences: { student: 80 },
+			schools: [],
+			activityType: null
+		});
+		youth.setForEvent(SYSTEM, c.id, { audiences: { parent: 40 }, schools: [], activityType: null });
+		const s = events.summary({ scope: null, from: '2024-03-01', to: '2024-03-31' });
+		const row = (slug: string) => s.rows.find((r) => r.townSlug === slug)!;
+		expect(row('xiaokunshan').students).toBe(200);
+		expect(row('shihudang').students).toBe(0);
+		expect(s.students).toBe(200);
+		const x = exports.eventSummary;
+		const cols = x.columns(s);
+		const col = cols.find((k) => k.header === '学生人数')!;
+		expect(col).toBeDefined();
+		const rows = x.rows(s);
+		expect(col.value(rows.find((r) => r.name === row('xiaokunshan').townName)!)).toBe(200);
+		expect(col.value(rows.at(-1)!)).toBe(200);
 	});
 });

@@ -30,7 +30,7 @@ import { cached } from '../cache';
 import { can, townIn } from '../access';
 import { DomainError } from '../forms';
 import { OPTION_KIND_LABEL } from '../../events';
-import { department, event, eventOption, eventPhoto, town } from '../db/schema';
+import { department, event, eventAudience, eventOption, eventPhoto, town } from '../db/schema';
 import type { EventOptionKind } from '../../events';
 import * as audit from '../audit';
 import * as towns from '../towns';
@@ -523,12 +523,26 @@ function summaryCells(f: SummaryFilter, rowKey: SQL<string | null>) {
 	const themes = options('theme', { includeInactive: true }).filter(
 		(t) => t.active || used.has(t.id)
 	);
-	return { cells, themes };
+	// students reached: the 学生 audience counts of the events
+	const students = new Map(
+		db
+			.select({ rowKey, n: sql<number>`coalesce(sum(${eventAudience.count}), 0)` })
+			.from(event)
+			.innerJoin(
+				eventAudience,
+				and(eq(eventAudience.eventId, event.id), eq(eventAudience.audience, 'student'))
+			)
+			.where(conditions(f))
+			.groupBy(rowKey)
+			.all()
+			.map((r) => [String(r.rowKey), Number(r.n)])
+	);
+	return { cells, themes, students };
 }
 
 /** Rows × themes with row and column totals; `rows` name the row keys to show, in order. */
 function tabulate<R extends { key: string }>(
-	{ cells, themes }: ReturnType<typeof summaryCells>,
+	{ cells, themes, students }: ReturnType<typeof summaryCells>,
 	rowList: R[]
 ) {
 	const at = (rowKey: string, themeId: number) => `${rowKey}:${themeId}`;
@@ -542,7 +556,7 @@ function tabulate<R extends { key: string }>(
 			total.count += byTheme[th.id].count;
 			total.participants += byTheme[th.id].participants;
 		}
-		return { ...r, byTheme, total };
+		return { ...r, byTheme, total, students: students.get(r.key) ?? 0 };
 	});
 	const totals: Record<number, SummaryCell> = {};
 	for (const th of themes)
@@ -560,7 +574,14 @@ function tabulate<R extends { key: string }>(
 		}),
 		{ count: 0, participants: 0 }
 	);
-	return { themes: themes.map((t) => ({ id: t.id, name: t.name })), rows, totals, grand };
+	return {
+		themes: themes.map((t) => ({ id: t.id, name: t.name })),
+		rows,
+		totals,
+		grand,
+		/** Students reached over every row (the events' 学生 audience counts). */
+		students: rows.reduce((n, r) => n + r.students, 0)
+	};
 }
 
 /**

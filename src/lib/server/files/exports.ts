@@ -417,14 +417,20 @@ type SummaryRow = {
 	name: string;
 	cells: Record<number, events.SummaryCell>;
 	total: events.SummaryCell;
+	students: number;
 };
 
 /** Events per town and theme over a period: a pair of columns per theme, and a total row. */
 export const eventSummary = {
 	name: (p: { from: string; to: string }) => `宣传教育活动统计-${p.from}至${p.to}`,
 	rows: (s: Summary): SummaryRow[] => [
-		...s.rows.map((r) => ({ name: r.townName, cells: r.byTheme, total: r.total })),
-		{ name: '合计', cells: s.totals, total: s.grand }
+		...s.rows.map((r) => ({
+			name: r.townName,
+			cells: r.byTheme,
+			total: r.total,
+			students: r.students
+		})),
+		{ name: '合计', cells: s.totals, total: s.grand, students: s.students }
 	],
 	columns: (s: Summary): Column<SummaryRow>[] => [
 		{ header: '街镇', value: (r) => r.name, width: 18 },
@@ -433,7 +439,8 @@ export const eventSummary = {
 			{ header: `${t.name}（人次）`, value: (r: SummaryRow) => r.cells[t.id].participants }
 		]),
 		{ header: '合计（场）', value: (r) => r.total.count },
-		{ header: '合计（人次）', value: (r) => r.total.participants }
+		{ header: '合计（人次）', value: (r) => r.total.participants },
+		{ header: '学生人数', value: (r) => r.students }
 	]
 };
 

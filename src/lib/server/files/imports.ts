@@ -429,7 +429,13 @@ export async function runFile<Ctx, Row>(
 	ctx: Ctx,
 	path: string,
 	bytes: Uint8Array,
-	opts: { dryRun: boolean; dryRunNote?: string; log?: (line: string) => void }
+	opts: {
+		dryRun: boolean;
+		dryRunNote?: string;
+		log?: (line: string) => void;
+		/** Write nothing when any row is bad (a register loaded whole, not row by row). */
+		allOrNothing?: boolean;
+	}
 ): Promise<number> {
 	const log = opts.log ?? console.log;
 	const name = path.split(/[\\/]/).pop() ?? path;
@@ -440,6 +446,10 @@ export async function runFile<Ctx, Row>(
 	if (opts.dryRun) {
 		log(opts.dryRunNote ?? '（--dry-run：只检查，未写入）');
 		return checked.bad.length ? 3 : 0;
+	}
+	if (opts.allOrNothing && checked.bad.length) {
+		log(`有 ${checked.bad.length} 行有问题，全部未写入；请改正后重新导入。`);
+		return 3;
 	}
 	if (!checked.good.length) {
 		log('没有可以导入的行。');

@@ -6,7 +6,9 @@ import type { RequestEvent } from '@sveltejs/kit';
 import * as forms from '../forms';
 import * as query from '../query';
 import * as stories from './stories';
-import { requireTown, townScope } from '../access';
+import { error } from '@sveltejs/kit';
+import { requireUser } from '../access';
+import * as towns from '../towns';
 import type { SessionUser } from '../auth/session';
 import { storeImage, UploadError } from '../files/uploads';
 import { storyEditSchema, storySubmitSchema } from '../../schemas/stories';
@@ -37,8 +39,9 @@ export function readPublicList(url: URL, pageSize = 12) {
 export function readStaffList(url: URL, u: SessionUser) {
 	const q = query.list(url, STAFF_LIST, { pageSize: 30 });
 	const { town, tag, state } = q.filters;
-	if (town) requireTown(u, town.id);
-	const found = stories.staffList(townScope(u), {
+	const scope = stories.scopeOf(u);
+	if (town && scope && !scope.includes(town.id)) error(403, '您只能查看和修改本街镇的记录');
+	const found = stories.staffList(scope, {
 		townId: town?.id,
 		tag,
 		state,
@@ -50,6 +53,27 @@ export function readStaffList(url: URL, u: SessionUser) {
 		...query.paged(found.items, found.total, q),
 		filters: { q: q.q ?? '', town: town?.slug ?? '', tag: tag ?? '', state: state ?? '' }
 	};
+}
+
+function inStoryScope(u: SessionUser, townId: number) {
+	const scope = stories.scopeOf(u);
+	return !scope || scope.includes(townId);
+}
+
+/** The towns a story form offers the user: every town for the district and 区文明办. */
+export function townsFor(u: SessionUser) {
+	const scope = stories.scopeOf(u);
+	return towns
+		.list()
+		.filter((t) => !scope || scope.includes(t.id))
+		.map((t) => ({ id: t.id, slug: t.slug, name: t.name }));
+}
+
+/** The signed-in user, when they may open the staff story pages (else 403, or the login page). */
+export function requireStories(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const u = requireUser(event);
+	if (!stories.canOpen(u)) error(403, '您的账号没有权限访问此页面');
+	return u;
 }
 
 function photosOf(form: FormData) {
@@ -112,7 +136,8 @@ export async function saveStaff(
 ): Promise<{ ok: true; id: number } | { ok: false; failure: forms.FormFailure }> {
 	const read = await forms.read(request, storyEditSchema, { lists: ['removePhoto'] });
 	if (!read.ok) return { ok: false, failure: read.failure };
-	requireTown(u, read.data.townId);
+	if (!stories.canOpen(u, id ? 'update' : 'create') || !inStoryScope(u, read.data.townId))
+		error(403, '您只能查看和修改本街镇的记录');
 	const remove = (read.form.getAll('removePhoto') as string[]).filter(Boolean);
 	const keys = await storePhotos(photosOf(read.form), read.values);
 	if (!Array.isArray(keys)) return { ok: false, failure: keys };

@@ -14,6 +14,11 @@ import {
 } from '../testing/factories';
 import { SYSTEM } from '../actor';
 import * as towns from '../towns';
+import * as due from '../due';
+import { answer, requestEvent } from '../testing/requests';
+import type { SessionUser } from '../auth/session';
+import * as listPage from '../../../routes/(app)/staff/stories/+page.server';
+import * as storyPage from '../../../routes/(app)/staff/stories/[id=id]/+page.server';
 
 beforeEach(() => stories.clientLimiter.reset());
 
@@ -115,5 +120,68 @@ describe('events that told stories', () => {
 		const draft = stories.submit(storyInput()).story;
 		expect(() => stories.setForEvent(SYSTEM, told.id, [draft.id])).toThrow(/已发布/);
 		expect(stories.figures(new Date().getFullYear()).storiesPublished).toBeGreaterThan(0);
+	});
+});
+
+describe('区文明办 and the story library', () => {
+	const path = '/staff/stories';
+	const list = (u: SessionUser) => answer(() => listPage.load(requestEvent(u, path) as never));
+	const detail = (u: SessionUser, id: number) =>
+		answer(() => storyPage.load(requestEvent(u, `${path}/${id}`, { id: String(id) }) as never));
+	const publish = (u: SessionUser, id: number) =>
+		answer(() =>
+			storyPage.actions.publish(requestEvent(u, `${path}/${id}`, { id: String(id) }, {}) as never)
+		);
+
+	it('reviews and publishes every town’s stories; another department opens nothing', async () => {
+		const desk = await makeUser('department_officer', [], { department: '区文明办' });
+		const edu = await makeUser('department_officer', [], { department: '区教育局' });
+		const officer = await makeUser('town_officer', ['sheshan']);
+		const a = stories.submit(storyInput({ town: 'xiaokunshan' })).story;
+		const b = stories.submit(storyInput({ town: 'sheshan' })).story;
+
+		expect((await list(desk)).status).toBe(200);
+		expect((await detail(desk, a.id)).status).toBe(200);
+		const seen = (await list(desk)).body as { list: { items: { id: number }[] } };
+		expect(seen.list.items.map((s) => s.id)).toEqual(expect.arrayContaining([a.id, b.id]));
+		const p = await publish(desk, a.id);
+		expect(p.status, JSON.stringify(p.body)).toBe(303);
+		expect(stories.byId(a.id)!.state).toBe('published');
+		// edits too, in any town
+		const edited = stories.update(
+			desk,
+			b.id,
+			storyEditInput({ town: 'xiaokunshan', title: '区文明办改过的标题' })
+		);
+		expect(edited.townId).toBe(towns.bySlug('xiaokunshan')!.id);
+
+		expect((await list(edu)).status).toBe(403);
+		expect((await detail(edu, b.id)).status).toBe(403);
+		expect((await publish(edu, b.id)).status).toBe(403);
+		expect(() => stories.decide(edu, b.id, 'publish')).toThrow(/只能管理/);
+		expect(stories.byId(b.id)!.state).toBe('submitted');
+
+		// a town officer keeps to its town
+		expect((await detail(officer, a.id)).status).toBe(403);
+		const c = stories.submit(storyInput({ town: 'sheshan' })).story;
+		expect((await publish(officer, c.id)).status).toBe(303);
+	});
+
+	it('shows stories waiting for review as work due to those who may review them', async () => {
+		const desk = await makeUser('department_officer', [], { department: '区文明办' });
+		const edu = await makeUser('department_officer', [], { department: '区教育局' });
+		const officer = await makeUser('town_officer', ['maogang']);
+		const inspector = await makeUser('inspector', ['maogang']);
+		const before = { desk: stories.waitingCount(desk), officer: stories.waitingCount(officer) };
+		stories.submit(storyInput({ town: 'maogang' }));
+		stories.submit(storyInput({ town: 'yexie' }));
+		expect(stories.waitingCount(desk)).toBe(before.desk + 2);
+		expect(stories.waitingCount(officer)).toBe(before.officer + 1);
+		expect(stories.waitingCount(edu)).toBe(0);
+		expect(stories.waitingCount(inspector)).toBe(0);
+		const item = (u: SessionUser) =>
+			due.forUser(u, new Date(Date.now() + 3_600_000)).find((i) => i.href === path);
+		expect(item(desk)?.count).toBe(stories.waitingCount(desk));
+		expect(item(edu)).toBeUndefined();
 	});
 });

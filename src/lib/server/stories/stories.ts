@@ -1,8 +1,8 @@
 /**
  * The honesty story library (诚信故事): a resident sends a story from the public page (no login,
  * counted by the window limiter, a receipt token kept by the sender and stored only as its hash),
- * or staff enter one; officers of the story's town and district admins edit it, take it into review
- * and publish it or decline it with a reason. Events of form 事迹宣讲 / 故事汇巡演 link the stories
+ * or staff enter one; officers of the story's town, 区文明办 and district admins edit it, take it
+ * into review and publish it or decline it with a reason (the rows of `story` in the policy). Events of form 事迹宣讲 / 故事汇巡演 link the stories
  * they told.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -12,6 +12,8 @@ import { enterprise, event, eventOption, eventStory, merchant, story, town } fro
 import type { Story } from '../db/schema';
 import * as audit from '../audit';
 import { townIn } from '../access';
+import { can, type ActionOf, type Owner, type Who } from '../access/policy';
+import * as departments from '../plan/departments';
 import { DomainError } from '../forms';
 import { createWindowLimiter } from '../auth/rate-limit';
 import { imageUrl } from '../files/uploads';
@@ -19,6 +21,7 @@ import type { Actor } from '../actor';
 import type { StoryEditInput, StorySubmitInput } from '../../schemas/stories';
 import {
 	MAX_STORY_PHOTOS,
+	STORY_DESK,
 	STORY_EVENT_FORMS,
 	STORY_STATE_LABEL,
 	type StoryState
@@ -50,15 +53,36 @@ export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
-function canWrite(actor: Actor, townId: number) {
-	if (actor.role === 'system' || actor.role === 'district_admin') return true;
-	return actor.role === 'town_officer' && actor.townIds.includes(townId);
+/** A story's owner for the access policy: its town, and 区文明办 (the library's department). */
+export function ownerOf(townId: number | null): Owner {
+	return { townId, departmentId: departments.byName(STORY_DESK)?.id ?? null };
 }
 
-function checkTown(actor: Actor, townId: number, tx: Tx | typeof db = db) {
+/** Whether the user may take the action on some story: the district, a town, 区文明办. */
+export function canOpen(u: Who | null | undefined, action: ActionOf<'story'> = 'view') {
+	if (!u) return false;
+	return [null, ...u.townIds].some((t) => can(u, action, 'story', ownerOf(t)));
+}
+
+/** The towns whose stories the user sees: null for all (the district, 区文明办). */
+export function scopeOf(u: Who): number[] | null {
+	return can(u, 'view', 'story', ownerOf(null)) ? null : [...u.townIds];
+}
+
+function canWrite(actor: Actor, townId: number, action: ActionOf<'story'> = 'update') {
+	return actor.role === 'system' || can(actor, action, 'story', ownerOf(townId));
+}
+
+function checkTown(
+	actor: Actor,
+	townId: number,
+	tx: Tx | typeof db = db,
+	action: ActionOf<'story'> = 'update'
+) {
 	if (!tx.select({ id: town.id }).from(town).where(eq(town.id, townId)).get())
 		throw new DomainError('townId', '请选择街镇');
-	if (!canWrite(actor, townId)) throw new DomainError('townId', '您只能管理本街镇的诚信故事');
+	if (!canWrite(actor, townId, action))
+		throw new DomainError('townId', '您只能管理本街镇的诚信故事');
 }
 
 /** A merchant's or enterprise's USCC to the record it links; a person links nothing. */
@@ -141,7 +165,7 @@ export function create(
 	now = new Date()
 ) {
 	return db.transaction((tx) => {
-		checkTown(actor, input.townId, tx);
+		checkTown(actor, input.townId, tx, 'create');
 		const row = tx
 			.insert(story)
 			.values({
@@ -167,10 +191,11 @@ export function create(
 	});
 }
 
-function loadForWrite(tx: Tx, actor: Actor, id: number) {
+function loadForWrite(tx: Tx, actor: Actor, id: number, action: ActionOf<'story'> = 'update') {
 	const before = tx.select().from(story).where(eq(story.id, id)).get();
 	if (!before) throw new DomainError('_', '故事不存在');
-	if (!canWrite(actor, before.townId)) throw new DomainError('_', '您只能管理本街镇的诚信故事');
+	if (!canWrite(actor, before.townId, action))
+		throw new DomainError('_', '您只能管理本街镇的诚信故事');
 	return before;
 }
 
@@ -226,7 +251,7 @@ export function decide(
 	now = new Date()
 ) {
 	return db.transaction((tx) => {
-		const before = loadForWrite(tx, actor, id);
+		const before = loadForWrite(tx, actor, id, 'review');
 		if (!MOVES[move].includes(before.state))
 			throw new DomainError(
 				'_',
@@ -370,6 +395,20 @@ function listSelect() {
 		publishedAt: story.publishedAt,
 		createdAt: story.createdAt
 	};
+}
+
+/** Stories waiting for review (投稿, 审核中) that the user may review; 0 for anyone else. */
+export function waitingCount(u: Who) {
+	if (!canOpen(u, 'review')) return 0;
+	return (
+		db
+			.select({ n: count() })
+			.from(story)
+			.where(
+				and(townIn(story.townId, scopeOf(u)), inArray(story.state, ['submitted', 'reviewing']))
+			)
+			.get()?.n ?? 0
+	);
 }
 
 /** The staff list, pending first, newest first. */

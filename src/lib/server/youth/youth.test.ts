@@ -5,6 +5,12 @@ import { makeEvent } from '../testing/factories';
 import { SYSTEM } from '../actor';
 import * as towns from '../towns';
 import { eventReachSchema } from '../../schemas/youth';
+import { makeUser } from '../testing/users';
+import { DomainError } from '../forms';
+import { runFile } from '../files/imports';
+import { db } from '../db';
+import { auditLog } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
 
 function school(name: string, kind: 'primary' | 'junior', town = 'maogang') {
 	return youth.createSchool(SYSTEM, { name, kind, townId: towns.bySlug(town)!.id, address: '' });
@@ -66,5 +72,128 @@ describe('an event’s reach', () => {
 		expect(bad.error?.issues[0].message).toMatch(/少于各学校学生人数之和/);
 		const twice = eventReachSchema.safeParse({ reachSchool: ['1', '1'], reachStudents: ['', ''] });
 		expect(twice.error?.issues[0].message).toMatch(/只需填写一次/);
+	});
+});
+
+describe('the schools an event names', () => {
+	it('are in a town the actor may write: a town officer cannot name another town’s school', async () => {
+		const own = school('岳阳测试小学（演示）', 'primary', 'yueyang');
+		const other = school('佘山测试小学（演示）', 'primary', 'sheshan');
+		const officer = await makeUser('town_officer', ['yueyang']);
+		const e = makeEvent(officer, { town: 'yueyang', startDate: '2026-05-10' });
+		const r = reach({
+			reachSchool: [String(own.id), String(other.id)],
+			reachStudents: ['10', '20']
+		});
+		if (!r.ok) throw new Error('reach did not parse');
+		let thrown: unknown;
+		try {
+			youth.setForEvent(officer, e.id, r.data.youth);
+		} catch (err) {
+			thrown = err;
+		}
+		expect(thrown).toBeInstanceOf(DomainError);
+		expect((thrown as DomainError).field).toBe('reachSchool');
+		expect((thrown as DomainError).message).toMatch(/佘山测试小学.*不在您负责的街镇/);
+		expect(youth.ofEvent(e.id).schools).toHaveLength(0);
+		expect(youth.ofEvent(e.id).audiences).toEqual({});
+		// Its own town's school is fine; a department officer's event may name any school.
+		const mine = reach({ reachSchool: [String(own.id)], reachStudents: ['10'] });
+		if (!mine.ok) throw new Error('reach did not parse');
+		youth.setForEvent(officer, e.id, mine.data.youth);
+		expect(youth.ofEvent(e.id).schools.map((s) => s.id)).toEqual([own.id]);
+		const edu = await makeUser('department_officer');
+		const d = makeEvent(edu, { town: null, department: '区教育局', startDate: '2026-05-11' });
+		youth.setForEvent(edu, d.id, r.data.youth);
+		expect(youth.ofEvent(d.id).schools).toHaveLength(2);
+	});
+});
+
+describe('the schools register', () => {
+	it('edits, retires and brings back a school, each audited', async () => {
+		const admin = await makeUser('district_admin');
+		const s = school('洞泾测试小学（演示）', 'primary', 'dongjing');
+		const ssh = towns.bySlug('sheshan')!.id;
+		const input = {
+			name: '佘山测试九年制学校（演示）',
+			kind: 'nine_year' as const,
+			townId: ssh,
+			address: '佘山镇',
+			lat: 31.1,
+			lng: 121.2
+		};
+		const after = youth.updateSchool(admin, s.id, input);
+		expect(after).toMatchObject(input);
+		expect(youth.register(ssh).map((r) => r.id)).toContain(s.id);
+		expect(youth.register(towns.bySlug('dongjing')!.id).map((r) => r.id)).not.toContain(s.id);
+		expect(() =>
+			youth.updateSchool(admin, s.id, { ...input, name: '泖港测试小学（演示）' })
+		).toThrow(/已有同名学校/);
+		youth.setSchoolActive(admin, s.id, false);
+		expect(youth.schools().map((r) => r.id)).not.toContain(s.id);
+		expect(youth.register(ssh).find((r) => r.id === s.id)?.active).toBe(false);
+		const trail = db
+			.select()
+			.from(auditLog)
+			.where(and(eq(auditLog.entityType, 'school'), eq(auditLog.entityId, String(s.id))))
+			.all();
+		expect(trail.map((a) => a.action)).toEqual(['school.create', 'school.update', 'school.retire']);
+	});
+
+	it('imports a CSV whole, with row numbers for bad rows, and writes nothing when one is bad', async () => {
+		const lines: string[] = [];
+		const log = (l: string) => lines.push(l);
+		const head = '学校名称,学段,所属街镇,地址,纬度,经度';
+		const csv = (rows: string[]) => new TextEncoder().encode([head, ...rows].join('\n'));
+		const bad = csv([
+			'叶榭测试小学（演示）,小学,叶榭镇,叶榭镇叶新公路 1 号,,',
+			'叶榭测试中学（演示）,大学,叶榭镇,,,',
+			'叶榭测试高中（演示）,高中,火星镇,,,'
+		]);
+		const ctx = { actor: SYSTEM };
+		expect(
+			await runFile(youth.schoolImportSpec, ctx, 'schools.csv', bad, {
+				dryRun: false,
+				log,
+				allOrNothing: true
+			})
+		).toBe(3);
+		expect(lines.join('\n')).toMatch(/第 3 行：学段「大学」无效/);
+		expect(lines.join('\n')).toMatch(/第 4 行：所属街镇「火星镇」不存在/);
+		expect(lines.join('\n')).toMatch(/全部未写入/);
+		expect(youth.schoolByName('叶榭测试小学（演示）')).toBeUndefined();
+
+		const good = csv([
+			'叶榭测试小学（演示）,小学,叶榭镇,叶榭镇叶新公路 1 号,31.0,121.3',
+			'叶榭测试中学（演示）,初中,叶榭镇,,,'
+		]);
+		lines.length = 0;
+		expect(
+			await runFile(youth.schoolImportSpec, ctx, 'schools.csv', good, {
+				dryRun: true,
+				log,
+				allOrNothing: true
+			})
+		).toBe(0);
+		expect(youth.schoolByName('叶榭测试小学（演示）')).toBeUndefined();
+		expect(
+			await runFile(youth.schoolImportSpec, ctx, 'schools.csv', good, {
+				dryRun: false,
+				log,
+				allOrNothing: true
+			})
+		).toBe(0);
+		expect(lines.at(-1)).toMatch(/新增 2 所学校/);
+		expect(youth.schoolByName('叶榭测试小学（演示）')).toMatchObject({
+			kind: 'primary',
+			lat: 31,
+			lng: 121.3
+		});
+		await runFile(youth.schoolImportSpec, ctx, 'schools.csv', good, {
+			dryRun: false,
+			log,
+			allOrNothing: true
+		});
+		expect(lines.at(-1)).toMatch(/新增 0 所学校，2 所已存在/);
 	});
 });

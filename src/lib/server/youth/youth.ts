@@ -4,9 +4,9 @@
  * year — schools reached and not yet, students per grade band and town, activity by type, and
  * students per town and theme.
  */
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { db } from '../db';
+import { db, type Tx } from '../db';
 import {
 	event,
 	eventAudience,
@@ -21,11 +21,23 @@ import * as audit from '../audit';
 import { townIn } from '../access';
 import { DomainError } from '../forms';
 import type { Actor } from '../actor';
-import type { EventReach, SchoolInput } from '../../schemas/youth';
+import {
+	schoolFormSchema,
+	type EventReach,
+	type SchoolFormInput,
+	type SchoolInput
+} from '../../schemas/youth';
+import type { Checked, Spec } from '../files/imports';
+import type { Sheet } from '../files/tabular';
+import * as towns from '../towns';
+import * as departments from '../plan/departments';
+import type { SessionUser } from '../auth/session';
 import {
 	AUDIENCES,
 	SCHOOL_KINDS,
+	SCHOOL_KIND_LABEL,
 	YOUTH_ACTIVITY_TYPES,
+	YOUTH_DESK,
 	type Audience,
 	type SchoolKind,
 	type YouthActivityType
@@ -35,19 +47,21 @@ type Scope = Parameters<typeof townIn>[1];
 
 // ------------------------------------------------------------ schools
 
+const SCHOOL_ROW = {
+	id: school.id,
+	name: school.name,
+	kind: school.kind,
+	townId: school.townId,
+	townName: town.name,
+	address: school.address,
+	lat: school.lat,
+	lng: school.lng
+};
+
 /** Active schools in the scope, by town (district order), grade band and name. */
 export function schools(scope: Scope = null) {
 	return db
-		.select({
-			id: school.id,
-			name: school.name,
-			kind: school.kind,
-			townId: school.townId,
-			townName: town.name,
-			address: school.address,
-			lat: school.lat,
-			lng: school.lng
-		})
+		.select(SCHOOL_ROW)
 		.from(school)
 		.innerJoin(town, eq(town.id, school.townId))
 		.where(and(eq(school.active, true), townIn(school.townId, scope)))
@@ -82,7 +96,201 @@ export function createSchool(
 	});
 }
 
+/** The district's schools page: every school (retired ones last), of one town when given. */
+export function register(townId?: number | null) {
+	return db
+		.select({ ...SCHOOL_ROW, active: school.active })
+		.from(school)
+		.innerJoin(town, eq(town.id, school.townId))
+		.where(townId != null ? eq(school.townId, townId) : undefined)
+		.orderBy(desc(school.active), asc(town.sortOrder), asc(school.kind), asc(school.name))
+		.all();
+}
+
+export function schoolById(id: number): School | undefined {
+	return db.select().from(school).where(eq(school.id, id)).get();
+}
+
+function patchOf(input: SchoolFormInput) {
+	const { name, kind, townId, address, lat, lng } = input;
+	return { name, kind, townId, address, lat, lng };
+}
+
+function sameSchool(before: School, input: SchoolFormInput) {
+	const patch = patchOf(input);
+	return (Object.keys(patch) as (keyof typeof patch)[]).every((k) => patch[k] === before[k]);
+}
+
+/**
+ * Writes a change to school `id` and its audit entry, when `check` (given the stored row) finds
+ * something to change; returns the stored row either way.
+ */
+function changeSchool(
+	actor: Actor,
+	id: number,
+	action: string,
+	check: (before: School, tx: Tx) => Partial<School> | null,
+	now: Date
+) {
+	return db.transaction((tx) => {
+		const before = tx.select().from(school).where(eq(school.id, id)).get();
+		if (!before) throw new DomainError('_', '学校不存在');
+		const patch = check(before, tx);
+		if (!patch) return before;
+		const after = tx.update(school).set(patch).where(eq(school.id, id)).returning().get();
+		audit.record(
+			tx,
+			actor,
+			{ action, entityType: 'school', entityId: id, townId: after.townId, before, after },
+			now
+		);
+		return after;
+	});
+}
+
+/** Changes a school's name, grade band, town, address or location; audited when anything changed. */
+export function updateSchool(actor: Actor, id: number, input: SchoolFormInput, now = new Date()) {
+	return changeSchool(
+		actor,
+		id,
+		'school.update',
+		(before, tx) => {
+			const twin = tx
+				.select({ id: school.id })
+				.from(school)
+				.where(eq(school.name, input.name))
+				.get();
+			if (twin && twin.id !== id) throw new DomainError('name', '已有同名学校');
+			return sameSchool(before, input) ? null : patchOf(input);
+		},
+		now
+	);
+}
+
+/**
+ * Retires a school (or brings it back): it leaves the pickers and the education bureau's view;
+ * events that reached it keep it.
+ */
+export function setSchoolActive(actor: Actor, id: number, active: boolean, now = new Date()) {
+	return changeSchool(
+		actor,
+		id,
+		active ? 'school.restore' : 'school.retire',
+		(before) => (before.active === active ? null : { active }),
+		now
+	);
+}
+
+// ------------------------------------------------------------ the schools import
+
+const KIND_BY_LABEL = new Map(SCHOOL_KINDS.map((k) => [SCHOOL_KIND_LABEL[k], k]));
+
+/** Checks the rows of a schools sheet (学校名称, 学段, 所属街镇, 地址, 纬度, 经度); writes nothing. */
+export function checkSchoolImport(sheet: Sheet): Checked<SchoolFormInput> {
+	const good: Checked<SchoolFormInput>['good'] = [];
+	const bad: Checked<SchoolFormInput>['bad'] = [];
+	const seen = new Map<string, number>();
+	for (const row of sheet.rows) {
+		const c = row.cells;
+		const name = (c['学校名称'] ?? '').trim();
+		const summary = `${name} ${c['所属街镇'] ?? ''}`.trim();
+		const kindRaw = (c['学段'] ?? '').trim();
+		const kind = KIND_BY_LABEL.get(kindRaw as never);
+		if (!kind) {
+			bad.push({
+				line: row.line,
+				summary,
+				reason: `学段「${kindRaw}」无效，应为 ${Object.values(SCHOOL_KIND_LABEL).join('、')} 之一`
+			});
+			continue;
+		}
+		const townRaw = (c['所属街镇'] ?? '').trim();
+		const t = towns.byName(townRaw);
+		if (!t) {
+			bad.push({ line: row.line, summary, reason: `所属街镇「${townRaw}」不存在，请填写街镇全称` });
+			continue;
+		}
+		const parsed = schoolFormSchema.safeParse({
+			name,
+			kind,
+			townId: t.id,
+			address: c['地址'] ?? '',
+			locationLat: c['纬度'] ?? '',
+			locationLng: c['经度'] ?? ''
+		});
+		if (!parsed.success) {
+			bad.push({ line: row.line, summary, reason: parsed.error.issues[0].message });
+			continue;
+		}
+		if (seen.has(parsed.data.name)) {
+			bad.push({
+				line: row.line,
+				summary,
+				reason: `学校名称与第 ${seen.get(parsed.data.name)} 行重复`
+			});
+			continue;
+		}
+		seen.set(parsed.data.name, row.line);
+		good.push({ line: row.line, value: parsed.data });
+	}
+	return { good, bad, total: sheet.rows.length };
+}
+
+/** Writes checked rows in one transaction: a new name is added, a known one updated. */
+export function commitSchoolImport(actor: Actor, rows: SchoolFormInput[], now = new Date()) {
+	let created = 0;
+	let updated = 0;
+	let unchanged = 0;
+	db.transaction(() => {
+		for (const r of rows) {
+			const before = schoolByName(r.name);
+			if (!before) {
+				createSchool(actor, r, now);
+				created++;
+			} else if (before.active && sameSchool(before, r)) unchanged++;
+			else {
+				updateSchool(actor, before.id, r, now);
+				setSchoolActive(actor, before.id, true, now);
+				updated++;
+			}
+		}
+	});
+	return { created, updated, unchanged };
+}
+
+/** The schools import, for the CLI (the same flow as every import). */
+export const schoolImportSpec: Spec<{ actor: Actor }, SchoolFormInput> = {
+	kind: () => 'schools',
+	columns: ['学校名称', '学段', '所属街镇', '地址', '纬度', '经度'],
+	required: ['学校名称', '学段', '所属街镇'],
+	example: {
+		学校名称: '上海市松江区岳阳小学',
+		学段: '小学',
+		所属街镇: '岳阳街道',
+		地址: '岳阳街道人民北路 100 号',
+		纬度: '31.0100',
+		经度: '121.2300'
+	},
+	template: () => '学校导入模板',
+	unit: '所',
+	noun: '学校',
+	check: (sheet) => checkSchoolImport(sheet),
+	commit: (c, rows) => commitSchoolImport(c.actor, rows),
+	sample: (v) => ({ 学校名称: v.name, 学段: SCHOOL_KIND_LABEL[v.kind] })
+};
+
 // ------------------------------------------------------------ an event's reach
+
+/**
+ * Whether the actor may name a school of `townId` on an event: a town officer only its towns'
+ * schools (its events are its towns'); district admins, the system and department officers any
+ * (a department's events are district-wide — 区教育局 works with every school).
+ */
+function maySchool(actor: Actor, townId: number) {
+	if (actor.role === 'district_admin' || actor.role === 'system') return true;
+	if (actor.role === 'department_officer') return true;
+	return actor.townIds.includes(townId);
+}
 
 export type Youth = EventReach['youth'];
 
@@ -98,11 +306,17 @@ export function setForEvent(actor: Actor, eventId: number, youth: Youth, now = n
 		const ids = youth.schools.map((s) => s.schoolId);
 		if (ids.length) {
 			const found = tx
-				.select({ id: school.id })
+				.select({ id: school.id, name: school.name, townId: school.townId })
 				.from(school)
 				.where(and(inArray(school.id, ids), eq(school.active, true)))
 				.all();
 			if (found.length !== new Set(ids).size) throw new DomainError('reachSchool', '请选择学校');
+			const foreign = found.find((s) => !maySchool(actor, s.townId));
+			if (foreign)
+				throw new DomainError(
+					'reachSchool',
+					`“${foreign.name}”不在您负责的街镇，只能选择本街镇的学校`
+				);
 		}
 		const before = ofEvent(eventId);
 		tx.delete(eventAudience).where(eq(eventAudience.eventId, eventId)).run();
@@ -174,6 +388,16 @@ export function ofEvent(eventId: number) {
 }
 
 // ------------------------------------------------------------ the education bureau's view
+
+/** Who reads the view: district admins and 区教育局's own officers. */
+export function canOpenView(u: Pick<SessionUser, 'role' | 'departmentId'>) {
+	if (u.role === 'district_admin') return true;
+	return (
+		u.role === 'department_officer' &&
+		u.departmentId != null &&
+		departments.byId(u.departmentId)?.name === YOUTH_DESK
+	);
+}
 
 function inYear(year: number) {
 	return and(gte(event.startDate, `${year}-01-01`), lte(event.startDate, `${year}-12-31`));

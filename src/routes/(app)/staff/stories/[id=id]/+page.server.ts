@@ -1,13 +1,16 @@
-import { redirect } from '@sveltejs/kit';
-import { loadInScope, requireRole, visibleTowns } from '$lib/server/access';
+import { error, redirect } from '@sveltejs/kit';
+import { can } from '$lib/server/access';
 import * as forms from '$lib/server/forms';
 import * as stories from '$lib/server/stories';
 import { rejectSchema } from '$lib/schemas/stories';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 function storyFor(event: RequestEvent | Parameters<PageServerLoad>[0]) {
-	const u = requireRole(event, 'district_admin', 'town_officer');
-	const s = loadInScope(u, stories.detail(Number(event.params.id)), (r) => r.townId, '故事不存在');
+	const u = stories.requireStories(event);
+	const s = stories.detail(Number(event.params.id));
+	if (!s) error(404, '故事不存在');
+	if (!can(u, 'view', 'story', stories.ownerOf(s.townId)))
+		error(403, '您只能查看和修改本街镇的记录');
 	return { u, s };
 }
 
@@ -16,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		story: { ...s, receiptHash: undefined },
 		values: stories.valuesOf(s),
-		towns: visibleTowns(u).map((t) => ({ id: t.id, name: t.name })),
+		towns: stories.townsFor(u).map((t) => ({ id: t.id, name: t.name })),
 		saved: event.url.searchParams.has('saved')
 	};
 };
@@ -24,7 +27,9 @@ export const load: PageServerLoad = (event) => {
 function move(name: 'review' | 'publish' | 'withdraw') {
 	return async (event: RequestEvent) => {
 		const { u, s } = storyFor(event);
-		const failed = await forms.attempt({}, () => stories.decide(u, s.id, name));
+		const failed = await forms.attempt({}, () => {
+			stories.decide(u, s.id, name);
+		});
 		if (failed) return failed;
 		redirect(303, `/staff/stories/${s.id}`);
 	};
@@ -44,9 +49,9 @@ export const actions: Actions = {
 		const { u, s } = storyFor(event);
 		const read = await forms.read(event.request, rejectSchema);
 		if (!read.ok) return read.failure;
-		const failed = await forms.attempt(read.values, () =>
-			stories.decide(u, s.id, 'reject', read.data.reason)
-		);
+		const failed = await forms.attempt(read.values, () => {
+			stories.decide(u, s.id, 'reject', read.data.reason);
+		});
 		if (failed) return failed;
 		redirect(303, `/staff/stories/${s.id}`);
 	}
