@@ -4,9 +4,10 @@ export type NavGroup = { id: string; label: string };
 /**
  * What an entry needs beyond the role, answered on the server for the viewer (the page's own
  * check): `stories` — may open the staff story library (towns, 区文明办, the district);
- * `youth` — may read 区教育局's view (区教育局, the district).
+ * `youth` — may read 区教育局's view (区教育局, the district); `metrology` — may read the register
+ * of metrology demonstration units (towns, inspectors, 区市场监管局, the district).
  */
-export const NAV_NEEDS = ['stories', 'youth'] as const;
+export const NAV_NEEDS = ['stories', 'youth', 'metrology'] as const;
 export type NavNeed = (typeof NAV_NEEDS)[number];
 export type NavGrants = Record<NavNeed, boolean>;
 
@@ -52,7 +53,13 @@ export const STAFF_NAV: NavItem[] = [
 	{ href: '/staff/feedback/replies', label: '商户回应审核', roles: OFFICE, group: 'streets' },
 	{ href: '/staff/inspections/requests', label: '复查申请', roles: ALL, group: 'streets' },
 	{ href: '/staff/admin/appeals', label: '商户申诉', roles: ADMIN, group: 'streets' },
-	{ href: '/staff/metrology', label: '诚信计量示范单位', roles: ALL, group: 'streets' },
+	{
+		href: '/staff/metrology',
+		label: '诚信计量示范单位',
+		roles: ALL,
+		group: 'streets',
+		needs: 'metrology'
+	},
 	{ href: '/staff/admin/standards', label: '评价标准', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/admin/ratings', label: '评级设置', roles: ADMIN, group: 'streets' },
 	{ href: '/staff/events', label: '宣传教育活动', roles: UNITS, group: 'events' },

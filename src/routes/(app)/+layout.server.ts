@@ -4,6 +4,7 @@ import * as plan from '$lib/server/plan';
 import * as due from '$lib/server/due';
 import * as stories from '$lib/server/stories';
 import * as youth from '$lib/server/youth';
+import * as metrology from '$lib/server/metrology';
 import { navFor } from '$lib/nav';
 import { error } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
@@ -15,7 +16,12 @@ export const load: LayoutServerLoad = (event) => {
 		...u.townIds.map((id) => towns.byId(id)?.name),
 		u.departmentId ? plan.departments.byId(u.departmentId)?.name : undefined
 	].filter(Boolean) as string[];
-	const grants = { stories: stories.canOpen(u), youth: youth.canOpenView(u) };
+	const units = metrology.townsFor(u, 'view');
+	const grants = {
+		stories: stories.canOpen(u),
+		youth: youth.canOpenView(u),
+		metrology: !units || units.length > 0
+	};
 	return {
 		// Signed in for certain here: the pages (and the drafts they keep on the phone) rely on it.
 		user: { id: u.id, displayName: u.displayName, role: u.role },
