@@ -160,6 +160,7 @@ test('a merchant changes its password: the old one and the other sessions stop w
 	await other.close();
 
 	await page.getByRole('button', { name: '退出登录' }).click();
+	await expect(page).toHaveURL(/\/login/);
 	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('用户名').fill(username);
 	await page.getByLabel('密码').fill(password);

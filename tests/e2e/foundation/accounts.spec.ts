@@ -36,6 +36,8 @@ test('first admin creates a town officer, who logs in and out', async ({ page })
 	await expect(page.getByRole('link', { name: '用户管理' })).toHaveCount(0);
 
 	await page.getByRole('button', { name: '退出登录' }).click();
+	// signing out first clears what this officer kept on the device, then posts: wait for it
+	await expect(page).toHaveURL(/\/login/);
 	await page.goto('/staff');
 	await expect(page).toHaveURL(/\/login\?next=%2Fstaff/);
 });
