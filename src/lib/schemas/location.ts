@@ -32,3 +32,21 @@ export function locationFields(name = 'location') {
 			return { lat: la, lng: ln };
 		});
 }
+
+/**
+ * For `.transform` on a form's schema that carries `locationLat` / `locationLng`: the record's
+ * fields with the point checked and turned into `lat` / `lng` (null when none was given).
+ */
+export function withLocation<T extends { locationLat?: string; locationLng?: string }>(
+	v: T,
+	ctx: z.RefinementCtx
+): Omit<T, 'locationLat' | 'locationLng'> & { lat: number | null; lng: number | null } {
+	const { locationLat, locationLng, ...rest } = v;
+	const where = locationFields('location').safeParse({ locationLat, locationLng });
+	if (!where.success) {
+		for (const issue of where.error.issues)
+			ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+		return z.NEVER;
+	}
+	return { ...rest, lat: where.data?.lat ?? null, lng: where.data?.lng ?? null };
+}

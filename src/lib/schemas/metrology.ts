@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SCALE_CHECK_RESULTS, UNIT_KINDS } from '$lib/metrology';
 import { usccField } from './streets';
-import { locationFields } from './location';
+import { withLocation } from './location';
 import { phone } from './feedback';
 
 const dateField = (label: string) =>
@@ -23,16 +23,7 @@ export const unitSchema = z
 		locationLat: z.string().optional(),
 		locationLng: z.string().optional()
 	})
-	.transform((v, ctx) => {
-		const { locationLat, locationLng, ...rest } = v;
-		const where = locationFields('location').safeParse({ locationLat, locationLng });
-		if (!where.success) {
-			for (const issue of where.error.issues)
-				ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-			return z.NEVER;
-		}
-		return { ...rest, lat: where.data?.lat ?? null, lng: where.data?.lng ?? null };
-	});
+	.transform(withLocation);
 
 export type UnitInput = z.output<typeof unitSchema>;
 

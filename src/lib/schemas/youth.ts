@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIENCES, SCHOOL_KINDS, YOUTH_ACTIVITY_TYPES, type Audience } from '$lib/youth';
-import { locationFields } from './location';
+import { withLocation } from './location';
 
 const count = (label: string) =>
 	z
@@ -79,18 +79,6 @@ const located = schoolSchema.extend({
 	locationLat: z.string().optional(),
 	locationLng: z.string().optional()
 });
-
-/** The location fields of a school's form turned into `lat` / `lng`. */
-function withLocation<T extends z.output<typeof located>>(v: T, ctx: z.RefinementCtx) {
-	const { locationLat, locationLng, ...rest } = v;
-	const where = locationFields('location').safeParse({ locationLat, locationLng });
-	if (!where.success) {
-		for (const issue of where.error.issues)
-			ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-		return z.NEVER;
-	}
-	return { ...rest, lat: where.data?.lat ?? null, lng: where.data?.lng ?? null };
-}
 
 /** A school as the district's schools page sends it: the register's fields and its location. */
 export const schoolFormSchema = located.transform(withLocation);
